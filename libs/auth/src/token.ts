@@ -1,0 +1,46 @@
+import jwt from 'jsonwebtoken';
+import { z } from 'zod';
+import { ROLES, type Identity } from '@parley/contracts';
+import { unauthenticated } from '@parley/errors';
+
+const claimsSchema = z.object({
+  sub: z.string().min(1).max(128),
+  role: z.enum(ROLES),
+  name: z.string().max(200).default(''),
+  exp: z.number(),
+});
+
+export interface TokenVerifierOptions {
+  secret: string;
+  /** Accepted algorithms; HS256 only unless configured otherwise. `none` is never accepted. */
+  algorithms?: jwt.Algorithm[];
+}
+
+/** Verifies a platform JWT and returns who it names; anything wrong is UNAUTHENTICATED. */
+export function createTokenVerifier({ secret, algorithms = ['HS256'] }: TokenVerifierOptions) {
+  const allowed = algorithms.filter((a) => a !== 'none');
+  return (token: unknown): Identity => {
+    if (typeof token !== 'string' || token.length === 0) throw unauthenticated('A token is required');
+    let payload: unknown;
+    try {
+      payload = jwt.verify(token, secret, { algorithms: allowed });
+    } catch (error) {
+      if (error instanceof jwt.TokenExpiredError) throw unauthenticated('The token has expired');
+      throw unauthenticated('The token is invalid');
+    }
+    const claims = claimsSchema.safeParse(payload);
+    if (!claims.success) throw unauthenticated('The token lacks sub, role, name or exp');
+    return { userId: claims.data.sub, role: claims.data.role, name: claims.data.name || claims.data.sub };
+  };
+}
+
+export type TokenVerifier = ReturnType<typeof createTokenVerifier>;
+
+/** Mints a token the way the platform does (for development, tests and the benchmark). */
+export function signToken(
+  secret: string,
+  claims: { sub: string; role: Identity['role']; name: string },
+  expiresInSeconds = 3600,
+): string {
+  return jwt.sign({ role: claims.role, name: claims.name }, secret, { algorithm: 'HS256', subject: claims.sub, expiresIn: expiresInSeconds });
+}

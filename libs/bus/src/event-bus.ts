@@ -1,0 +1,32 @@
+import type { EventEnvelope } from '@parley/contracts';
+
+export type EventHandler = (event: EventEnvelope) => Promise<void> | void;
+
+export interface SubscriptionOptions {
+  /** Queue name. Exclusive queues belong to one process (a gateway); shared ones have competing consumers. */
+  queue: string;
+  exclusive: boolean;
+  /** Routing-key patterns to bind from the start (`*` one word, `#` any number). */
+  patterns?: string[];
+}
+
+/** A queue with its consumer; its bindings change while it runs (a gateway's rooms). */
+export interface Subscription {
+  bind(pattern: string): Promise<void>;
+  unbind(pattern: string): Promise<void>;
+  /** Called each time the queue is (re)established after a broker outage; events may have been missed. */
+  onReestablished(listener: () => void): void;
+  close(): Promise<void>;
+}
+
+/**
+ * The event bus: a topic exchange. Two implementations share these semantics: RabbitMQ (amqp-bus)
+ * and in-process (memory-bus), so the all-in-one mode runs without a broker.
+ */
+export interface EventBus {
+  /** Resolves once the broker has confirmed the event; rejects if it cannot within its timeout. */
+  publish(event: EventEnvelope): Promise<void>;
+  subscribe(options: SubscriptionOptions, handler: EventHandler): Promise<Subscription>;
+  isConnected(): boolean;
+  close(): Promise<void>;
+}

@@ -1,0 +1,7 @@
+export * from './event-bus';
+export * from './memory-bus';
+export * from './amqp-bus';
+export * from './topic-pattern';
+export * from './recent-ids';
+export * from './outbox/outbox.repository';
+export * from './outbox/outbox-relay';

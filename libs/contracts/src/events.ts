@@ -1,0 +1,38 @@
+import { randomUUID } from 'node:crypto';
+import type { ChatMessage } from './message';
+import type { ChatSession } from './session';
+
+/**
+ * Internal events, as they travel on the bus (RabbitMQ topic exchange or the in-process bus).
+ * Names are dotted and past tense; the routing key names the audience, then the event.
+ */
+export interface EventPayloads {
+  'message.created': { message: ChatMessage };
+  'session.created': { session: ChatSession };
+}
+export type EventType = keyof EventPayloads;
+
+export interface EventEnvelope<T extends EventType = EventType> {
+  /** Unique per event; receivers drop an id they have already handled (delivery is at least once). */
+  id: string;
+  type: T;
+  routing_key: string;
+  occurred_at: string;
+  data: EventPayloads[T];
+}
+
+/** Routing keys: `session.<id>.<event>`, `user.<id>.<event>`, `agents.<event>`. */
+export const routingKeys = {
+  session: (sessionId: string, type: EventType) => `session.${sessionId}.${type}`,
+  user: (userId: string, type: EventType) => `user.${userId}.${type}`,
+  agents: (type: EventType) => `agents.${type}`,
+  /** Patterns a gateway binds while it has sockets in a room. */
+  sessionPattern: (sessionId: string) => `session.${sessionId}.#`,
+  userPattern: (userId: string) => `user.${userId}.#`,
+  agentsPattern: () => 'agents.#',
+};
+
+/** A new event envelope with a fresh id. */
+export function createEvent<T extends EventType>(type: T, routingKey: string, data: EventPayloads[T]): EventEnvelope<T> {
+  return { id: randomUUID(), type, routing_key: routingKey, occurred_at: new Date().toISOString(), data };
+}

@@ -1,0 +1,35 @@
+export const MESSAGE_TYPES = ['text', 'image', 'file', 'system'] as const;
+export type MessageType = (typeof MESSAGE_TYPES)[number];
+
+/** The message types a user may send; `system` is written by Parley itself. */
+export const USER_MESSAGE_TYPES = ['text', 'image', 'file'] as const;
+export type UserMessageType = (typeof USER_MESSAGE_TYPES)[number];
+
+export interface MessageAttachment {
+  id: string;
+  file_name: string;
+  file_url: string;
+  file_size: number;
+  file_type: string;
+}
+
+export interface ReadReceipt {
+  user_id: string;
+  read_at: string;
+}
+
+/** A chat message as clients see it. `seq` increases by one per message within its session. */
+export interface ChatMessage {
+  id: string;
+  session_id: string;
+  seq: number;
+  sender_id: string;
+  sender_role: string;
+  sender_name: string;
+  content: string;
+  message_type: MessageType;
+  temp_id: string | null;
+  created_at: string;
+  attachments: MessageAttachment[];
+  read_by: ReadReceipt[];
+}

@@ -1,0 +1,32 @@
+export const SESSION_STATUSES = ['waiting', 'active', 'resolved', 'closed'] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+
+export const PRIORITIES = ['low', 'medium', 'high', 'urgent'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+/** A chat session as clients see it (the seed's `chat_sessions`, snake_case on the wire). */
+export interface ChatSession {
+  id: string;
+  subject: string;
+  category: string | null;
+  priority: Priority;
+  status: SessionStatus;
+  customer_id: string;
+  customer_role: 'customer' | 'restaurant';
+  customer_name: string;
+  restaurant_id: string | null;
+  ticket_id: string | null;
+  agent_id: string | null;
+  agent_name: string | null;
+  created_at: string;
+  updated_at: string;
+  accepted_at: string | null;
+  resolved_at: string | null;
+  closed_at: string | null;
+}
+
+/** A session with what the caller has not read yet, as the REST list and detail return it. */
+export interface ChatSessionView extends ChatSession {
+  unread_count: number;
+  last_message: import('./message').ChatMessage | null;
+}

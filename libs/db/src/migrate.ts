@@ -1,0 +1,8 @@
+import type { Knex } from 'knex';
+import { migrationSource } from '@parley/migrations';
+
+/** Brings the schema up to date; knex's lock table keeps concurrent runners from colliding. */
+export async function migrateLatest(knex: Knex): Promise<string[]> {
+  const [, applied] = (await knex.migrate.latest({ migrationSource })) as [number, string[]];
+  return applied;
+}

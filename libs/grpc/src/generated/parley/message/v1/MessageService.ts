@@ -1,0 +1,55 @@
+// Original file: parley/message/v1/message.proto
+
+import type * as grpc from '@grpc/grpc-js'
+import type { MethodDefinition } from '@grpc/proto-loader'
+import type { GetSessionSummariesRequest as _parley_message_v1_GetSessionSummariesRequest, GetSessionSummariesRequest__Output as _parley_message_v1_GetSessionSummariesRequest__Output } from '../../../parley/message/v1/GetSessionSummariesRequest';
+import type { GetSessionSummariesResponse as _parley_message_v1_GetSessionSummariesResponse, GetSessionSummariesResponse__Output as _parley_message_v1_GetSessionSummariesResponse__Output } from '../../../parley/message/v1/GetSessionSummariesResponse';
+import type { ListMessagesRequest as _parley_message_v1_ListMessagesRequest, ListMessagesRequest__Output as _parley_message_v1_ListMessagesRequest__Output } from '../../../parley/message/v1/ListMessagesRequest';
+import type { ListMessagesResponse as _parley_message_v1_ListMessagesResponse, ListMessagesResponse__Output as _parley_message_v1_ListMessagesResponse__Output } from '../../../parley/message/v1/ListMessagesResponse';
+import type { SendMessageRequest as _parley_message_v1_SendMessageRequest, SendMessageRequest__Output as _parley_message_v1_SendMessageRequest__Output } from '../../../parley/message/v1/SendMessageRequest';
+import type { SendMessageResponse as _parley_message_v1_SendMessageResponse, SendMessageResponse__Output as _parley_message_v1_SendMessageResponse__Output } from '../../../parley/message/v1/SendMessageResponse';
+
+export interface MessageServiceClient extends grpc.Client {
+  GetSessionSummaries(argument: _parley_message_v1_GetSessionSummariesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_parley_message_v1_GetSessionSummariesResponse__Output>): grpc.ClientUnaryCall;
+  GetSessionSummaries(argument: _parley_message_v1_GetSessionSummariesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_parley_message_v1_GetSessionSummariesResponse__Output>): grpc.ClientUnaryCall;
+  GetSessionSummaries(argument: _parley_message_v1_GetSessionSummariesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_parley_message_v1_GetSessionSummariesResponse__Output>): grpc.ClientUnaryCall;
+  GetSessionSummaries(argument: _parley_message_v1_GetSessionSummariesRequest, callback: grpc.requestCallback<_parley_message_v1_GetSessionSummariesResponse__Output>): grpc.ClientUnaryCall;
+  getSessionSummaries(argument: _parley_message_v1_GetSessionSummariesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_parley_message_v1_GetSessionSummariesResponse__Output>): grpc.ClientUnaryCall;
+  getSessionSummaries(argument: _parley_message_v1_GetSessionSummariesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_parley_message_v1_GetSessionSummariesResponse__Output>): grpc.ClientUnaryCall;
+  getSessionSummaries(argument: _parley_message_v1_GetSessionSummariesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_parley_message_v1_GetSessionSummariesResponse__Output>): grpc.ClientUnaryCall;
+  getSessionSummaries(argument: _parley_message_v1_GetSessionSummariesRequest, callback: grpc.requestCallback<_parley_message_v1_GetSessionSummariesResponse__Output>): grpc.ClientUnaryCall;
+  
+  ListMessages(argument: _parley_message_v1_ListMessagesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_parley_message_v1_ListMessagesResponse__Output>): grpc.ClientUnaryCall;
+  ListMessages(argument: _parley_message_v1_ListMessagesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_parley_message_v1_ListMessagesResponse__Output>): grpc.ClientUnaryCall;
+  ListMessages(argument: _parley_message_v1_ListMessagesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_parley_message_v1_ListMessagesResponse__Output>): grpc.ClientUnaryCall;
+  ListMessages(argument: _parley_message_v1_ListMessagesRequest, callback: grpc.requestCallback<_parley_message_v1_ListMessagesResponse__Output>): grpc.ClientUnaryCall;
+  listMessages(argument: _parley_message_v1_ListMessagesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_parley_message_v1_ListMessagesResponse__Output>): grpc.ClientUnaryCall;
+  listMessages(argument: _parley_message_v1_ListMessagesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_parley_message_v1_ListMessagesResponse__Output>): grpc.ClientUnaryCall;
+  listMessages(argument: _parley_message_v1_ListMessagesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_parley_message_v1_ListMessagesResponse__Output>): grpc.ClientUnaryCall;
+  listMessages(argument: _parley_message_v1_ListMessagesRequest, callback: grpc.requestCallback<_parley_message_v1_ListMessagesResponse__Output>): grpc.ClientUnaryCall;
+  
+  SendMessage(argument: _parley_message_v1_SendMessageRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_parley_message_v1_SendMessageResponse__Output>): grpc.ClientUnaryCall;
+  SendMessage(argument: _parley_message_v1_SendMessageRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_parley_message_v1_SendMessageResponse__Output>): grpc.ClientUnaryCall;
+  SendMessage(argument: _parley_message_v1_SendMessageRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_parley_message_v1_SendMessageResponse__Output>): grpc.ClientUnaryCall;
+  SendMessage(argument: _parley_message_v1_SendMessageRequest, callback: grpc.requestCallback<_parley_message_v1_SendMessageResponse__Output>): grpc.ClientUnaryCall;
+  sendMessage(argument: _parley_message_v1_SendMessageRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_parley_message_v1_SendMessageResponse__Output>): grpc.ClientUnaryCall;
+  sendMessage(argument: _parley_message_v1_SendMessageRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_parley_message_v1_SendMessageResponse__Output>): grpc.ClientUnaryCall;
+  sendMessage(argument: _parley_message_v1_SendMessageRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_parley_message_v1_SendMessageResponse__Output>): grpc.ClientUnaryCall;
+  sendMessage(argument: _parley_message_v1_SendMessageRequest, callback: grpc.requestCallback<_parley_message_v1_SendMessageResponse__Output>): grpc.ClientUnaryCall;
+  
+}
+
+export interface MessageServiceHandlers extends grpc.UntypedServiceImplementation {
+  GetSessionSummaries: grpc.handleUnaryCall<_parley_message_v1_GetSessionSummariesRequest__Output, _parley_message_v1_GetSessionSummariesResponse>;
+  
+  ListMessages: grpc.handleUnaryCall<_parley_message_v1_ListMessagesRequest__Output, _parley_message_v1_ListMessagesResponse>;
+  
+  SendMessage: grpc.handleUnaryCall<_parley_message_v1_SendMessageRequest__Output, _parley_message_v1_SendMessageResponse>;
+  
+}
+
+export interface MessageServiceDefinition extends grpc.ServiceDefinition {
+  GetSessionSummaries: MethodDefinition<_parley_message_v1_GetSessionSummariesRequest, _parley_message_v1_GetSessionSummariesResponse, _parley_message_v1_GetSessionSummariesRequest__Output, _parley_message_v1_GetSessionSummariesResponse__Output>
+  ListMessages: MethodDefinition<_parley_message_v1_ListMessagesRequest, _parley_message_v1_ListMessagesResponse, _parley_message_v1_ListMessagesRequest__Output, _parley_message_v1_ListMessagesResponse__Output>
+  SendMessage: MethodDefinition<_parley_message_v1_SendMessageRequest, _parley_message_v1_SendMessageResponse, _parley_message_v1_SendMessageRequest__Output, _parley_message_v1_SendMessageResponse__Output>
+}

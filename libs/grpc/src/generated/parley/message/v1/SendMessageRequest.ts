@@ -1,0 +1,16 @@
+// Original file: parley/message/v1/message.proto
+
+
+export interface SendMessageRequest {
+  'session_id'?: (string);
+  'content'?: (string);
+  'message_type'?: (string);
+  'temp_id'?: (string);
+}
+
+export interface SendMessageRequest__Output {
+  'session_id': (string);
+  'content': (string);
+  'message_type': (string);
+  'temp_id': (string);
+}

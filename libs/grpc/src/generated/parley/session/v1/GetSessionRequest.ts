@@ -1,0 +1,10 @@
+// Original file: parley/session/v1/session.proto
+
+
+export interface GetSessionRequest {
+  'session_id'?: (string);
+}
+
+export interface GetSessionRequest__Output {
+  'session_id': (string);
+}

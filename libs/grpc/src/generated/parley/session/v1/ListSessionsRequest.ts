@@ -1,0 +1,14 @@
+// Original file: parley/session/v1/session.proto
+
+
+export interface ListSessionsRequest {
+  'status'?: (string);
+  'limit'?: (number);
+  'offset'?: (number);
+}
+
+export interface ListSessionsRequest__Output {
+  'status': (string);
+  'limit': (number);
+  'offset': (number);
+}

@@ -1,0 +1,45 @@
+import * as grpc from '@grpc/grpc-js';
+import { AppError } from '@parley/errors';
+import { toMetadata, type CallContext } from './call-metadata';
+import { errorCodeOf } from './status-codes';
+
+/** Every call has a deadline; this one unless the caller names another. */
+export const DEFAULT_DEADLINE_MS = 5000;
+
+export const CHANNEL_OPTIONS: grpc.ChannelOptions = {
+  'grpc.keepalive_time_ms': 30_000,
+  'grpc.keepalive_timeout_ms': 10_000,
+  'grpc.max_receive_message_length': 16 * 1024 * 1024,
+  // Reconnect quickly after a restarted service comes back.
+  'grpc.initial_reconnect_backoff_ms': 200,
+  'grpc.max_reconnect_backoff_ms': 2000,
+};
+
+type Start<Res> = (metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<Res>) => unknown;
+
+/**
+ * Runs one unary call with the caller's identity in metadata and a deadline, and turns a failed
+ * call into an AppError whose code is the gRPC status name.
+ */
+export function invoke<Res>(serviceLabel: string, start: Start<Res>, context: CallContext, deadlineMs = DEFAULT_DEADLINE_MS): Promise<Res> {
+  return new Promise((resolve, reject) => {
+    start(toMetadata(context), { deadline: Date.now() + deadlineMs }, (error, response) => {
+      if (error) reject(toAppError(serviceLabel, error));
+      else resolve(response as Res);
+    });
+  });
+}
+
+function toAppError(serviceLabel: string, error: grpc.ServiceError): AppError {
+  const code = errorCodeOf(error.code);
+  switch (code) {
+    case 'UNAVAILABLE':
+      return new AppError(code, `The ${serviceLabel} service is unavailable, try again shortly`);
+    case 'DEADLINE_EXCEEDED':
+      return new AppError(code, `The ${serviceLabel} service did not answer in time`);
+    case 'INTERNAL':
+      return new AppError(code, 'Internal error');
+    default:
+      return new AppError(code, error.details);
+  }
+}

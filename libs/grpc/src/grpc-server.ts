@@ -1,0 +1,85 @@
+import * as grpc from '@grpc/grpc-js';
+import { HealthImplementation, type ServingStatus } from 'grpc-health-check';
+import { AppError } from '@parley/errors';
+import type { Logger } from '@parley/logger';
+import { fromMetadata, type CallContext } from './call-metadata';
+import { grpcStatusOf } from './status-codes';
+
+/**
+ * Turns an async domain call into a gRPC unary handler: decodes the caller from metadata, maps
+ * AppErrors to their status and logs anything else, which the caller only sees as INTERNAL.
+ */
+export function unary<Req, Res>(
+  logger: Logger,
+  handle: (request: Req, context: CallContext) => Promise<Res>,
+): grpc.handleUnaryCall<Req, Res> {
+  return (call, callback) => {
+    let context: CallContext;
+    try {
+      context = fromMetadata(call.metadata);
+    } catch (error) {
+      callback(toServiceError(logger, error, call.getPath()));
+      return;
+    }
+    handle(call.request, context).then(
+      (response) => callback(null, response),
+      (error: unknown) => callback(toServiceError(logger, error, call.getPath(), context.requestId)),
+    );
+  };
+}
+
+function toServiceError(logger: Logger, error: unknown, method: string, requestId?: string): Partial<grpc.ServiceError> {
+  if (error instanceof AppError) {
+    return { code: grpcStatusOf(error.code), details: error.message };
+  }
+  logger.error({ err: error, method, requestId }, 'unexpected error in gRPC handler');
+  return { code: grpc.status.INTERNAL, details: 'Internal error' };
+}
+
+/** A gRPC server with `grpc.health.v1` on it; the overall status ('') follows the service's dependencies. */
+export class GrpcServer {
+  readonly server = new grpc.Server({ 'grpc.max_receive_message_length': 4 * 1024 * 1024 });
+  readonly health = new HealthImplementation({ '': 'NOT_SERVING' });
+
+  constructor(private readonly logger: Logger) {
+    this.health.addToServer(this.server);
+  }
+
+  addService<H extends grpc.UntypedServiceImplementation>(definition: grpc.ServiceDefinition, handlers: H, serviceName: string): void {
+    this.server.addService(definition, handlers);
+    this.health.setStatus(serviceName, 'SERVING');
+  }
+
+  setServing(status: ServingStatus): void {
+    this.health.setStatus('', status);
+  }
+
+  /** Binds the address; answers the bound port (useful with port 0). */
+  listen(host: string, port: number): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.server.bindAsync(`${host}:${port}`, grpc.ServerCredentials.createInsecure(), (error, bound) => {
+        if (error) reject(error);
+        else {
+          this.setServing('SERVING');
+          this.logger.info({ port: bound }, 'gRPC server listening');
+          resolve(bound);
+        }
+      });
+    });
+  }
+
+  /** Finishes in-flight calls, then stops; forces the stop after `graceMs`. */
+  stop(graceMs = 5000): Promise<void> {
+    this.setServing('NOT_SERVING');
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.server.forceShutdown();
+        resolve();
+      }, graceMs);
+      this.server.tryShutdown(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+}

@@ -1,0 +1,13 @@
+export * from './call-metadata';
+export * from './grpc-client';
+export * from './grpc-server';
+export * from './proto-loader';
+export * from './status-codes';
+export * from './session.client';
+export * from './message.client';
+export type { SessionServiceHandlers } from './generated/parley/session/v1/SessionService';
+export type { MessageServiceHandlers } from './generated/parley/message/v1/MessageService';
+export type { Session as SessionProto, Session__Output as SessionProtoOutput } from './generated/parley/session/v1/Session';
+export type { Message as MessageProto, Message__Output as MessageProtoOutput } from './generated/parley/message/v1/Message';
+export * from './mappers/session.mapper';
+export * from './mappers/message.mapper';

@@ -1,0 +1,36 @@
+import * as grpc from '@grpc/grpc-js';
+import type { CallContext } from './call-metadata';
+import { CHANNEL_OPTIONS, invoke } from './grpc-client';
+import { messageProto } from './proto-loader';
+import type { MessageServiceClient } from './generated/parley/message/v1/MessageService';
+import type { SendMessageRequest } from './generated/parley/message/v1/SendMessageRequest';
+import type { SendMessageResponse__Output } from './generated/parley/message/v1/SendMessageResponse';
+import type { ListMessagesRequest } from './generated/parley/message/v1/ListMessagesRequest';
+import type { ListMessagesResponse__Output } from './generated/parley/message/v1/ListMessagesResponse';
+import type { GetSessionSummariesResponse__Output } from './generated/parley/message/v1/GetSessionSummariesResponse';
+
+/** The message service as its callers see it: one promise-returning method per RPC. */
+export class MessageClient {
+  private readonly client: MessageServiceClient;
+
+  constructor(address: string) {
+    const Client = messageProto().MessageService;
+    this.client = new Client(address, grpc.credentials.createInsecure(), CHANNEL_OPTIONS);
+  }
+
+  sendMessage(request: SendMessageRequest, context: CallContext): Promise<SendMessageResponse__Output> {
+    return invoke('message', (m, o, cb) => this.client.SendMessage(request, m, o, cb), context);
+  }
+
+  listMessages(request: ListMessagesRequest, context: CallContext): Promise<ListMessagesResponse__Output> {
+    return invoke('message', (m, o, cb) => this.client.ListMessages(request, m, o, cb), context);
+  }
+
+  getSessionSummaries(sessionIds: string[], context: CallContext): Promise<GetSessionSummariesResponse__Output> {
+    return invoke('message', (m, o, cb) => this.client.GetSessionSummaries({ session_ids: sessionIds }, m, o, cb), context);
+  }
+
+  close(): void {
+    this.client.close();
+  }
+}

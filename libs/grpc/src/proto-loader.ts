@@ -1,0 +1,32 @@
+import path from 'node:path';
+import * as grpc from '@grpc/grpc-js';
+import * as protoLoader from '@grpc/proto-loader';
+import type { ProtoGrpcType as SessionProto } from './generated/session';
+import type { ProtoGrpcType as MessageProto } from './generated/message';
+
+/** The repository's `protos/` folder; services run from the repository (or its copy in an image). */
+export const PROTOS_DIR = path.resolve(__dirname, '../../../protos');
+
+/** The options the generated types were made with (protos/generate.sh): keep them in step. */
+const LOADER_OPTIONS: protoLoader.Options = {
+  keepCase: true,
+  longs: Number,
+  enums: String,
+  defaults: true,
+  oneofs: true,
+  includeDirs: [PROTOS_DIR],
+};
+
+function load<T>(file: string): T {
+  const definition = protoLoader.loadSync(path.join(PROTOS_DIR, file), LOADER_OPTIONS);
+  return grpc.loadPackageDefinition(definition) as unknown as T;
+}
+
+let session: SessionProto | undefined;
+let message: MessageProto | undefined;
+
+export const sessionProto = (): SessionProto['parley']['session']['v1'] =>
+  (session ??= load<SessionProto>('parley/session/v1/session.proto')).parley.session.v1;
+
+export const messageProto = (): MessageProto['parley']['message']['v1'] =>
+  (message ??= load<MessageProto>('parley/message/v1/message.proto')).parley.message.v1;

@@ -1,0 +1,35 @@
+import * as grpc from '@grpc/grpc-js';
+import type { CallContext } from './call-metadata';
+import { CHANNEL_OPTIONS, invoke } from './grpc-client';
+import { sessionProto } from './proto-loader';
+import type { SessionServiceClient } from './generated/parley/session/v1/SessionService';
+import type { CreateSessionRequest } from './generated/parley/session/v1/CreateSessionRequest';
+import type { ListSessionsRequest } from './generated/parley/session/v1/ListSessionsRequest';
+import type { Session__Output } from './generated/parley/session/v1/Session';
+import type { ListSessionsResponse__Output } from './generated/parley/session/v1/ListSessionsResponse';
+
+/** The session service as its callers see it: one promise-returning method per RPC. */
+export class SessionClient {
+  private readonly client: SessionServiceClient;
+
+  constructor(address: string) {
+    const Client = sessionProto().SessionService;
+    this.client = new Client(address, grpc.credentials.createInsecure(), CHANNEL_OPTIONS);
+  }
+
+  createSession(request: CreateSessionRequest, context: CallContext): Promise<Session__Output> {
+    return invoke('session', (m, o, cb) => this.client.CreateSession(request, m, o, cb), context);
+  }
+
+  getSession(sessionId: string, context: CallContext): Promise<Session__Output> {
+    return invoke('session', (m, o, cb) => this.client.GetSession({ session_id: sessionId }, m, o, cb), context);
+  }
+
+  listSessions(request: ListSessionsRequest, context: CallContext): Promise<ListSessionsResponse__Output> {
+    return invoke('session', (m, o, cb) => this.client.ListSessions(request, m, o, cb), context);
+  }
+
+  close(): void {
+    this.client.close();
+  }
+}

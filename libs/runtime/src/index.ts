@@ -1,0 +1,3 @@
+export * from './event-bus.factory';
+export * from './health-watch';
+export * from './shutdown';

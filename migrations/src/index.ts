@@ -1,0 +1,20 @@
+import type { Knex } from 'knex';
+import * as sessions from './20261125_001_sessions';
+import * as messages from './20261125_002_messages';
+import * as attachmentsAndTyping from './20261125_003_attachments_and_typing';
+
+/**
+ * Every migration, in order. Listed here rather than read from a folder, so they run the same
+ * under tsx, jest and in an image.
+ */
+const MIGRATIONS: Record<string, Knex.Migration> = {
+  '20261125_001_sessions': sessions,
+  '20261125_002_messages': messages,
+  '20261125_003_attachments_and_typing': attachmentsAndTyping,
+};
+
+export const migrationSource: Knex.MigrationSource<string> = {
+  getMigrations: async () => Object.keys(MIGRATIONS),
+  getMigrationName: (name) => name,
+  getMigration: async (name) => MIGRATIONS[name],
+};

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { env, parseConfig } from '@parley/config';
+
+/** The all-in-one runner's own settings; each service reads the rest of the environment itself. */
+export const allInOneConfigSchema = z.object({
+  /** An external PostgreSQL; when absent an embedded one runs under PARLEY_DATA_DIR. */
+  DATABASE_URL: env.optionalUrl(),
+  /** RabbitMQ; when absent the in-process bus is used. */
+  AMQP_URL: env.optionalUrl(),
+  PARLEY_DATA_DIR: z.string().min(1).default('.data'),
+  JWT_SECRET: z.string().optional(),
+  /** gRPC ports of the services inside the process; 0 picks free ones. */
+  SESSION_GRPC_PORT: env.port(0),
+  MESSAGE_GRPC_PORT: env.port(0),
+});
+
+export type AllInOneConfig = z.infer<typeof allInOneConfigSchema>;
+
+export const loadAllInOneConfig = (source: Record<string, string | undefined> = process.env): AllInOneConfig =>
+  parseConfig(allInOneConfigSchema, source);

@@ -1,0 +1,70 @@
+import { DEV_JWT_SECRET } from '@parley/auth';
+import { MemoryBus, type EventBus } from '@parley/bus';
+import { createKnex, migrateLatest, startEmbeddedPostgres, type EmbeddedDatabase } from '@parley/db';
+import { start as startGateway, loadGatewayConfig } from '@parley/gateway';
+import { createLogger } from '@parley/logger';
+import { start as startMessage, loadMessageConfig } from '@parley/message';
+import { resolveEventBus, runMain, stopOnSignals } from '@parley/runtime';
+import { start as startSession, loadSessionConfig } from '@parley/session';
+import { loadAllInOneConfig } from './config';
+
+export interface RunningParley {
+  port: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Every service in one process (each still on its own gRPC port), on embedded defaults: an
+ * embedded PostgreSQL and the in-process bus, unless DATABASE_URL or AMQP_URL say otherwise.
+ */
+export async function start(env: Record<string, string | undefined> = process.env): Promise<RunningParley> {
+  const logger = createLogger('parley');
+  const config = loadAllInOneConfig(env);
+  const stops: Array<() => Promise<void>> = [];
+
+  let databaseUrl = config.DATABASE_URL;
+  let embedded: EmbeddedDatabase | undefined;
+  if (!databaseUrl) {
+    logger.info({ dataDir: config.PARLEY_DATA_DIR }, 'starting embedded PostgreSQL');
+    embedded = await startEmbeddedPostgres(config.PARLEY_DATA_DIR);
+    databaseUrl = embedded.url;
+    stops.push(() => (embedded as EmbeddedDatabase).stop());
+  }
+  const migrator = createKnex({ url: databaseUrl, poolMax: 1 });
+  const applied = await migrateLatest(migrator).finally(() => migrator.destroy());
+  if (applied.length) logger.info({ applied }, 'migrations applied');
+
+  const bus: EventBus = config.AMQP_URL ? resolveEventBus(undefined, config.AMQP_URL, env.EVENTS_EXCHANGE ?? 'parley.events', logger) : new MemoryBus(logger);
+  stops.push(() => bus.close());
+  if (!config.JWT_SECRET) logger.warn('JWT_SECRET is not set: using the development secret (npm run token mints tokens for it)');
+
+  const shared = { ...env, DATABASE_URL: databaseUrl, JWT_SECRET: config.JWT_SECRET || DEV_JWT_SECRET };
+  const session = await startSession(loadSessionConfig({ ...shared, SESSION_GRPC_HOST: '127.0.0.1', SESSION_GRPC_PORT: String(config.SESSION_GRPC_PORT) }), { bus });
+  stops.push(session.stop);
+  const sessionAddr = `127.0.0.1:${session.port}`;
+  const message = await startMessage(
+    loadMessageConfig({ ...shared, MESSAGE_GRPC_HOST: '127.0.0.1', MESSAGE_GRPC_PORT: String(config.MESSAGE_GRPC_PORT), SESSION_SERVICE_ADDR: sessionAddr }),
+    { bus },
+  );
+  stops.push(message.stop);
+  const gateway = await startGateway(
+    loadGatewayConfig({ ...shared, SESSION_SERVICE_ADDR: sessionAddr, MESSAGE_SERVICE_ADDR: `127.0.0.1:${message.port}` }),
+    { bus },
+  );
+  stops.push(gateway.stop);
+  logger.info({ url: `http://localhost:${gateway.port}` }, 'Parley is up');
+
+  return {
+    port: gateway.port,
+    async stop() {
+      for (const stop of stops.reverse()) await stop();
+    },
+  };
+}
+
+if (require.main === module) {
+  runMain(async () => {
+    const running = await start();
+    stopOnSignals(createLogger('parley'), running.stop);
+  });
+}

@@ -1,0 +1,35 @@
+import os from 'node:os';
+import { z } from 'zod';
+import { env, parseConfig } from '@parley/config';
+
+const origins = z
+  .string()
+  .default('')
+  .transform((value): string[] | '*' =>
+    value.trim() === '*'
+      ? '*'
+      : value
+          .split(',')
+          .map((o) => o.trim())
+          .filter(Boolean),
+  );
+
+export const gatewayConfigSchema = z.object({
+  PORT: env.port(45000),
+  HOST: z.string().default('0.0.0.0'),
+  JWT_SECRET: env.secret(),
+  SESSION_SERVICE_ADDR: env.address('127.0.0.1:50051'),
+  MESSAGE_SERVICE_ADDR: env.address('127.0.0.1:50052'),
+  AMQP_URL: env.optionalUrl(),
+  EVENTS_EXCHANGE: z.string().min(1).default('parley.events'),
+  /** Names this gateway's own event queue; unique per instance. */
+  GATEWAY_ID: z.string().regex(/^[\w.-]+$/).default(`${os.hostname()}-${process.pid}`),
+  /** Browser origins allowed to call the API and open sockets (comma-separated, or *). Same-origin always works. */
+  CORS_ORIGINS: origins,
+  SOCKET_MAX_PAYLOAD_BYTES: z.coerce.number().int().min(1024).max(1_000_000).default(100_000),
+});
+
+export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
+
+export const loadGatewayConfig = (source: Record<string, string | undefined> = process.env): GatewayConfig =>
+  parseConfig(gatewayConfigSchema, source);

@@ -1,0 +1,111 @@
+import {
+  createSessionSchema,
+  joinSessionSchema,
+  LIMITS,
+  listMessagesQuerySchema,
+  listSessionsQuerySchema,
+  sendMessageSchema,
+  sessionIdSchema,
+  sessionRefSchema,
+  validate,
+  type ChatSession,
+  type ChatSessionView,
+  type MessageSentEvent,
+  type Participant,
+  type SessionJoinedEvent,
+} from '@parley/contracts';
+import type { Caller, MessagePage, MessagesApi, SessionsApi } from './gateway.ports';
+
+export interface ChatServiceDeps {
+  sessions: SessionsApi;
+  messages: MessagesApi;
+}
+
+/** The session's parties: its requester and, once assigned, its agent. */
+export function participantsOf(session: ChatSession): Participant[] {
+  const participants: Participant[] = [{ user_id: session.customer_id, role: session.customer_role, name: session.customer_name }];
+  if (session.agent_id) participants.push({ user_id: session.agent_id, role: 'support', name: session.agent_name ?? '' });
+  return participants;
+}
+
+/**
+ * What the gateway does for a client, whichever transport asked: validates the input with the
+ * public schemas, then calls the session and message services.
+ */
+export function createChatService({ sessions, messages }: ChatServiceDeps) {
+  async function withSummaries(caller: Caller, list: ChatSession[]): Promise<ChatSessionView[]> {
+    if (list.length === 0) return [];
+    const summaries = new Map((await messages.summaries(caller, list.map((s) => s.id))).map((s) => [s.session_id, s]));
+    return list.map((session) => ({
+      ...session,
+      unread_count: summaries.get(session.id)?.unread_count ?? 0,
+      last_message: summaries.get(session.id)?.last_message ?? null,
+    }));
+  }
+
+  return {
+    /** Opens a chat; the initial message, if any, becomes its first message. */
+    async openSession(caller: Caller, body: unknown): Promise<ChatSessionView> {
+      const input = validate(createSessionSchema, body ?? {});
+      const session = await sessions.create(caller, input);
+      if (!input.initial_message) return { ...session, unread_count: 0, last_message: null };
+      const { message } = await messages.send(caller, {
+        session_id: session.id,
+        content: input.initial_message,
+        message_type: 'text',
+        temp_id: `initial:${session.id}`,
+      });
+      return { ...session, unread_count: 0, last_message: message };
+    },
+
+    async listSessions(caller: Caller, query: unknown): Promise<ChatSessionView[]> {
+      const input = validate(listSessionsQuerySchema, query ?? {});
+      return withSummaries(caller, await sessions.list(caller, input));
+    },
+
+    async getSession(caller: Caller, sessionId: unknown): Promise<ChatSessionView> {
+      const id = validate(sessionIdSchema, sessionId);
+      const [view] = await withSummaries(caller, [await sessions.get(caller, id)]);
+      return view;
+    },
+
+    async history(caller: Caller, sessionId: unknown, query: unknown): Promise<MessagePage> {
+      const id = validate(sessionIdSchema, sessionId);
+      const input = validate(listMessagesQuerySchema, query ?? {});
+      return messages.list(caller, { session_id: id, ...input });
+    },
+
+    /**
+     * Joins a session: checks access, lets the transport subscribe (`enter`) before reading
+     * history, so no message falls between the history and the live stream.
+     */
+    async joinSession(caller: Caller, payload: unknown, enter: (session: ChatSession) => Promise<void>): Promise<SessionJoinedEvent> {
+      const input = validate(joinSessionSchema, payload);
+      const session = await sessions.get(caller, input.session_id);
+      await enter(session);
+      const page =
+        input.last_seq === undefined
+          ? await messages.list(caller, { session_id: session.id, limit: LIMITS.historyDefaultLimit })
+          : await messages.list(caller, { session_id: session.id, limit: LIMITS.catchUpMaxMessages, after_seq: input.last_seq });
+      return { session, messages: page.messages, participants: participantsOf(session), has_more: page.has_more, last_seq: page.last_seq };
+    },
+
+    leaveSession(payload: unknown): { session_id: string } {
+      return validate(sessionRefSchema, payload);
+    },
+
+    async sendMessage(caller: Caller, payload: unknown): Promise<MessageSentEvent> {
+      const input = validate(sendMessageSchema, payload);
+      const { message } = await messages.send(caller, input);
+      return { message_id: message.id, temp_id: message.temp_id, sent_at: message.created_at, seq: message.seq, session_id: message.session_id };
+    },
+
+    async sendMessageRest(caller: Caller, sessionId: unknown, body: unknown) {
+      const id = validate(sessionIdSchema, sessionId);
+      const input = validate(sendMessageSchema.omit({ session_id: true }), body ?? {});
+      return (await messages.send(caller, { ...input, session_id: id })).message;
+    },
+  };
+}
+
+export type ChatService = ReturnType<typeof createChatService>;

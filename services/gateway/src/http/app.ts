@@ -1,0 +1,34 @@
+import express, { type Express } from 'express';
+import cors from 'cors';
+import type { TokenVerifier } from '@parley/auth';
+import type { Logger } from '@parley/logger';
+import type { ChatService } from '../domain/chat.service';
+import { errorHandler, notFoundHandler } from './error-handler';
+import { requireBearer } from './http-auth';
+import { sessionRoutes } from './session.routes';
+
+export interface HttpAppOptions {
+  chat: ChatService;
+  verifyToken: TokenVerifier;
+  corsOrigins: string[] | '*';
+  logger: Logger;
+  /** Answers whether the gateway's dependencies are reachable (readiness). */
+  ready: () => Promise<{ ready: boolean; checks: Record<string, boolean> }>;
+}
+
+export function createHttpApp({ chat, verifyToken, corsOrigins, logger, ready }: HttpAppOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(cors({ origin: corsOrigins === '*' ? true : corsOrigins }));
+
+  app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
+  app.get('/readyz', (_req, res, next) => {
+    ready().then(({ ready: ok, checks }) => void res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'not ready', checks }), next);
+  });
+
+  app.use('/api/v1/chat', express.json({ limit: '64kb' }), requireBearer(verifyToken), sessionRoutes(chat));
+  app.use(notFoundHandler);
+  app.use(errorHandler(logger));
+  return app;
+}

@@ -1,0 +1,30 @@
+import type { NextFunction, Request, Response } from 'express';
+import { AppError, httpStatusOf, toPublicError } from '@parley/errors';
+import type { Logger } from '@parley/logger';
+
+/** body-parser's own errors: bad JSON and bodies over the limit. */
+function parserError(error: unknown): { status: number; code: string; message: string } | null {
+  const e = error as { type?: string; status?: number };
+  if (e?.type === 'entity.parse.failed') return { status: 400, code: 'INVALID_ARGUMENT', message: 'The body is not valid JSON' };
+  if (e?.type === 'entity.too.large') return { status: 413, code: 'RESOURCE_EXHAUSTED', message: 'The body is too large' };
+  if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) return { status: e.status, code: 'INVALID_ARGUMENT', message: 'The request is malformed' };
+  return null;
+}
+
+/** Every error becomes `{ success: false, error: { code, message } }`; nothing internal leaks. */
+export function errorHandler(logger: Logger) {
+  return (error: unknown, req: Request, res: Response, _next: NextFunction): void => {
+    const parsed = parserError(error);
+    if (parsed) {
+      res.status(parsed.status).json({ success: false, error: { code: parsed.code, message: parsed.message } });
+      return;
+    }
+    if (!(error instanceof AppError)) logger.error({ err: error, method: req.method, path: req.path }, 'request failed');
+    const body = toPublicError(error);
+    res.status(httpStatusOf(body.code)).json({ success: false, error: body });
+  };
+}
+
+export function notFoundHandler(req: Request, res: Response): void {
+  res.status(404).json({ success: false, error: { code: 'NOT_FOUND', message: `No route for ${req.method} ${req.path}` } });
+}

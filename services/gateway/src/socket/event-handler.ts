@@ -1,0 +1,37 @@
+import { randomUUID } from 'node:crypto';
+import { AppError, toPublicError } from '@parley/errors';
+import type { ErrorEvent } from '@parley/contracts';
+import type { Logger } from '@parley/logger';
+import type { Caller } from '../domain/gateway.ports';
+import type { GatewaySocket } from './socket.types';
+
+type AckFn = (response: unknown) => void;
+
+/**
+ * Registers one client event: the payload goes to `handle`, its answer to the ack if the client
+ * passed one. A failure becomes the seed's `error` event (and the ack's error): a stable code and
+ * a message; anything unexpected is logged and shown as INTERNAL, never with its details.
+ */
+export function onEvent(
+  socket: GatewaySocket,
+  event: string,
+  logger: Logger,
+  handle: (payload: unknown, caller: Caller) => Promise<unknown>,
+): void {
+  socket.on(event as never, ((first: unknown, second: unknown) => {
+    const ack = (typeof second === 'function' ? second : typeof first === 'function' ? first : undefined) as AckFn | undefined;
+    const payload = typeof first === 'function' ? undefined : first;
+    const caller: Caller = { identity: socket.data.identity, requestId: randomUUID() };
+    handle(payload, caller).then(
+      (data) => ack?.({ ok: true, data }),
+      (error: unknown) => {
+        if (!(error instanceof AppError)) logger.error({ err: error, event, requestId: caller.requestId }, 'socket event failed');
+        const answer: ErrorEvent = { ...toPublicError(error), event };
+        const tempId = (payload as { temp_id?: unknown } | undefined)?.temp_id;
+        if (typeof tempId === 'string') answer.temp_id = tempId;
+        socket.emit('error', answer);
+        ack?.({ ok: false, error: answer });
+      },
+    );
+  }) as never);
+}

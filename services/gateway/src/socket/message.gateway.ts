@@ -1,0 +1,13 @@
+import type { Logger } from '@parley/logger';
+import type { ChatService } from '../domain/chat.service';
+import { onEvent } from './event-handler';
+import type { GatewaySocket } from './socket.types';
+
+/** send_message: `message_sent` to the sender; `new_message` reaches the room through the bus. */
+export function registerMessageEvents(socket: GatewaySocket, chat: ChatService, logger: Logger): void {
+  onEvent(socket, 'send_message', logger, async (payload, caller) => {
+    const sent = await chat.sendMessage(caller, payload);
+    socket.emit('message_sent', sent);
+    return sent;
+  });
+}

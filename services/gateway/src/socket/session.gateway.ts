@@ -1,0 +1,33 @@
+import type { Logger } from '@parley/logger';
+import type { ChatService } from '../domain/chat.service';
+import type { SessionRooms } from '../delivery/session-rooms';
+import { onEvent } from './event-handler';
+import type { GatewaySocket } from './socket.types';
+
+/** join_session and leave_session. */
+export function registerSessionEvents(socket: GatewaySocket, chat: ChatService, rooms: SessionRooms, logger: Logger): void {
+  onEvent(socket, 'join_session', logger, async (payload, caller) => {
+    let entered: string | undefined;
+    try {
+      const joined = await chat.joinSession(caller, payload, async (session) => {
+        entered = session.id;
+        await rooms.enter(socket, session.id);
+      });
+      socket.emit('session_joined', joined);
+      const given = (payload as { last_seq?: number }).last_seq ?? 0;
+      const seen = joined.messages.reduce((max, m) => Math.max(max, m.seq), given);
+      rooms.completeJoin(socket, joined.session.id, seen);
+      return joined;
+    } catch (error) {
+      if (entered) rooms.abortJoin(socket, entered);
+      throw error;
+    }
+  });
+
+  onEvent(socket, 'leave_session', logger, async (payload) => {
+    const { session_id } = chat.leaveSession(payload);
+    rooms.leave(socket, session_id);
+    socket.emit('session_left', { session_id });
+    return { session_id };
+  });
+}

@@ -1,0 +1,52 @@
+import type http from 'node:http';
+import { Server } from 'socket.io';
+import { AppError } from '@parley/errors';
+import type { TokenVerifier } from '@parley/auth';
+import type { Logger } from '@parley/logger';
+import type { ChatService } from '../domain/chat.service';
+import type { SessionRooms } from '../delivery/session-rooms';
+import { registerMessageEvents } from './message.gateway';
+import { registerSessionEvents } from './session.gateway';
+import type { GatewayServer } from './socket.types';
+
+export interface SocketServerOptions {
+  httpServer: http.Server;
+  verifyToken: TokenVerifier;
+  corsOrigins: string[] | '*';
+  /** Largest event payload accepted, in bytes. */
+  maxPayloadBytes: number;
+}
+
+/** Socket.io with JWT authentication in the handshake (`auth.token`). */
+export function createSocketServer({ httpServer, verifyToken, corsOrigins, maxPayloadBytes }: SocketServerOptions): GatewayServer {
+  const io: GatewayServer = new Server(httpServer, {
+    cors: { origin: corsOrigins === '*' ? true : corsOrigins, credentials: true },
+    maxHttpBufferSize: maxPayloadBytes,
+    pingInterval: 25_000,
+    pingTimeout: 20_000,
+  });
+  io.use((socket, next) => {
+    try {
+      socket.data.identity = verifyToken((socket.handshake.auth as { token?: unknown } | undefined)?.token);
+      socket.data.sessions = new Map();
+      next();
+    } catch (error) {
+      const failure = new Error(error instanceof AppError ? error.message : 'Authentication failed') as Error & { data: unknown };
+      failure.data = { code: 'UNAUTHENTICATED' };
+      next(failure);
+    }
+  });
+  return io;
+}
+
+/** Registers every client event on each new socket. */
+export function handleConnections(io: GatewayServer, chat: ChatService, rooms: SessionRooms, logger: Logger): void {
+  io.on('connection', (socket) => {
+    registerSessionEvents(socket, chat, rooms, logger);
+    registerMessageEvents(socket, chat, logger);
+    // An event nobody handles is a client mistake; say so instead of dropping it silently.
+    socket.onAny((event: string) => {
+      if (socket.listenerCount(event) === 0) socket.emit('error', { code: 'INVALID_ARGUMENT', message: `Unknown event: ${String(event).slice(0, 64)}`, event: String(event).slice(0, 64) });
+    });
+  });
+}

@@ -1,0 +1,21 @@
+import type { Server, Socket } from 'socket.io';
+import type { ChatMessage, ClientToServerEvents, Identity, ServerToClientEvents } from '@parley/contracts';
+
+/** Where a socket stands in one session it joined. */
+export interface JoinedSession {
+  /** The highest seq this socket has been sent; anything at or below it is a duplicate. */
+  lastSeq: number;
+  /** Messages that arrived while the join was being answered; sent right after `session_joined`. */
+  pending: ChatMessage[] | null;
+}
+
+export interface SocketData {
+  identity: Identity;
+  sessions: Map<string, JoinedSession>;
+}
+
+export type GatewayServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type GatewaySocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
+export const SESSION_ROOM_PREFIX = 'session:';

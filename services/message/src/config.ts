@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { env, parseConfig } from '@parley/config';
+
+export const messageConfigSchema = z.object({
+  DATABASE_URL: env.url(),
+  AMQP_URL: env.optionalUrl(),
+  EVENTS_EXCHANGE: z.string().min(1).default('parley.events'),
+  MESSAGE_GRPC_HOST: z.string().default('0.0.0.0'),
+  MESSAGE_GRPC_PORT: env.port(50052),
+  SESSION_SERVICE_ADDR: env.address('127.0.0.1:50051'),
+});
+
+export type MessageConfig = z.infer<typeof messageConfigSchema>;
+
+export const loadMessageConfig = (source: Record<string, string | undefined> = process.env): MessageConfig =>
+  parseConfig(messageConfigSchema, source);

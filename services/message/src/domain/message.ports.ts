@@ -1,0 +1,40 @@
+import type { ChatMessage, ChatSession, EventEnvelope, Identity, MessageType } from '@parley/contracts';
+
+export interface NewMessage {
+  session_id: string;
+  sender_id: string;
+  sender_role: string;
+  sender_name: string;
+  content: string;
+  message_type: MessageType;
+  temp_id: string | null;
+}
+
+export interface SendResult {
+  message: ChatMessage;
+  /** False when the temp_id was seen before and the stored message is returned instead. */
+  created: boolean;
+}
+
+/** What the message domain needs from storage. */
+export interface MessageRepository {
+  findByTempId(sessionId: string, senderId: string, tempId: string): Promise<ChatMessage | null>;
+  /**
+   * Stores the message with the session's next seq, moves the sender's read cursor to it and
+   * records the events, all in one transaction. A concurrent send of the same temp_id stores nothing.
+   */
+  send(message: NewMessage, eventsFor: (stored: ChatMessage) => EventEnvelope[]): Promise<SendResult>;
+  /** The page `offset` messages back from the newest, oldest first. */
+  listPage(sessionId: string, limit: number, offset: number): Promise<ChatMessage[]>;
+  /** Messages with seq > afterSeq, oldest first. */
+  listAfter(sessionId: string, afterSeq: number, limit: number): Promise<ChatMessage[]>;
+  lastSeq(sessionId: string): Promise<number>;
+  unreadCounts(userId: string, sessionIds: string[]): Promise<Map<string, number>>;
+  lastMessages(sessionIds: string[]): Promise<Map<string, ChatMessage>>;
+}
+
+/** The session service, as the message domain asks it who may see a session. */
+export interface SessionDirectory {
+  /** The session if `identity` may see it; NOT_FOUND or PERMISSION_DENIED otherwise. */
+  get(identity: Identity, sessionId: string): Promise<ChatSession>;
+}

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import {
+  createEvent,
+  isRequester,
+  LIMITS,
+  routingKeys,
+  sendMessageSchema,
+  sessionIdSchema,
+  validate,
+  type ChatMessage,
+  type Identity,
+} from '@parley/contracts';
+import { failedPrecondition, invalidArgument, permissionDenied } from '@parley/errors';
+import type { MessageRepository, SendResult, SessionDirectory } from './message.ports';
+
+export interface MessageServiceDeps {
+  messages: MessageRepository;
+  sessions: SessionDirectory;
+}
+
+export interface SendCommand {
+  session_id: string;
+  content: string;
+  message_type?: string;
+  temp_id?: string;
+}
+
+const listSchema = z.strictObject({
+  session_id: sessionIdSchema,
+  limit: z.number().int().min(1).max(LIMITS.catchUpMaxMessages).default(LIMITS.historyDefaultLimit),
+  offset: z.number().int().min(0).default(0),
+  after_seq: z.number().int().min(0).optional(),
+});
+export type ListCommand = z.input<typeof listSchema>;
+
+export interface MessagePage {
+  messages: ChatMessage[];
+  has_more: boolean;
+  last_seq: number;
+}
+
+export interface SessionSummary {
+  session_id: string;
+  unread_count: number;
+  last_message: ChatMessage | null;
+}
+
+export function createMessageService({ messages, sessions }: MessageServiceDeps) {
+  async function send(identity: Identity, command: SendCommand): Promise<SendResult> {
+    if (identity.role === 'service') throw permissionDenied('Services do not send user messages');
+    const input = validate(sendMessageSchema, command);
+    const session = await sessions.get(identity, input.session_id);
+    // A retry of a message already stored answers with it, even if the session has closed since.
+    if (input.temp_id) {
+      const existing = await messages.findByTempId(session.id, identity.userId, input.temp_id);
+      if (existing) return { message: existing, created: false };
+    }
+    if (input.message_type !== 'text') throw invalidArgument(`A ${input.message_type} message needs attachments`);
+    if (session.status === 'closed') throw failedPrecondition('The session is closed');
+    return messages.send(
+      {
+        session_id: session.id,
+        sender_id: identity.userId,
+        sender_role: identity.role,
+        sender_name: identity.name,
+        content: input.content,
+        message_type: input.message_type,
+        temp_id: input.temp_id ?? null,
+      },
+      (message) => [createEvent('message.created', routingKeys.session(session.id, 'message.created'), { message })],
+    );
+  }
+
+  async function list(identity: Identity, command: ListCommand): Promise<MessagePage> {
+    const input = validate(listSchema, command);
+    await sessions.get(identity, input.session_id);
+    const rows =
+      input.after_seq === undefined
+        ? await messages.listPage(input.session_id, input.limit + 1, input.offset)
+        : await messages.listAfter(input.session_id, input.after_seq, input.limit + 1);
+    const has_more = rows.length > input.limit;
+    // listPage returns oldest first, so the extra row is the oldest; listAfter's is the newest.
+    const page = !has_more ? rows : input.after_seq === undefined ? rows.slice(1) : rows.slice(0, input.limit);
+    return { messages: page, has_more, last_seq: await messages.lastSeq(input.session_id) };
+  }
+
+  async function summaries(identity: Identity, sessionIds: string[]): Promise<SessionSummary[]> {
+    const ids = [...new Set(sessionIds)];
+    ids.forEach((id) => validate(sessionIdSchema, id));
+    if (ids.length > 200) throw invalidArgument('At most 200 sessions at a time');
+    // Staff may see every session; a requester only those the session service says are theirs.
+    if (isRequester(identity.role)) await Promise.all(ids.map((id) => sessions.get(identity, id)));
+    const [unread, last] = await Promise.all([messages.unreadCounts(identity.userId, ids), messages.lastMessages(ids)]);
+    return ids.map((id) => ({ session_id: id, unread_count: unread.get(id) ?? 0, last_message: last.get(id) ?? null }));
+  }
+
+  return { send, list, summaries };
+}
+
+export type MessageService = ReturnType<typeof createMessageService>;

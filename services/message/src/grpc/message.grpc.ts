@@ -1,0 +1,39 @@
+import { messageToProto, unary, type MessageServiceHandlers } from '@parley/grpc';
+import type { Logger } from '@parley/logger';
+import type { MessageService } from '../domain/message.service';
+
+const given = (value: string): string | undefined => (value === '' ? undefined : value);
+
+export function createMessageGrpcHandlers(service: MessageService, logger: Logger): MessageServiceHandlers {
+  return {
+    SendMessage: unary(logger, async (request, { identity }) => {
+      const { message, created } = await service.send(identity, {
+        session_id: request.session_id,
+        content: request.content,
+        message_type: given(request.message_type),
+        temp_id: given(request.temp_id),
+      });
+      return { message: messageToProto(message), created };
+    }),
+    ListMessages: unary(logger, async (request, { identity }) => {
+      const page = await service.list(identity, {
+        session_id: request.session_id,
+        limit: request.limit === 0 ? undefined : request.limit,
+        offset: request.offset,
+        after_seq: request.has_after_seq ? Number(request.after_seq) : undefined,
+      });
+      return { messages: page.messages.map(messageToProto), has_more: page.has_more, last_seq: page.last_seq };
+    }),
+    GetSessionSummaries: unary(logger, async (request, { identity }) => {
+      const summaries = await service.summaries(identity, request.session_ids);
+      return {
+        summaries: summaries.map((s) => ({
+          session_id: s.session_id,
+          unread_count: s.unread_count,
+          has_last_message: s.last_message !== null,
+          last_message: s.last_message ? messageToProto(s.last_message) : undefined,
+        })),
+      };
+    }),
+  };
+}

@@ -1,0 +1,55 @@
+import { OutboxRelay, OutboxRepository, type EventBus } from '@parley/bus';
+import { createKnex } from '@parley/db';
+import { GrpcServer, messageProto, SessionClient } from '@parley/grpc';
+import { createLogger } from '@parley/logger';
+import { resolveEventBus, runMain, stopOnSignals, watchHealth } from '@parley/runtime';
+import { createSessionDirectory } from './clients/session-directory';
+import { loadMessageConfig, type MessageConfig } from './config';
+import { createMessageService } from './domain/message.service';
+import { createMessageGrpcHandlers } from './grpc/message.grpc';
+import { createMessageRepository } from './repository/message.repository';
+
+export interface RunningMessageService {
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** Wires the message service; the all-in-one runner passes its in-process bus. */
+export async function start(config: MessageConfig, deps: { bus?: EventBus } = {}): Promise<RunningMessageService> {
+  const logger = createLogger('message');
+  const knex = createKnex({ url: config.DATABASE_URL, poolMax: 20 });
+  const bus = resolveEventBus(deps.bus, config.AMQP_URL, config.EVENTS_EXCHANGE, logger);
+  const outbox = new OutboxRepository('message_outbox');
+  const relay = new OutboxRelay({ knex, table: outbox.table, bus, logger });
+  const sessionClient = new SessionClient(config.SESSION_SERVICE_ADDR);
+  const service = createMessageService({
+    messages: createMessageRepository(knex, outbox, relay),
+    sessions: createSessionDirectory(sessionClient),
+  });
+
+  const server = new GrpcServer(logger);
+  server.addService(messageProto().MessageService.service, createMessageGrpcHandlers(service, logger), 'parley.message.v1.MessageService');
+  const port = await server.listen(config.MESSAGE_GRPC_HOST, config.MESSAGE_GRPC_PORT);
+  relay.start();
+  const health = watchHealth(server, knex, bus);
+
+  return {
+    port,
+    async stop() {
+      health.stop();
+      await server.stop();
+      await relay.stop();
+      sessionClient.close();
+      if (!deps.bus) await bus.close();
+      await knex.destroy();
+    },
+  };
+}
+
+if (require.main === module) {
+  runMain(async () => {
+    const running = await start(loadMessageConfig());
+    stopOnSignals(createLogger('message'), running.stop);
+  });
+}
+export * from './config';

@@ -1,0 +1,43 @@
+import type { Knex } from 'knex';
+import type { ChatMessage } from '@parley/contracts';
+
+export interface MessageRow extends Omit<ChatMessage, 'created_at' | 'attachments' | 'read_by' | 'seq'> {
+  seq: number | string;
+  created_at: Date;
+}
+
+/** Rows to messages, with who has read each (one query for the whole page). */
+export async function toMessages(db: Knex | Knex.Transaction, rows: MessageRow[]): Promise<ChatMessage[]> {
+  if (rows.length === 0) return [];
+  const receipts = await db('message_read_receipts')
+    .whereIn(
+      'message_id',
+      rows.map((r) => r.id),
+    )
+    .orderBy('read_at')
+    .select<{ message_id: string; user_id: string; read_at: Date }[]>('message_id', 'user_id', 'read_at');
+  const readBy = new Map<string, ChatMessage['read_by']>();
+  for (const r of receipts) {
+    const list = readBy.get(r.message_id) ?? [];
+    list.push({ user_id: r.user_id, read_at: r.read_at.toISOString() });
+    readBy.set(r.message_id, list);
+  }
+  return rows.map((row) => toMessage(row, readBy.get(row.id) ?? []));
+}
+
+export function toMessage(row: MessageRow, readBy: ChatMessage['read_by'] = []): ChatMessage {
+  return {
+    id: row.id,
+    session_id: row.session_id,
+    seq: Number(row.seq),
+    sender_id: row.sender_id,
+    sender_role: row.sender_role,
+    sender_name: row.sender_name,
+    content: row.content,
+    message_type: row.message_type,
+    temp_id: row.temp_id,
+    created_at: row.created_at.toISOString(),
+    attachments: [],
+    read_by: readBy,
+  };
+}

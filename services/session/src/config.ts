@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { env, parseConfig } from '@parley/config';
+
+export const sessionConfigSchema = z.object({
+  DATABASE_URL: env.url(),
+  AMQP_URL: env.optionalUrl(),
+  EVENTS_EXCHANGE: z.string().min(1).default('parley.events'),
+  SESSION_GRPC_HOST: z.string().default('0.0.0.0'),
+  SESSION_GRPC_PORT: env.port(50051),
+});
+
+export type SessionConfig = z.infer<typeof sessionConfigSchema>;
+
+export const loadSessionConfig = (source: Record<string, string | undefined> = process.env): SessionConfig =>
+  parseConfig(sessionConfigSchema, source);

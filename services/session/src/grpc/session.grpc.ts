@@ -1,0 +1,28 @@
+import { sessionToProto, unary, type SessionServiceHandlers } from '@parley/grpc';
+import type { Logger } from '@parley/logger';
+import type { SessionService } from '../domain/session.service';
+
+/** Proto strings are '' when absent; the domain expects undefined. */
+const given = (value: string): string | undefined => (value === '' ? undefined : value);
+const givenNumber = (value: number): number | undefined => (value === 0 ? undefined : value);
+
+export function createSessionGrpcHandlers(service: SessionService, logger: Logger): SessionServiceHandlers {
+  return {
+    CreateSession: unary(logger, async (request, { identity }) =>
+      sessionToProto(
+        await service.create(identity, {
+          subject: request.subject,
+          category: given(request.category),
+          priority: given(request.priority),
+          restaurant_id: given(request.restaurant_id),
+          ticket_id: given(request.ticket_id),
+        }),
+      ),
+    ),
+    GetSession: unary(logger, async (request, { identity }) => sessionToProto(await service.get(identity, request.session_id))),
+    ListSessions: unary(logger, async (request, { identity }) => {
+      const sessions = await service.list(identity, { status: given(request.status), limit: givenNumber(request.limit), offset: request.offset });
+      return { sessions: sessions.map(sessionToProto) };
+    }),
+  };
+}

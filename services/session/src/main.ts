@@ -1,0 +1,49 @@
+import { OutboxRelay, OutboxRepository, type EventBus } from '@parley/bus';
+import { createKnex } from '@parley/db';
+import { GrpcServer, sessionProto } from '@parley/grpc';
+import { createLogger } from '@parley/logger';
+import { resolveEventBus, runMain, stopOnSignals, watchHealth } from '@parley/runtime';
+import { loadSessionConfig, type SessionConfig } from './config';
+import { createSessionService } from './domain/session.service';
+import { createSessionGrpcHandlers } from './grpc/session.grpc';
+import { createSessionRepository } from './repository/session.repository';
+
+export interface RunningSessionService {
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** Wires the session service; the all-in-one runner passes its in-process bus. */
+export async function start(config: SessionConfig, deps: { bus?: EventBus } = {}): Promise<RunningSessionService> {
+  const logger = createLogger('session');
+  const knex = createKnex({ url: config.DATABASE_URL });
+  const bus = resolveEventBus(deps.bus, config.AMQP_URL, config.EVENTS_EXCHANGE, logger);
+  const outbox = new OutboxRepository('session_outbox');
+  const relay = new OutboxRelay({ knex, table: outbox.table, bus, logger });
+  const service = createSessionService({ sessions: createSessionRepository(knex, outbox, relay) });
+
+  const server = new GrpcServer(logger);
+  server.addService(sessionProto().SessionService.service, createSessionGrpcHandlers(service, logger), 'parley.session.v1.SessionService');
+  const port = await server.listen(config.SESSION_GRPC_HOST, config.SESSION_GRPC_PORT);
+  relay.start();
+  const health = watchHealth(server, knex, bus);
+
+  return {
+    port,
+    async stop() {
+      health.stop();
+      await server.stop();
+      await relay.stop();
+      if (!deps.bus) await bus.close();
+      await knex.destroy();
+    },
+  };
+}
+
+if (require.main === module) {
+  runMain(async () => {
+    const running = await start(loadSessionConfig());
+    stopOnSignals(createLogger('session'), running.stop);
+  });
+}
+export * from './config';
