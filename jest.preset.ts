@@ -8,7 +8,7 @@ export function projectJestConfig(name: string, rootDir: string, overrides: Part
     testEnvironment: 'node',
     testMatch: ['<rootDir>/src/**/*.spec.ts'],
     transform: {
-      '^.+\\.ts$': ['ts-jest', { tsconfig: `${__dirname}/tsconfig.base.json`, isolatedModules: true, diagnostics: false }],
+      '^.+\\.ts$': ['ts-jest', { tsconfig: `${__dirname}/tsconfig.base.json` }],
     },
     moduleFileExtensions: ['ts', 'js', 'json'],
     ...overrides,
