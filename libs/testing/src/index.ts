@@ -1,0 +1,3 @@
+export * from './socket-client';
+export * from './tokens';
+export * from './http-client';

@@ -1,0 +1,18 @@
+import { randomUUID } from 'node:crypto';
+import { signToken } from '@parley/auth';
+import type { Role } from '@parley/contracts';
+
+export const TEST_JWT_SECRET = 'parley-test-secret-0123456789';
+
+export interface TestUser {
+  id: string;
+  role: Role;
+  name: string;
+  token: string;
+}
+
+/** A user with a fresh id and a valid token for TEST_JWT_SECRET. */
+export function testUser(role: Role, name = `${role}-${randomUUID().slice(0, 6)}`, secret = TEST_JWT_SECRET): TestUser {
+  const id = randomUUID();
+  return { id, role, name, token: signToken(secret, { sub: id, role, name }) };
+}

@@ -1,0 +1,79 @@
+import pino from 'pino';
+import { MemoryBus } from '@parley/bus';
+import { AppError } from '@parley/errors';
+import { testUser } from '@parley/testing';
+import { FakeBackend } from '../testing/fake-backend';
+import { createChatService } from './chat.service';
+import type { Caller } from './gateway.ports';
+
+const callerOf = (role: 'customer' | 'support'): Caller => {
+  const user = testUser(role);
+  return { identity: { userId: user.id, role, name: user.name } };
+};
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    return (error as AppError).code;
+  }
+  throw new Error('did not fail');
+}
+
+describe('chat service', () => {
+  let backend: FakeBackend;
+  let chat: ReturnType<typeof createChatService>;
+  beforeEach(() => {
+    backend = new FakeBackend(new MemoryBus(pino({ level: 'silent' })));
+    chat = createChatService({ sessions: backend.sessionsApi, messages: backend.messagesApi });
+  });
+
+  it('opens a session whose initial message is its first message, sent idempotently', async () => {
+    const customer = callerOf('customer');
+    const view = await chat.openSession(customer, { subject: 'Late order', initial_message: 'Where is it?' });
+    expect(view).toMatchObject({ subject: 'Late order', status: 'waiting', priority: 'medium', unread_count: 0 });
+    expect(view.last_message).toMatchObject({ content: 'Where is it?', seq: 1, temp_id: `initial:${view.id}` });
+  });
+
+  it.each([
+    ['no subject', {}],
+    ['an empty subject', { subject: '  ' }],
+    ['a bad priority', { subject: 's', priority: 'asap' }],
+    ['an unknown field', { subject: 's', colour: 'red' }],
+    ['a non-uuid restaurant_id', { subject: 's', restaurant_id: '42' }],
+    ['an over-long initial message', { subject: 's', initial_message: 'x'.repeat(5001) }],
+  ])('refuses %s before calling any service', async (_label, body) => {
+    expect(await codeOf(chat.openSession(callerOf('customer'), body))).toBe('INVALID_ARGUMENT');
+    expect(backend.calls).toEqual([]);
+  });
+
+  it('subscribes before it reads history, and catches up from last_seq', async () => {
+    const customer = callerOf('customer');
+    const session = await chat.openSession(customer, { subject: 's', initial_message: 'one' });
+    await chat.sendMessage(customer, { session_id: session.id, content: 'two' });
+    const order: string[] = [];
+    const joined = await chat.joinSession(customer, { session_id: session.id, last_seq: 1 }, async () => {
+      order.push(`enter after ${backend.calls.length} calls`);
+    });
+    expect(order).toEqual(['enter after 4 calls']);
+    expect(backend.calls.at(-1)).toBe('messages.list');
+    expect(joined.messages.map((m) => m.content)).toEqual(['two']);
+    expect(joined.participants).toEqual([{ user_id: customer.identity.userId, role: 'customer', name: customer.identity.name }]);
+  });
+
+  it('answers message_sent with the stored id, temp_id, seq and time', async () => {
+    const customer = callerOf('customer');
+    const session = await chat.openSession(customer, { subject: 's' });
+    const sent = await chat.sendMessage(customer, { session_id: session.id, content: 'hi', temp_id: 't1' });
+    expect(sent).toEqual({ message_id: backend.messages[0].id, temp_id: 't1', sent_at: backend.messages[0].created_at, seq: 1, session_id: session.id });
+  });
+
+  it('refuses malformed socket payloads before calling any service', async () => {
+    const customer = callerOf('customer');
+    for (const payload of [undefined, 'x', 42, { session_id: 'nope' }, { session_id: '00000000-0000-4000-8000-000000000001', content: 7 }]) {
+      expect(await codeOf(chat.sendMessage(customer, payload))).toBe('INVALID_ARGUMENT');
+      expect(await codeOf(chat.joinSession(customer, payload, async () => undefined))).toBe('INVALID_ARGUMENT');
+    }
+    expect(backend.calls).toEqual([]);
+  });
+});
