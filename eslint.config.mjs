@@ -29,6 +29,7 @@ export default [
   {
     // Domain code is plain: no transport, no SQL, no broker.
     files: ['services/*/src/domain/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
