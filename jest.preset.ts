@@ -11,6 +11,7 @@ export function projectJestConfig(name: string, rootDir: string, overrides: Part
       '^.+\\.ts$': ['ts-jest', { tsconfig: `${__dirname}/tsconfig.base.json` }],
     },
     moduleFileExtensions: ['ts', 'js', 'json'],
+    setupFiles: [`${__dirname}/jest.setup.ts`],
     ...overrides,
   };
 }

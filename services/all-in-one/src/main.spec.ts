@@ -1,0 +1,68 @@
+import { createTestDatabase, type TestDatabase } from '@parley/db';
+import type { MessageSentEvent, NewMessageEvent, SessionJoinedEvent } from '@parley/contracts';
+import { api, collect, connectClient, eventually, request, TEST_JWT_SECRET, testUser, type ClientSocket } from '@parley/testing';
+import { start, type RunningParley } from './main';
+
+describe('all-in-one: every service in one process', () => {
+  let db: TestDatabase;
+  let parley: RunningParley;
+  let url: string;
+  const sockets: ClientSocket[] = [];
+
+  beforeAll(async () => {
+    db = await createTestDatabase('parley_aio');
+    parley = await start({ DATABASE_URL: db.url, JWT_SECRET: TEST_JWT_SECRET, PORT: '0', HOST: '127.0.0.1' });
+    url = `http://127.0.0.1:${parley.port}`;
+  });
+  afterAll(async () => {
+    sockets.forEach((s) => s.close());
+    await parley.stop();
+    await db.drop();
+  });
+
+  it('carries a conversation from REST through gRPC, PostgreSQL and the in-process bus to sockets', async () => {
+    const customer = testUser('customer', 'Cleo');
+    const agent = testUser('support', 'Ana');
+    const opened = await api(url, 'POST', '/api/v1/chat/sessions', { token: customer.token, body: { subject: 'Missing fries', initial_message: 'No fries in my bag' } });
+    expect(opened.status).toBe(201);
+    const sessionId: string = opened.body.data.id;
+
+    const c = await connectClient(url, customer.token);
+    const a = await connectClient(url, agent.token);
+    sockets.push(c, a);
+    const joined = await request<SessionJoinedEvent>(a, 'join_session', { session_id: sessionId });
+    expect(joined.data?.messages.map((m) => [m.seq, m.content])).toEqual([[1, 'No fries in my bag']]);
+    await request(c, 'join_session', { session_id: sessionId });
+    const atAgent = collect<NewMessageEvent>(a, 'new_message');
+    const atCustomer = collect<NewMessageEvent>(c, 'new_message');
+
+    const sent = await request<MessageSentEvent>(c, 'send_message', { session_id: sessionId, content: 'Also no ketchup', temp_id: 'c-1' });
+    const resent = await request<MessageSentEvent>(c, 'send_message', { session_id: sessionId, content: 'Also no ketchup', temp_id: 'c-1' });
+    expect(resent.data?.message_id).toBe(sent.data?.message_id);
+    await request(a, 'send_message', { session_id: sessionId, content: 'Refund on its way', temp_id: 'a-1' });
+
+    await eventually(() => expect(atAgent.map((e) => e.message.content)).toEqual(['Also no ketchup', 'Refund on its way']));
+    await eventually(() => expect(atCustomer.map((e) => e.message.seq)).toEqual([2, 3]));
+
+    const history = await api(url, 'GET', `/api/v1/chat/sessions/${sessionId}/messages`, { token: customer.token });
+    expect(history.body.data.map((m: { seq: number }) => m.seq)).toEqual([1, 2, 3]);
+    const mine = await api(url, 'GET', '/api/v1/chat/sessions', { token: customer.token });
+    expect(mine.body.data).toEqual([expect.objectContaining({ id: sessionId, unread_count: 1, last_message: expect.objectContaining({ content: 'Refund on its way' }) })]);
+    const agents = await api(url, 'GET', `/api/v1/chat/sessions/${sessionId}`, { token: agent.token });
+    expect(agents.body.data.unread_count).toBe(0);
+  });
+
+  it('lets a reconnecting client catch up from its last seq', async () => {
+    const customer = testUser('customer');
+    const agent = testUser('support');
+    const sessionId: string = (await api(url, 'POST', '/api/v1/chat/sessions', { token: customer.token, body: { subject: 'Catch-up' } })).body.data.id;
+    const c = await connectClient(url, customer.token);
+    sockets.push(c);
+    for (const content of ['one', 'two', 'three']) await request(c, 'send_message', { session_id: sessionId, content });
+    const a = await connectClient(url, agent.token);
+    sockets.push(a);
+    const joined = await request<SessionJoinedEvent>(a, 'join_session', { session_id: sessionId, last_seq: 1 });
+    expect(joined.data?.messages.map((m) => m.content)).toEqual(['two', 'three']);
+    expect(joined.data?.has_more).toBe(false);
+  });
+});
