@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import type { ChatMessage, ChatSessionView, MessageSentEvent, SessionJoinedEvent } from '@parley/contracts';
+import { api, connectClient, request, type ClientSocket, type TestUser } from '@parley/testing';
+
+/** Sockets a spec opened, so afterEach/afterAll can close every one of them. */
+export class SocketPool {
+  private readonly sockets = new Set<ClientSocket>();
+
+  async connect(url: string, user: TestUser | string): Promise<ClientSocket> {
+    const socket = await connectClient(url, typeof user === 'string' ? user : user.token);
+    this.sockets.add(socket);
+    return socket;
+  }
+
+  closeAll(): void {
+    for (const socket of this.sockets) socket.close();
+    this.sockets.clear();
+  }
+}
+
+export interface AckError {
+  code: string;
+  message: string;
+  event?: string;
+  temp_id?: string;
+}
+
+/** Opens a chat over REST and answers the created session (asserting the 201 envelope). */
+export async function openSession(baseUrl: string, user: TestUser, body: Record<string, unknown> = {}): Promise<ChatSessionView> {
+  const response = await api(baseUrl, 'POST', '/api/v1/chat/sessions', {
+    token: user.token,
+    body: { subject: `Help ${randomUUID().slice(0, 8)}`, ...body },
+  });
+  if (response.status !== 201 || response.body?.success !== true) {
+    throw new Error(`POST /api/v1/chat/sessions answered ${response.status}: ${JSON.stringify(response.body)}`);
+  }
+  return response.body.data as ChatSessionView;
+}
+
+/** join_session with an ack; throws with the error when the ack says no. */
+export async function join(socket: ClientSocket, sessionId: string, lastSeq?: number): Promise<SessionJoinedEvent> {
+  const payload = lastSeq === undefined ? { session_id: sessionId } : { session_id: sessionId, last_seq: lastSeq };
+  const answer = await request<SessionJoinedEvent>(socket, 'join_session', payload, 15_000);
+  if (!answer.ok) throw new Error(`join_session failed: ${JSON.stringify(answer.error)}`);
+  return answer.data as SessionJoinedEvent;
+}
+
+/** send_message with an ack; throws with the error when the ack says no. */
+export async function send(socket: ClientSocket, sessionId: string, content: string, tempId: string = randomUUID()): Promise<MessageSentEvent> {
+  const answer = await request<MessageSentEvent>(socket, 'send_message', { session_id: sessionId, content, temp_id: tempId }, 15_000);
+  if (!answer.ok) throw new Error(`send_message failed: ${JSON.stringify(answer.error)}`);
+  return answer.data as MessageSentEvent;
+}
+
+/** GET /api/v1/chat/sessions/:id/messages as `user`; asserts the 200 envelope. */
+export async function history(
+  baseUrl: string,
+  user: TestUser,
+  sessionId: string,
+  query = '',
+): Promise<{ messages: ChatMessage[]; meta: { has_more: boolean; last_seq: number } }> {
+  const response = await api(baseUrl, 'GET', `/api/v1/chat/sessions/${sessionId}/messages${query}`, { token: user.token });
+  if (response.status !== 200 || response.body?.success !== true) {
+    throw new Error(`GET messages answered ${response.status}: ${JSON.stringify(response.body)}`);
+  }
+  return { messages: response.body.data, meta: response.body.meta };
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Seqs of messages, for compact assertions. */
+export const seqs = (messages: Array<{ seq: number }>) => messages.map((m) => m.seq);
+
+/** 1..n as an array, offset by `from`. */
+export const range = (from: number, count: number) => Array.from({ length: count }, (_, i) => from + i);

@@ -1,0 +1,354 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import * as amqplib from 'amqplib';
+import { createTestDatabase, type TestDatabase } from '@parley/db';
+import { TEST_JWT_SECRET } from '@parley/testing';
+
+/**
+ * The real stack for end-to-end tests: the session and message services and two gateways, each
+ * its own OS process (`tsx services/<name>/src/main.ts`), on a fresh PostgreSQL database and a
+ * RabbitMQ exchange of their own. Every process writes its output to
+ * test-artifacts/e2e/<run>/<name>.log.
+ */
+
+export const REPO_ROOT = path.resolve(__dirname, '../../..');
+export const AMQP_URL = process.env.E2E_AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
+export const ARTIFACTS_DIR = path.join(REPO_ROOT, 'test-artifacts', 'e2e');
+const TSX = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
+
+export type ServiceName = 'session' | 'message' | 'gateway-a' | 'gateway-b';
+export const SERVICE_NAMES: readonly ServiceName[] = ['session', 'message', 'gateway-a', 'gateway-b'];
+
+interface ServiceSpec {
+  name: ServiceName;
+  script: string;
+  port: number;
+  kind: 'grpc' | 'http';
+  env: Record<string, string>;
+}
+
+interface RunningProcess {
+  child: ChildProcess;
+  exited: Promise<void>;
+  exit: { code: number | null; signal: NodeJS.Signals | null } | null;
+  /** Set while the stack itself stops the process, so its exit is not reported as a crash. */
+  stopping: boolean;
+}
+
+export interface Crash {
+  name: ServiceName;
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+export interface StackOptions {
+  /** Names the run's log folder and the database (e.g. the spec's name). */
+  label?: string;
+  /** How long to wait for every process to become ready. */
+  readyTimeoutMs?: number;
+}
+
+export interface Stack {
+  /** Base URLs of the two gateways. */
+  gatewayA: string;
+  gatewayB: string;
+  db: TestDatabase;
+  exchange: string;
+  logDir: string;
+  ports: Record<ServiceName, number>;
+  /** Kills one process (SIGKILL by default: a crash) and waits until it is gone. */
+  kill(name: ServiceName, signal?: NodeJS.Signals): Promise<void>;
+  /** Starts a process that was killed (or stops it first), on the same port, and waits until it is ready. */
+  restart(name: ServiceName): Promise<void>;
+  /** Waits until one process (or every running one) answers its readiness check. */
+  waitReady(name?: ServiceName, timeoutMs?: number): Promise<void>;
+  /** Processes that exited without the stack asking them to. */
+  crashes(): Crash[];
+  /** The last lines a process logged (for failure messages). */
+  logTail(name: ServiceName, lines?: number): string;
+  /** SIGTERM to every process (SIGKILL after 5 s), then drops the database and deletes the exchange. */
+  stop(): Promise<void>;
+}
+
+/** A port nothing listens on right now (the OS picks it; it is released before it is used). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** True once something accepts TCP connections on the port. */
+export function acceptsConnections(port: number, host = '127.0.0.1', timeoutMs = 1000): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ port, host });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function httpOk(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
+    await response.arrayBuffer();
+    return response.status === 200;
+  } catch {
+    return false;
+  }
+}
+
+// Process groups this module started; killed if the test process exits without stopping them.
+const liveGroups = new Set<number>();
+process.once('exit', () => {
+  for (const pid of liveGroups) {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+});
+
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** SIGKILLs a process group and waits until no process of it is left (its ports are then free). */
+async function killGroup(pgid: number, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (groupAlive(pgid)) {
+    try {
+      process.kill(-pgid, 'SIGKILL');
+    } catch {
+      return;
+    }
+    if (Date.now() > deadline) throw new Error(`process group ${pgid} survives SIGKILL`);
+    await sleep(25);
+  }
+  liveGroups.delete(pgid);
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const label = (options.label ?? 'stack').replace(/[^\w-]/g, '_');
+  const runId = `${new Date().toISOString().replace(/[:.]/g, '-')}-${label}-${randomBytes(3).toString('hex')}`;
+  const logDir = path.join(ARTIFACTS_DIR, runId);
+  fs.mkdirSync(logDir, { recursive: true });
+  const readyTimeoutMs = options.readyTimeoutMs ?? 90_000;
+
+  const db = await createTestDatabase(`parley_e2e_${label.replace(/-/g, '_').toLowerCase()}`);
+  const exchange = `parley.e2e.${label}.${randomBytes(6).toString('hex')}`;
+  const [sessionPort, messagePort, portA, portB] = [await freePort(), await freePort(), await freePort(), await freePort()];
+  const ports: Record<ServiceName, number> = { session: sessionPort, message: messagePort, 'gateway-a': portA, 'gateway-b': portB };
+
+  const common = {
+    DATABASE_URL: db.url,
+    AMQP_URL,
+    EVENTS_EXCHANGE: exchange,
+    JWT_SECRET: TEST_JWT_SECRET,
+    LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
+    NODE_ENV: 'test',
+  };
+  const gateway = (id: string, port: number): Record<string, string> => ({
+    ...common,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    SESSION_SERVICE_ADDR: `127.0.0.1:${sessionPort}`,
+    MESSAGE_SERVICE_ADDR: `127.0.0.1:${messagePort}`,
+    GATEWAY_ID: `e2e-${label}-${id}-${randomBytes(3).toString('hex')}`,
+  });
+  const specs: Record<ServiceName, ServiceSpec> = {
+    session: {
+      name: 'session',
+      script: 'services/session/src/main.ts',
+      port: sessionPort,
+      kind: 'grpc',
+      env: { ...common, SESSION_GRPC_HOST: '127.0.0.1', SESSION_GRPC_PORT: String(sessionPort) },
+    },
+    message: {
+      name: 'message',
+      script: 'services/message/src/main.ts',
+      port: messagePort,
+      kind: 'grpc',
+      env: {
+        ...common,
+        MESSAGE_GRPC_HOST: '127.0.0.1',
+        MESSAGE_GRPC_PORT: String(messagePort),
+        SESSION_SERVICE_ADDR: `127.0.0.1:${sessionPort}`,
+      },
+    },
+    'gateway-a': { name: 'gateway-a', script: 'services/gateway/src/main.ts', port: portA, kind: 'http', env: gateway('a', portA) },
+    'gateway-b': { name: 'gateway-b', script: 'services/gateway/src/main.ts', port: portB, kind: 'http', env: gateway('b', portB) },
+  };
+
+  const running = new Map<ServiceName, RunningProcess>();
+  const crashed: Crash[] = [];
+  const logPath = (name: ServiceName) => path.join(logDir, `${name}.log`);
+
+  function launch(name: ServiceName): void {
+    const spec = specs[name];
+    const fd = fs.openSync(logPath(name), 'a');
+    fs.writeSync(fd, `\n=== ${new Date().toISOString()} starting ${spec.script} (port ${spec.port})\n`);
+    // Its own process group: tsx runs the service in a child process, and a SIGKILL must reach both.
+    const child = spawn(TSX, [spec.script], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, ...spec.env },
+      stdio: ['ignore', fd, fd],
+      detached: true,
+    });
+    fs.closeSync(fd);
+    const entry: RunningProcess = { child, exit: null, stopping: false, exited: Promise.resolve() };
+    entry.exited = new Promise((resolve) => {
+      child.once('exit', (code, signal) => {
+        entry.exit = { code, signal };
+        fs.appendFileSync(logPath(name), `=== ${new Date().toISOString()} ${name} exited (code ${code}, signal ${signal})${entry.stopping ? '' : ' UNEXPECTEDLY'}\n`);
+        if (!entry.stopping) crashed.push({ name, code, signal });
+        resolve();
+      });
+      child.once('error', (error) => {
+        fs.appendFileSync(logPath(name), `spawn failed: ${error.message}\n`);
+        entry.exit = { code: -1, signal: null };
+        if (!entry.stopping) crashed.push({ name, code: -1, signal: null });
+        resolve();
+      });
+    });
+    if (child.pid) liveGroups.add(child.pid);
+    running.set(name, entry);
+  }
+
+  function logTail(name: ServiceName, lines = 30): string {
+    try {
+      return fs.readFileSync(logPath(name), 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+    } catch {
+      return '(no log)';
+    }
+  }
+
+  async function isReady(name: ServiceName): Promise<boolean> {
+    const spec = specs[name];
+    if (spec.kind === 'grpc') return acceptsConnections(spec.port);
+    const base = `http://127.0.0.1:${spec.port}`;
+    return (await httpOk(`${base}/healthz`)) && (await httpOk(`${base}/readyz`));
+  }
+
+  async function waitReady(name?: ServiceName, timeoutMs = readyTimeoutMs): Promise<void> {
+    const names = name ? [name] : [...running.keys()];
+    await Promise.all(
+      names.map(async (n) => {
+        const deadline = Date.now() + timeoutMs;
+        for (;;) {
+          const entry = running.get(n);
+          if (!entry || entry.exit) {
+            throw new Error(`${n} exited (${JSON.stringify(entry?.exit ?? null)}) before it was ready; ${logPath(n)}:\n${logTail(n)}`);
+          }
+          if (await isReady(n)) return;
+          if (Date.now() > deadline) throw new Error(`${n} was not ready within ${timeoutMs} ms; ${logPath(n)}:\n${logTail(n)}`);
+          await sleep(200);
+        }
+      }),
+    );
+  }
+
+  async function terminate(name: ServiceName, signal: NodeJS.Signals, graceMs = 5000): Promise<void> {
+    const entry = running.get(name);
+    if (!entry) return;
+    entry.stopping = true;
+    const pid = entry.child.pid;
+    if (!entry.exit && pid) {
+      try {
+        // SIGTERM goes to tsx, which relays it to the service (a second one would make it exit at once);
+        // SIGKILL goes to the whole group.
+        if (signal === 'SIGKILL') process.kill(-pid, 'SIGKILL');
+        else process.kill(pid, signal);
+      } catch {
+        // already gone
+      }
+      let timer: NodeJS.Timeout | undefined;
+      const timedOut = await Promise.race([
+        entry.exited.then(() => false),
+        new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), graceMs))),
+      ]);
+      clearTimeout(timer);
+      if (timedOut) {
+        fs.appendFileSync(logPath(name), `\n=== ${name} did not exit within ${graceMs} ms of ${signal}; SIGKILL\n`);
+        try {
+          process.kill(-pid, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+        await entry.exited;
+      }
+    }
+    // Whatever is left of the group (the service itself, if tsx went first), until none of it is left.
+    if (pid) await killGroup(pid);
+    running.delete(name);
+  }
+
+  const stack: Stack = {
+    gatewayA: `http://127.0.0.1:${portA}`,
+    gatewayB: `http://127.0.0.1:${portB}`,
+    db,
+    exchange,
+    logDir,
+    ports,
+    async kill(name, signal = 'SIGKILL') {
+      await terminate(name, signal);
+    },
+    async restart(name) {
+      await terminate(name, 'SIGTERM');
+      launch(name);
+      await waitReady(name);
+    },
+    waitReady,
+    crashes: () => [...crashed],
+    logTail,
+    async stop() {
+      const problems: string[] = [];
+      // Gateways first (they hold the sockets), then the services they call.
+      await Promise.all((['gateway-a', 'gateway-b'] as const).map((n) => terminate(n, 'SIGTERM')));
+      await Promise.all((['message', 'session'] as const).map((n) => terminate(n, 'SIGTERM')));
+      await db.drop().catch((error: Error) => problems.push(`drop database: ${error.message}`));
+      await deleteExchange(exchange).catch((error: Error) => problems.push(`delete exchange ${exchange}: ${error.message}`));
+      if (problems.length > 0) throw new Error(`stack cleanup failed:\n${problems.join('\n')}`);
+    },
+  };
+
+  try {
+    for (const name of SERVICE_NAMES) launch(name);
+    await waitReady();
+  } catch (error) {
+    await stack.stop().catch(() => undefined);
+    throw error;
+  }
+  return stack;
+}
+
+async function deleteExchange(exchange: string): Promise<void> {
+  const connection = await amqplib.connect(AMQP_URL);
+  try {
+    const channel = await connection.createChannel();
+    await channel.deleteExchange(exchange);
+    await channel.close();
+  } finally {
+    await connection.close();
+  }
+}
