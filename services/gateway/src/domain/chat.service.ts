@@ -90,8 +90,11 @@ export function createChatService({ sessions, messages }: ChatServiceDeps) {
       return { session, messages: page.messages, participants: participantsOf(session), has_more: page.has_more, last_seq: page.last_seq };
     },
 
-    leaveSession(payload: unknown): { session_id: string } {
-      return validate(sessionRefSchema, payload);
+    /** Leaving a session the socket never joined still says whether the session exists and is the caller's. */
+    async leaveSession(caller: Caller, payload: unknown, leave: (sessionId: string) => boolean): Promise<{ session_id: string }> {
+      const { session_id } = validate(sessionRefSchema, payload);
+      if (!leave(session_id)) await sessions.get(caller, session_id);
+      return { session_id };
     },
 
     async sendMessage(caller: Caller, payload: unknown): Promise<MessageSentEvent> {

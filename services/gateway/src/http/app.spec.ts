@@ -44,6 +44,7 @@ describe('gateway REST', () => {
     it.each([
       ['no token', 'GET', '/api/v1/chat/sessions', {}, 401, 'UNAUTHENTICATED'],
       ['a bad token', 'GET', '/api/v1/chat/sessions', { headers: { authorization: 'Bearer nope' } }, 401, 'UNAUTHENTICATED'],
+      ['no token and a malformed body', 'POST', '/api/v1/chat/sessions', { rawBody: '{"subject":' }, 401, 'UNAUTHENTICATED'],
       ['a non-bearer scheme', 'GET', '/api/v1/chat/sessions', { headers: { authorization: `Basic ${customer.token}` } }, 401, 'UNAUTHENTICATED'],
       ['malformed JSON', 'POST', '/api/v1/chat/sessions', { token: customer.token, rawBody: '{"subject":' }, 400, 'INVALID_ARGUMENT'],
       ['a missing subject', 'POST', '/api/v1/chat/sessions', { token: customer.token, body: { priority: 'low' } }, 400, 'INVALID_ARGUMENT'],

@@ -27,7 +27,8 @@ export function createHttpApp({ chat, verifyToken, corsOrigins, logger, ready }:
     ready().then(({ ready: ok, checks }) => void res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'not ready', checks }), next);
   });
 
-  app.use('/api/v1/chat', express.json({ limit: '64kb' }), requireBearer(verifyToken), sessionRoutes(chat));
+  // Who is asking comes first: an anonymous request is 401 whatever its body.
+  app.use('/api/v1/chat', requireBearer(verifyToken), express.json({ limit: '64kb' }), sessionRoutes(chat));
   app.use(notFoundHandler);
   app.use(errorHandler(logger));
   return app;

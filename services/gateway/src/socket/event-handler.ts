@@ -22,16 +22,25 @@ export function onEvent(
     const ack = (typeof second === 'function' ? second : typeof first === 'function' ? first : undefined) as AckFn | undefined;
     const payload = typeof first === 'function' ? undefined : first;
     const caller: Caller = { identity: socket.data.identity, requestId: randomUUID() };
-    handle(payload, caller).then(
+    // One socket's events are handled in the order it sent them: a burst of sends keeps its order.
+    const run = socket.data.queue.then(() => handle(payload, caller));
+    socket.data.queue = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    run.then(
       (data) => ack?.({ ok: true, data }),
       (error: unknown) => {
         if (!(error instanceof AppError)) logger.error({ err: error, event, requestId: caller.requestId }, 'socket event failed');
-        const answer: ErrorEvent = { ...toPublicError(error), event };
         const tempId = (payload as { temp_id?: unknown } | undefined)?.temp_id;
-        if (typeof tempId === 'string') answer.temp_id = tempId;
-        socket.emit('error', answer);
-        ack?.({ ok: false, error: answer });
+        answerError(socket, { ...toPublicError(error), event, ...(typeof tempId === 'string' ? { temp_id: tempId } : {}) }, ack);
       },
     );
   }) as never);
+}
+
+/** The seed's `error` event, and the ack's `{ ok: false, error }` when the client passed one. */
+export function answerError(socket: GatewaySocket, error: ErrorEvent, ack?: unknown): void {
+  socket.emit('error', error);
+  if (typeof ack === 'function') ack({ ok: false, error });
 }

@@ -24,10 +24,9 @@ export function registerSessionEvents(socket: GatewaySocket, chat: ChatService, 
     }
   });
 
-  onEvent(socket, 'leave_session', logger, async (payload) => {
-    const { session_id } = chat.leaveSession(payload);
-    rooms.leave(socket, session_id);
-    socket.emit('session_left', { session_id });
-    return { session_id };
+  onEvent(socket, 'leave_session', logger, async (payload, caller) => {
+    const left = await chat.leaveSession(caller, payload, (sessionId) => rooms.leave(socket, sessionId));
+    socket.emit('session_left', left);
+    return left;
   });
 }

@@ -92,6 +92,8 @@ describe('gateway sockets', () => {
       ['send_message', { session_id: session.id, content: 'hi', message_type: 'system' }, 'INVALID_ARGUMENT'],
       ['send_message', { session_id: session.id, content: 'hi', extra: true }, 'INVALID_ARGUMENT'],
       ['leave_session', { session_id: 7 }, 'INVALID_ARGUMENT'],
+      ['leave_session', { session_id: '00000000-0000-4000-8000-0000000000ff' }, 'NOT_FOUND'],
+      ['leave_session', { session_id: session.id }, 'PERMISSION_DENIED'],
     ];
     for (const [event, payload, code] of cases) {
       const answer = await request(c, event, payload);
@@ -110,11 +112,21 @@ describe('gateway sockets', () => {
     expect(answer.error).toEqual({ code: 'INTERNAL', message: 'Internal error', event: 'send_message', temp_id: 'tmp-9' });
   });
 
-  it('says so when a client sends an event nobody handles', async () => {
+  it('says so when a client sends an event nobody handles, in the ack too', async () => {
     const c = await connect(customer.token);
     const error = waitFor<{ code: string; message: string }>(c, 'error');
-    (c as unknown as { emit(e: string, p: unknown): void }).emit('dance', {});
+    const answer = await request(c, 'dance', {});
+    expect(answer).toEqual({ ok: false, error: { code: 'INVALID_ARGUMENT', message: 'Unknown event: dance', event: 'dance' } });
     expect(await error).toMatchObject({ code: 'INVALID_ARGUMENT', message: 'Unknown event: dance' });
+  });
+
+  it("keeps a burst of one socket's sends in the order they were sent", async () => {
+    const c = await connect(customer.token);
+    const acks = Array.from({ length: 20 }, (_, i) => request<MessageSentEvent>(c, 'send_message', { session_id: session.id, content: `burst ${i}` }));
+    const seqs = (await Promise.all(acks)).map((a) => a.data?.seq ?? 0);
+    expect(seqs).toEqual([...seqs].sort((x, y) => x - y));
+    const stored = gw.backend.messages.filter((m) => m.content.startsWith('burst ')).map((m) => m.content);
+    expect(stored).toEqual(Array.from({ length: 20 }, (_, i) => `burst ${i}`));
   });
 
   it('stops delivering a session after leave_session', async () => {

@@ -5,6 +5,7 @@ import type { TokenVerifier } from '@parley/auth';
 import type { Logger } from '@parley/logger';
 import type { ChatService } from '../domain/chat.service';
 import type { SessionRooms } from '../delivery/session-rooms';
+import { answerError } from './event-handler';
 import { registerMessageEvents } from './message.gateway';
 import { registerSessionEvents } from './session.gateway';
 import type { GatewayServer } from './socket.types';
@@ -29,6 +30,7 @@ export function createSocketServer({ httpServer, verifyToken, corsOrigins, maxPa
     try {
       socket.data.identity = verifyToken((socket.handshake.auth as { token?: unknown } | undefined)?.token);
       socket.data.sessions = new Map();
+      socket.data.queue = Promise.resolve();
       next();
     } catch (error) {
       const failure = new Error(error instanceof AppError ? error.message : 'Authentication failed') as Error & { data: unknown };
@@ -45,8 +47,10 @@ export function handleConnections(io: GatewayServer, chat: ChatService, rooms: S
     registerSessionEvents(socket, chat, rooms, logger);
     registerMessageEvents(socket, chat, logger);
     // An event nobody handles is a client mistake; say so instead of dropping it silently.
-    socket.onAny((event: string) => {
-      if (socket.listenerCount(event) === 0) socket.emit('error', { code: 'INVALID_ARGUMENT', message: `Unknown event: ${String(event).slice(0, 64)}`, event: String(event).slice(0, 64) });
+    socket.onAny((event: string, ...args: unknown[]) => {
+      if (socket.listenerCount(event) > 0) return;
+      const name = String(event).slice(0, 64);
+      answerError(socket, { code: 'INVALID_ARGUMENT', message: `Unknown event: ${name}`, event: name }, args.at(-1));
     });
   });
 }

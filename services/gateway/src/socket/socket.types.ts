@@ -12,6 +12,8 @@ export interface JoinedSession {
 export interface SocketData {
   identity: Identity;
   sessions: Map<string, JoinedSession>;
+  /** The socket's events run one after another, in the order the client sent them. */
+  queue: Promise<void>;
 }
 
 export type GatewayServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;

@@ -61,6 +61,8 @@ export class FakeBackend {
   readonly messagesApi: MessagesApi = {
     send: async (caller, input) => {
       this.enter('messages.send');
+      // Real calls take varying time; so does this one, so ordering bugs show.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 5));
       const session = this.visible(caller, input.session_id);
       const existing = this.messages.find((m) => m.session_id === session.id && m.sender_id === caller.identity.userId && input.temp_id && m.temp_id === input.temp_id);
       if (existing) return { message: existing, created: false };
