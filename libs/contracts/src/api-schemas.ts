@@ -9,12 +9,16 @@ import { USER_MESSAGE_TYPES } from './message';
  */
 export const sessionIdSchema = z.uuid({ message: 'session_id must be a UUID' });
 
+// PostgreSQL text cannot hold U+0000, so it is refused up front as the caller's mistake.
+const noNul = (field: string) => [(v: string) => !v.includes('\u0000'), { message: `${field} must not contain NUL characters` }] as const;
+
 const text = (field: string, max: number) =>
   z
     .string({ message: `${field} must be a string` })
     .trim()
     .min(1, { message: `${field} must not be empty` })
-    .max(max, { message: `${field} must be at most ${max} characters` });
+    .max(max, { message: `${field} must be at most ${max} characters` })
+    .refine(...noNul(field));
 
 export const joinSessionSchema = z.strictObject({
   session_id: sessionIdSchema,
@@ -27,7 +31,12 @@ export const sendMessageSchema = z.strictObject({
   session_id: sessionIdSchema,
   content: text('content', LIMITS.contentMaxLength),
   message_type: z.enum(USER_MESSAGE_TYPES).default('text'),
-  temp_id: z.string().min(1).max(LIMITS.tempIdMaxLength).optional(),
+  temp_id: z
+    .string()
+    .min(1)
+    .max(LIMITS.tempIdMaxLength)
+    .refine(...noNul('temp_id'))
+    .optional(),
 });
 
 export const createSessionSchema = z.strictObject({

@@ -6,7 +6,7 @@ export function validate<S extends z.ZodType>(schema: S, value: unknown): z.infe
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  const field = issue.path.join('.');
-  const message = issue.code === 'unrecognized_keys' ? `Unknown field: ${issue.keys.join(', ')}` : issue.message;
+  const field = issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : issue.path.join('.');
+  const message = issue.code === 'unrecognized_keys' ? `Unknown field: ${field}` : issue.message;
   throw invalidArgument(field && !message.includes(field) ? `${field}: ${message}` : message, field ? { field } : undefined);
 }

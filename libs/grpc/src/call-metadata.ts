@@ -6,7 +6,7 @@ import { unauthenticated } from '@parley/errors';
  * The caller's identity and request id travel in gRPC metadata. The gateway puts a verified
  * user there; a service acting on its own behalf uses the `service` role.
  */
-const USER_ID = 'x-parley-user-id';
+const USER_ID = 'x-parley-user-id-b64';
 const USER_ROLE = 'x-parley-user-role';
 const USER_NAME = 'x-parley-user-name-b64';
 const REQUEST_ID = 'x-request-id';
@@ -18,7 +18,8 @@ export interface CallContext {
 
 export function toMetadata({ identity, requestId }: CallContext): grpc.Metadata {
   const metadata = new grpc.Metadata();
-  metadata.set(USER_ID, identity.userId);
+  // Metadata values must be printable ASCII; ids and names from tokens may not be.
+  metadata.set(USER_ID, Buffer.from(identity.userId, 'utf8').toString('base64'));
   metadata.set(USER_ROLE, identity.role);
   metadata.set(USER_NAME, Buffer.from(identity.name, 'utf8').toString('base64'));
   if (requestId) metadata.set(REQUEST_ID, requestId);
@@ -31,7 +32,8 @@ const first = (metadata: grpc.Metadata, key: string): string | undefined => {
 };
 
 export function fromMetadata(metadata: grpc.Metadata): CallContext {
-  const userId = first(metadata, USER_ID);
+  const encodedId = first(metadata, USER_ID);
+  const userId = encodedId && Buffer.from(encodedId, 'base64').toString('utf8');
   const role = first(metadata, USER_ROLE);
   const name = first(metadata, USER_NAME);
   if (!userId || !role) throw unauthenticated('The call carries no identity');

@@ -27,6 +27,7 @@ export interface SendCommand {
 
 const listSchema = z.strictObject({
   session_id: sessionIdSchema,
+  // At most LIMITS.historyMaxLimit for a history page; a catch-up (after_seq) may ask for more.
   limit: z.number().int().min(1).max(LIMITS.catchUpMaxMessages).default(LIMITS.historyDefaultLimit),
   offset: z.number().int().min(0).default(0),
   after_seq: z.number().int().min(0).optional(),
@@ -73,6 +74,9 @@ export function createMessageService({ messages, sessions }: MessageServiceDeps)
 
   async function list(identity: Identity, command: ListCommand): Promise<MessagePage> {
     const input = validate(listSchema, command);
+    if (input.after_seq === undefined && input.limit > LIMITS.historyMaxLimit) {
+      throw invalidArgument(`limit must be at most ${LIMITS.historyMaxLimit}`, { field: 'limit' });
+    }
     await sessions.get(identity, input.session_id);
     const rows =
       input.after_seq === undefined
@@ -85,8 +89,8 @@ export function createMessageService({ messages, sessions }: MessageServiceDeps)
   }
 
   async function summaries(identity: Identity, sessionIds: string[]): Promise<SessionSummary[]> {
-    const ids = [...new Set(sessionIds)];
-    ids.forEach((id) => validate(sessionIdSchema, id));
+    // One canonical (lowercase) id per session, as the database and every other answer spell it.
+    const ids = [...new Set(sessionIds.map((id) => validate(sessionIdSchema, id).toLowerCase()))];
     if (ids.length > 200) throw invalidArgument('At most 200 sessions at a time');
     // Staff may see every session; a requester only those the session service says are theirs.
     if (isRequester(identity.role)) await Promise.all(ids.map((id) => sessions.get(identity, id)));

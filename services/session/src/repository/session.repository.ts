@@ -29,7 +29,8 @@ export function createSessionRepository(knex: Knex, outbox: OutboxRepository, re
 
     async list({ customerId, status, limit, offset }: SessionListFilter) {
       const query = knex<Row>(TABLE).select('*').limit(limit).offset(offset);
-      if (customerId) query.where({ customer_id: customerId });
+      // `!== undefined`: a requester's filter must never widen to every session, whatever its value.
+      if (customerId !== undefined) query.where({ customer_id: customerId });
       if (status) query.where({ status });
       if (status === 'waiting') {
         // The queue: most urgent first, then the longest waiting.

@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import type { ChatMessage, Identity } from '@parley/contracts';
+import type { MessageRepository } from '../domain/message.ports';
+import { ana, cleo, root } from '../testing/identities';
+import { messageCreated, newMessage, openMessageDatabase, type MessageDatabase } from '../testing/message-database';
+
+jest.setTimeout(30_000);
+
+describe('message repository (PostgreSQL)', () => {
+  let store: MessageDatabase;
+  let messages: MessageRepository;
+
+  beforeAll(async () => {
+    store = await openMessageDatabase();
+    messages = store.messages;
+  });
+  afterAll(() => store.stop());
+
+  const send = async (sessionId: string, sender: Identity, content = 'Hello', tempId: string | null = null) =>
+    (await messages.send(newMessage(sessionId, sender, { content, temp_id: tempId }), messageCreated)).message;
+  const seqs = (list: ChatMessage[]) => list.map((m) => m.seq);
+
+  describe('send', () => {
+    it('numbers messages from 1, one by one, separately in each session', async () => {
+      const a = randomUUID();
+      const b = randomUUID();
+      const order = [a, a, b, a, b];
+      const sent: ChatMessage[] = [];
+      for (const sessionId of order) sent.push(await send(sessionId, cleo));
+
+      expect(sent.map((m) => [m.session_id, m.seq])).toEqual([[a, 1], [a, 2], [b, 1], [a, 3], [b, 2]]);
+      expect(await messages.lastSeq(a)).toBe(3);
+      expect(await messages.lastSeq(b)).toBe(2);
+      expect(await messages.lastSeq(randomUUID())).toBe(0);
+    });
+
+    it('stores the message as sent, with one message.created row in the outbox', async () => {
+      const sessionId = randomUUID();
+      const before = (await store.outbox()).length;
+      const { message, created } = await messages.send(newMessage(sessionId, ana, { content: 'On it', temp_id: 'a-1' }), messageCreated);
+
+      expect(created).toBe(true);
+      expect(message).toMatchObject({ session_id: sessionId, seq: 1, sender_id: ana.userId, sender_role: 'support', sender_name: 'Ana', content: 'On it', temp_id: 'a-1', attachments: [], read_by: [] });
+      const rows = (await store.outbox()).slice(before);
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ type: 'message.created', routing_key: `session.${sessionId}.message.created` });
+      expect(rows[0].payload).toMatchObject({ id: rows[0].event_id, data: { message } });
+    });
+
+    it('stores nothing, and uses no seq, when the events cannot be made', async () => {
+      const sessionId = randomUUID();
+      const failure = new Error('no event');
+      await expect(
+        messages.send(newMessage(sessionId, cleo), () => {
+          throw failure;
+        }),
+      ).rejects.toBe(failure);
+      expect(await messages.listPage(sessionId, 10, 0)).toEqual([]);
+      expect(await messages.lastSeq(sessionId)).toBe(0);
+      expect((await send(sessionId, cleo)).seq).toBe(1);
+    });
+
+    it('answers a resend of a temp_id with the stored message, created=false, and uses no seq for it', async () => {
+      const sessionId = randomUUID();
+      const first = await messages.send(newMessage(sessionId, cleo, { temp_id: 'c-1' }), messageCreated);
+      const outboxSize = (await store.outbox()).length;
+
+      const again = await messages.send(newMessage(sessionId, cleo, { content: 'Hello (retry)', temp_id: 'c-1' }), messageCreated);
+      expect(again).toEqual({ message: first.message, created: false });
+      expect(await store.outbox()).toHaveLength(outboxSize);
+      expect(await messages.lastSeq(sessionId)).toBe(1);
+      expect((await send(sessionId, cleo, 'Next')).seq).toBe(2);
+
+      expect(await messages.findByTempId(sessionId, cleo.userId, 'c-1')).toEqual(first.message);
+      expect(await messages.findByTempId(sessionId, ana.userId, 'c-1')).toBeNull();
+    });
+  });
+
+  describe('history', () => {
+    const sessionId = randomUUID();
+    let all: ChatMessage[];
+
+    beforeAll(async () => {
+      all = [];
+      for (let i = 1; i <= 5; i++) all.push(await send(sessionId, i % 2 ? cleo : ana, `message ${i}`));
+      await send(randomUUID(), cleo, 'elsewhere');
+    });
+
+    it('pages back from the newest, each page oldest first', async () => {
+      expect(seqs(await messages.listPage(sessionId, 2, 0))).toEqual([4, 5]);
+      expect(seqs(await messages.listPage(sessionId, 2, 2))).toEqual([2, 3]);
+      expect(seqs(await messages.listPage(sessionId, 2, 4))).toEqual([1]);
+      expect(await messages.listPage(sessionId, 2, 5)).toEqual([]);
+      expect(await messages.listPage(sessionId, 10, 0)).toEqual(all);
+    });
+
+    it('lists what came after a seq, oldest first', async () => {
+      expect(seqs(await messages.listAfter(sessionId, 0, 3))).toEqual([1, 2, 3]);
+      expect(seqs(await messages.listAfter(sessionId, 3, 10))).toEqual([4, 5]);
+      expect(await messages.listAfter(sessionId, 5, 10)).toEqual([]);
+    });
+
+    it('shows who has read each message', async () => {
+      const readAt = new Date('2026-01-02T03:04:05.000Z');
+      await store.db.knex('message_read_receipts').insert({ message_id: all[0].id, session_id: sessionId, user_id: ana.userId, read_at: readAt });
+      const [first] = await messages.listAfter(sessionId, 0, 1);
+      expect(first.read_by).toEqual([{ user_id: ana.userId, read_at: readAt.toISOString() }]);
+      await store.db.knex('message_read_receipts').where({ message_id: all[0].id }).del();
+    });
+  });
+
+  describe('summaries', () => {
+    it("counts messages by others after the user's cursor; a user's own messages are never unread", async () => {
+      const busy = randomUUID();
+      const quiet = randomUUID();
+      // cleo 1, ana 2, ana 3, cleo 4, ana 5: each send moves the sender's cursor to it.
+      for (const sender of [cleo, ana, ana, cleo, ana]) await send(busy, sender);
+      await send(quiet, cleo);
+
+      const forCleo = await messages.unreadCounts(cleo.userId, [busy, quiet]);
+      expect(forCleo.get(busy)).toBe(1);
+      expect(forCleo.get(quiet) ?? 0).toBe(0);
+      expect((await messages.unreadCounts(ana.userId, [busy])).get(busy) ?? 0).toBe(0);
+      expect((await messages.unreadCounts(root.userId, [busy, quiet])).get(busy)).toBe(5);
+
+      // Without a cursor (history from before cursors existed), only the others' messages count.
+      await store.db.knex('message_read_cursors').where({ session_id: busy, user_id: cleo.userId }).del();
+      expect((await messages.unreadCounts(cleo.userId, [busy])).get(busy)).toBe(3);
+
+      // A reader whose cursor stands at 2 has 3, 4 and 5 unread.
+      await store.db.knex('message_read_cursors').insert({ session_id: busy, user_id: root.userId, last_read_seq: 2 });
+      expect((await messages.unreadCounts(root.userId, [busy])).get(busy)).toBe(3);
+      expect(await messages.unreadCounts(root.userId, [])).toEqual(new Map());
+    });
+
+    it('gives the newest message of each session that has one', async () => {
+      const one = randomUUID();
+      const two = randomUUID();
+      const empty = randomUUID();
+      await send(one, cleo, 'first');
+      await send(one, ana, 'latest in one');
+      await send(two, cleo, 'only in two');
+
+      const last = await messages.lastMessages([one, two, empty]);
+      expect(last.get(one)).toMatchObject({ seq: 2, content: 'latest in one' });
+      expect(last.get(two)).toMatchObject({ seq: 1, content: 'only in two' });
+      expect(last.has(empty)).toBe(false);
+      expect(await messages.lastMessages([])).toEqual(new Map());
+    });
+  });
+});

@@ -1,0 +1,63 @@
+import pino from 'pino';
+import { MemoryBus } from '@parley/bus';
+import { createTestDatabase, type TestDatabase } from '@parley/db';
+import { MessageClient, SessionClient } from '@parley/grpc';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the message service's tests talk to a real session service
+import { loadSessionConfig, start as startSessionService, type RunningSessionService } from '@parley/session';
+import { loadMessageConfig } from '../config';
+import { start, type RunningMessageService } from '../main';
+
+export interface MessageHarness {
+  db: TestDatabase;
+  bus: MemoryBus;
+  sessionService: RunningSessionService;
+  messageService: RunningMessageService;
+  messageAddress: string;
+  sessions: SessionClient;
+  messages: MessageClient;
+  stop(): Promise<void>;
+}
+
+/**
+ * The session and message services as they run in production, each on port 0, sharing a fresh
+ * database (each still touches only its own tables) and an in-process bus.
+ */
+export async function startMessageHarness(): Promise<MessageHarness> {
+  // The services make their own loggers; tests keep them quiet.
+  process.env.LOG_LEVEL = 'silent';
+  const db = await createTestDatabase();
+  const bus = new MemoryBus(pino({ level: 'silent' }));
+  const sessionService = await startSessionService(
+    loadSessionConfig({ DATABASE_URL: db.url, SESSION_GRPC_HOST: '127.0.0.1', SESSION_GRPC_PORT: '0' }),
+    { bus },
+  );
+  const messageService = await start(
+    loadMessageConfig({
+      DATABASE_URL: db.url,
+      MESSAGE_GRPC_HOST: '127.0.0.1',
+      MESSAGE_GRPC_PORT: '0',
+      SESSION_SERVICE_ADDR: `127.0.0.1:${sessionService.port}`,
+    }),
+    { bus },
+  );
+  const messageAddress = `127.0.0.1:${messageService.port}`;
+  const sessions = new SessionClient(`127.0.0.1:${sessionService.port}`);
+  const messages = new MessageClient(messageAddress);
+  return {
+    db,
+    bus,
+    sessionService,
+    messageService,
+    messageAddress,
+    sessions,
+    messages,
+    async stop() {
+      sessions.close();
+      messages.close();
+      await messageService.stop();
+      await sessionService.stop();
+      await bus.close();
+      await db.drop();
+    },
+  };
+}
