@@ -294,12 +294,13 @@ describe('chat between a customer on gateway A and an agent on gateway B', () =>
     );
     expect(mine.body.data.find((s: ChatSessionView) => s.id === s2.id)).toEqual(expect.objectContaining({ unread_count: 0, last_message: null }));
 
-    // Support sees every session; for an agent who has read nothing, all five messages (by others) are unread.
+    // Support sees every session; for an agent who has read nothing, the customer's two messages are
+    // unread (another agent's replies are not news to an agent).
     const all = await api(stack.gatewayB, 'GET', '/api/v1/chat/sessions', { token: reader.token });
     expect(all.status).toBe(200);
     const allIds = all.body.data.map((s: ChatSessionView) => s.id);
     expect(allIds).toEqual(expect.arrayContaining([s1.id, s2.id, sOther.id]));
-    expect(all.body.data.find((s: ChatSessionView) => s.id === s1.id)).toEqual(expect.objectContaining({ unread_count: 5, last_message: expect.objectContaining({ seq: 5 }) }));
+    expect(all.body.data.find((s: ChatSessionView) => s.id === s1.id)).toEqual(expect.objectContaining({ unread_count: 2, last_message: expect.objectContaining({ seq: 5 }) }));
     // The agent who replied has read up to their own last message.
     const replied = await api(stack.gatewayB, 'GET', '/api/v1/chat/sessions', { token: agent.token });
     expect(replied.body.data.find((s: ChatSessionView) => s.id === s1.id)).toEqual(expect.objectContaining({ unread_count: 0 }));
@@ -318,7 +319,7 @@ describe('chat between a customer on gateway A and an agent on gateway B', () =>
       }),
     });
     const detailForReader = await api(stack.gatewayB, 'GET', `/api/v1/chat/sessions/${s1.id}`, { token: reader.token });
-    expect(detailForReader.body.data).toEqual(expect.objectContaining({ id: s1.id, unread_count: 5 }));
+    expect(detailForReader.body.data).toEqual(expect.objectContaining({ id: s1.id, unread_count: 2 }));
 
     // History: ten messages, paged back from the newest, oldest first in each page; and after a seq.
     for (const i of range(6, 5)) {

@@ -34,7 +34,17 @@ export async function openSession(baseUrl: string, user: TestUser, body: Record<
   if (response.status !== 201 || response.body?.success !== true) {
     throw new Error(`POST /api/v1/chat/sessions answered ${response.status}: ${JSON.stringify(response.body)}`);
   }
-  return response.body.data as ChatSessionView;
+  const created = response.body.data as ChatSessionView;
+  if (!body.initial_message) return created;
+  // The initial message travels with session.created and is stored by the message service moments
+  // later, as message 1: wait for it, as a client showing the chat would.
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const detail = await api(baseUrl, 'GET', `/api/v1/chat/sessions/${created.id}`, { token: user.token });
+    if (detail.body?.data?.last_message) return detail.body.data as ChatSessionView;
+    if (Date.now() > deadline) throw new Error(`the initial message of ${created.id} was not stored within 10 s`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** join_session with an ack; throws with the error when the ack says no. */

@@ -222,4 +222,19 @@ describe('AmqpBus', () => {
     expect(lines.filter((line) => line.includes('disconnected from RabbitMQ'))).toHaveLength(1);
     expect(reestablished).toBe(1);
   });
+  it('hands an event whose handler failed back for another try when asked to', async () => {
+    const bus = newBus();
+    const queue = name('retry');
+    sharedQueues.push(queue);
+    let attempts = 0;
+    const done = collector();
+    await bus.subscribe({ queue, exclusive: false, patterns: ['retry.#'], retryFailed: true, retryDelayMs: 50 }, async (e) => {
+      if (++attempts < 3) throw new Error('database unavailable');
+      done.handler(e);
+    });
+    const sent = event('retry.me');
+    await bus.publish(sent);
+    expect((await done.waitFor(1)).map((e) => e.id)).toEqual([sent.id]);
+    expect(attempts).toBe(3);
+  });
 });

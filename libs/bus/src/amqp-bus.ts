@@ -58,7 +58,7 @@ export class AmqpBus implements EventBus {
     });
   }
 
-  async subscribe({ queue, exclusive, patterns = [] }: SubscriptionOptions, handler: EventHandler): Promise<Subscription> {
+  async subscribe({ queue, exclusive, patterns = [], retryFailed = false, retryDelayMs = 1000 }: SubscriptionOptions, handler: EventHandler): Promise<Subscription> {
     const { exchange, logger } = this.options;
     if (this.closed) throw new Error('The event bus is closed');
     if (exclusive && this.exclusiveQueues.has(queue)) throw new Error(`Queue ${queue} is exclusive to another consumer`);
@@ -113,8 +113,18 @@ export class AmqpBus implements EventBus {
             }
             Promise.resolve()
               .then(() => handler(event))
-              .catch((error: unknown) => logger.error({ err: error, queue, eventId: event.id }, 'event handler failed'))
-              .finally(ack);
+              .then(ack, (error: unknown) => {
+                logger.error({ err: error, queue, eventId: event.id }, 'event handler failed');
+                if (!retryFailed) return ack();
+                // Back to the queue after a pause, so a database outage does not spin.
+                setTimeout(() => {
+                  try {
+                    if (deliveredOn === current) deliveredOn?.nack(message, false, true);
+                  } catch {
+                    // The channel closed meanwhile; the broker requeues what was not acked.
+                  }
+                }, retryDelayMs);
+              });
           });
           await channel.waitForConnect();
         })(),

@@ -8,6 +8,12 @@ export interface SubscriptionOptions {
   exclusive: boolean;
   /** Routing-key patterns to bind from the start (`*` one word, `#` any number). */
   patterns?: string[];
+  /**
+   * When the handler throws, hand the event back for another try after `retryDelayMs` instead of
+   * dropping it: for consumers whose work must not be lost (a database write).
+   */
+  retryFailed?: boolean;
+  retryDelayMs?: number;
 }
 
 /** A queue with its consumer; its bindings change while it runs (a gateway's rooms). */

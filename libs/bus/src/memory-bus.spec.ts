@@ -176,4 +176,18 @@ describe('MemoryBus', () => {
     await settle();
     expect(r.keys).toEqual(['new.queue']);
   });
+  it('retries a failed delivery when the queue asks for it, and drops it otherwise', async () => {
+    let retried = 0;
+    let dropped = 0;
+    await bus.subscribe({ queue: 'retrying', exclusive: false, patterns: ['r.#'], retryFailed: true, retryDelayMs: 10 }, () => {
+      if (++retried < 3) throw new Error('database unavailable');
+    });
+    await bus.subscribe({ queue: 'dropping', exclusive: false, patterns: ['r.#'] }, () => {
+      dropped++;
+      throw new Error('broken');
+    });
+    await bus.publish(event('r.x'));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect({ retried, dropped }).toEqual({ retried: 3, dropped: 1 });
+  });
 });

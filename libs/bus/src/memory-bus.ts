@@ -8,6 +8,8 @@ interface Queue {
   patterns: Set<string>;
   consumers: EventHandler[];
   next: number;
+  /** Failed deliveries are retried after this delay (SubscriptionOptions.retryFailed). */
+  retry: { delayMs: number } | null;
 }
 
 /**
@@ -27,22 +29,26 @@ export class MemoryBus implements EventBus {
       // Routed now (the bindings at publish time), handed to a consumer when delivered: like a
       // broker, nothing reaches a consumer that was closed (or a bus that was closed) meanwhile.
       if (![...queue.patterns].some((pattern) => topicMatches(pattern, event.routing_key))) continue;
-      setImmediate(() => {
+      const deliver = () => {
         if (this.closed || this.queues.get(name) !== queue || queue.consumers.length === 0) return;
         const consumer = queue.consumers[queue.next++ % queue.consumers.length];
         Promise.resolve()
           .then(() => consumer(event))
-          .catch((error: unknown) => this.logger.error({ err: error, queue: name, eventId: event.id }, 'event handler failed'));
-      });
+          .catch((error: unknown) => {
+            this.logger.error({ err: error, queue: name, eventId: event.id }, 'event handler failed');
+            if (queue.retry) setTimeout(deliver, queue.retry.delayMs).unref();
+          });
+      };
+      setImmediate(deliver);
     }
   }
 
-  async subscribe({ queue: name, exclusive, patterns = [] }: SubscriptionOptions, handler: EventHandler): Promise<Subscription> {
+  async subscribe({ queue: name, exclusive, patterns = [], retryFailed, retryDelayMs = 1000 }: SubscriptionOptions, handler: EventHandler): Promise<Subscription> {
     if (this.closed) throw new Error('The event bus is closed');
     let queue = this.queues.get(name);
     if (queue && (exclusive || queue.exclusive)) throw new Error(`Queue ${name} is exclusive to another consumer`);
     if (!queue) {
-      queue = { exclusive, patterns: new Set(), consumers: [], next: 0 };
+      queue = { exclusive, patterns: new Set(), consumers: [], next: 0, retry: retryFailed ? { delayMs: retryDelayMs } : null };
       this.queues.set(name, queue);
     }
     const q = queue;

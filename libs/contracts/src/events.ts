@@ -8,7 +8,8 @@ import type { ChatSession } from './session';
  */
 export interface EventPayloads {
   'message.created': { message: ChatMessage };
-  'session.created': { session: ChatSession };
+  /** A new chat; `initial_message`, when given, is stored by the message service as message 1. */
+  'session.created': { session: ChatSession; initial_message: string | null };
 }
 export type EventType = keyof EventPayloads;
 
@@ -30,6 +31,8 @@ export const routingKeys = {
   sessionPattern: (sessionId: string) => `session.${sessionId}.#`,
   userPattern: (userId: string) => `user.${userId}.#`,
   agentsPattern: () => 'agents.#',
+  /** Every session's lifecycle events (created, accepted, closed, …): the agents' live feed. */
+  lifecyclePattern: () => 'session.*.session.#',
 };
 
 /** A new event envelope with a fresh id. */

@@ -6,6 +6,7 @@ import { resolveEventBus, runMain, stopOnSignals, watchHealth } from '@parley/ru
 import { createSessionDirectory } from './clients/session-directory';
 import { loadMessageConfig, type MessageConfig } from './config';
 import { createMessageService } from './domain/message.service';
+import { consumeSessionEvents } from './events/session-events.consumer';
 import { createMessageGrpcHandlers } from './grpc/message.grpc';
 import { createMessageRepository } from './repository/message.repository';
 
@@ -31,12 +32,14 @@ export async function start(config: MessageConfig, deps: { bus?: EventBus } = {}
   server.addService(messageProto().MessageService.service, createMessageGrpcHandlers(service, logger), 'parley.message.v1.MessageService');
   const port = await server.listen(config.MESSAGE_GRPC_HOST, config.MESSAGE_GRPC_PORT);
   relay.start();
+  const sessionEvents = await consumeSessionEvents(bus, service, logger);
   const health = watchHealth(server, knex, bus);
 
   return {
     port,
     async stop() {
       health.stop();
+      await sessionEvents.close();
       await server.stop();
       await relay.stop();
       sessionClient.close();

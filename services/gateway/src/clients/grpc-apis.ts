@@ -6,7 +6,14 @@ export function createSessionsApi(client: SessionClient): SessionsApi {
     create: async (caller, input) =>
       sessionFromProto(
         await client.createSession(
-          { subject: input.subject, category: input.category ?? '', priority: input.priority, restaurant_id: input.restaurant_id ?? '', ticket_id: input.ticket_id ?? '' },
+          {
+            subject: input.subject,
+            category: input.category ?? '',
+            priority: input.priority,
+            restaurant_id: input.restaurant_id ?? '',
+            ticket_id: input.ticket_id ?? '',
+            initial_message: input.initial_message ?? '',
+          },
           caller,
         ),
       ),

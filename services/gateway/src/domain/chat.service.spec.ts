@@ -28,11 +28,12 @@ describe('chat service', () => {
     chat = createChatService({ sessions: backend.sessionsApi, messages: backend.messagesApi });
   });
 
-  it('opens a session whose initial message is its first message, sent idempotently', async () => {
+  it('opens a session in one call, handing the initial message to the session service', async () => {
     const customer = callerOf('customer');
     const view = await chat.openSession(customer, { subject: 'Late order', initial_message: 'Where is it?' });
-    expect(view).toMatchObject({ subject: 'Late order', status: 'waiting', priority: 'medium', unread_count: 0 });
-    expect(view.last_message).toMatchObject({ content: 'Where is it?', seq: 1, temp_id: `initial:${view.id}` });
+    expect(view).toMatchObject({ subject: 'Late order', status: 'waiting', priority: 'medium', unread_count: 0, last_message: null });
+    expect(backend.calls).toEqual(['sessions.create']);
+    expect(backend.messages).toEqual([expect.objectContaining({ content: 'Where is it?', seq: 1, temp_id: `initial:${view.id}` })]);
   });
 
   it.each([
@@ -55,7 +56,7 @@ describe('chat service', () => {
     const joined = await chat.joinSession(customer, { session_id: session.id, last_seq: 1 }, async () => {
       order.push(`enter after ${backend.calls.length} calls`);
     });
-    expect(order).toEqual(['enter after 4 calls']);
+    expect(order).toEqual(['enter after 3 calls']);
     expect(backend.calls.at(-1)).toBe('messages.list');
     expect(joined.messages.map((m) => m.content)).toEqual(['two']);
     expect(joined.participants).toEqual([{ user_id: customer.identity.userId, role: 'customer', name: customer.identity.name }]);

@@ -44,18 +44,15 @@ export function createChatService({ sessions, messages }: ChatServiceDeps) {
   }
 
   return {
-    /** Opens a chat; the initial message, if any, becomes its first message. */
+    /**
+     * Opens a chat. The initial message travels with the session's creation event and the message
+     * service stores it as message 1 moments later: one atomic write here, nothing lost if the
+     * message service is down at this instant.
+     */
     async openSession(caller: Caller, body: unknown): Promise<ChatSessionView> {
       const input = validate(createSessionSchema, body ?? {});
       const session = await sessions.create(caller, input);
-      if (!input.initial_message) return { ...session, unread_count: 0, last_message: null };
-      const { message } = await messages.send(caller, {
-        session_id: session.id,
-        content: input.initial_message,
-        message_type: 'text',
-        temp_id: `initial:${session.id}`,
-      });
-      return { ...session, unread_count: 0, last_message: message };
+      return { ...session, unread_count: 0, last_message: null };
     },
 
     async listSessions(caller: Caller, query: unknown): Promise<ChatSessionView[]> {

@@ -20,7 +20,10 @@ export interface SessionSummary {
 
 /** The session service, as the gateway calls it. */
 export interface SessionsApi {
-  create(caller: Caller, input: { subject: string; category?: string; priority: string; restaurant_id?: string; ticket_id?: string }): Promise<ChatSession>;
+  create(
+    caller: Caller,
+    input: { subject: string; category?: string; priority: string; restaurant_id?: string; ticket_id?: string; initial_message?: string },
+  ): Promise<ChatSession>;
   get(caller: Caller, sessionId: string): Promise<ChatSession>;
   list(caller: Caller, query: { status?: string; limit: number; offset: number }): Promise<ChatSession[]>;
 }

@@ -46,6 +46,8 @@ export class FakeBackend {
         created_at: now, updated_at: now, accepted_at: null, resolved_at: null, closed_at: null,
       };
       this.sessions.set(session.id, session);
+      // As the message service does on session.created.
+      if (input.initial_message) this.store(session.id, caller, input.initial_message, `initial:${session.id}`);
       return session;
     },
     get: async (caller, id) => {

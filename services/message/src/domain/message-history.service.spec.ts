@@ -111,9 +111,10 @@ describe('message service: summaries', () => {
       { session_id: busy.id, unread_count: 1, last_message: expect.objectContaining({ seq: 4, content: 'message 4' }) },
       { session_id: quiet.id, unread_count: 0, last_message: null },
     ]);
-    // Ana's own last message moved her cursor; Root has read nothing.
+    // Ana's own last message moved her cursor; Root has read nothing, and counts only Cleo's two
+    // (an agent is not notified of another agent's replies).
     expect((await service.summaries(ana, [busy.id]))[0].unread_count).toBe(0);
-    expect((await service.summaries(root, [busy.id]))[0].unread_count).toBe(4);
+    expect((await service.summaries(root, [busy.id]))[0].unread_count).toBe(2);
   });
 
   it('answers each session once, by its canonical id, however it was spelled', async () => {

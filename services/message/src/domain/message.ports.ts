@@ -29,7 +29,8 @@ export interface MessageRepository {
   /** Messages with seq > afterSeq, oldest first. */
   listAfter(sessionId: string, afterSeq: number, limit: number): Promise<ChatMessage[]>;
   lastSeq(sessionId: string): Promise<number>;
-  unreadCounts(userId: string, sessionIds: string[]): Promise<Map<string, number>>;
+  /** Per session: messages after the user's read cursor, by others whose role is one of `fromRoles`. */
+  unreadCounts(userId: string, sessionIds: string[], fromRoles: readonly string[]): Promise<Map<string, number>>;
   lastMessages(sessionIds: string[]): Promise<Map<string, ChatMessage>>;
 }
 

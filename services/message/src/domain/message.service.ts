@@ -8,6 +8,7 @@ import {
   sessionIdSchema,
   validate,
   type ChatMessage,
+  type ChatSession,
   type Identity,
 } from '@parley/contracts';
 import { failedPrecondition, invalidArgument, permissionDenied } from '@parley/errors';
@@ -45,6 +46,16 @@ export interface SessionSummary {
   unread_count: number;
   last_message: ChatMessage | null;
 }
+
+/**
+ * Whose messages count as unread: the other side's. An agent is not notified of another agent's
+ * reply, and nobody of system messages.
+ */
+export function unreadFrom(identity: Identity): readonly string[] {
+  return isRequester(identity.role) ? STAFF_ROLES : REQUESTER_ROLES;
+}
+const STAFF_ROLES = ['support', 'admin'] as const;
+const REQUESTER_ROLES = ['customer', 'restaurant'] as const;
 
 export function createMessageService({ messages, sessions }: MessageServiceDeps) {
   async function send(identity: Identity, command: SendCommand): Promise<SendResult> {
@@ -94,11 +105,30 @@ export function createMessageService({ messages, sessions }: MessageServiceDeps)
     if (ids.length > 200) throw invalidArgument('At most 200 sessions at a time');
     // Staff may see every session; a requester only those the session service says are theirs.
     if (isRequester(identity.role)) await Promise.all(ids.map((id) => sessions.get(identity, id)));
-    const [unread, last] = await Promise.all([messages.unreadCounts(identity.userId, ids), messages.lastMessages(ids)]);
+    const [unread, last] = await Promise.all([messages.unreadCounts(identity.userId, ids, unreadFrom(identity)), messages.lastMessages(ids)]);
     return ids.map((id) => ({ session_id: id, unread_count: unread.get(id) ?? 0, last_message: last.get(id) ?? null }));
   }
 
-  return { send, list, summaries };
+  /**
+   * Stores a new chat's initial message as its requester's, once: it arrives with session.created,
+   * which may be delivered more than once.
+   */
+  async function recordInitialMessage(session: ChatSession, content: string): Promise<SendResult> {
+    return messages.send(
+      {
+        session_id: session.id,
+        sender_id: session.customer_id,
+        sender_role: session.customer_role,
+        sender_name: session.customer_name,
+        content,
+        message_type: 'text',
+        temp_id: `initial:${session.id}`,
+      },
+      (message) => [createEvent('message.created', routingKeys.session(session.id, 'message.created'), { message })],
+    );
+  }
+
+  return { send, list, summaries, recordInitialMessage };
 }
 
 export type MessageService = ReturnType<typeof createMessageService>;

@@ -55,8 +55,8 @@ describe('message service on the wire', () => {
     const other = (await harness.sessions.createSession({ subject: 'Wrong change' }, as(cleo))).id;
     const inRoom: EventEnvelope[] = [];
     const elsewhere: EventEnvelope[] = [];
-    const room = await harness.bus.subscribe({ queue: 'gateway-a', exclusive: true, patterns: [routingKeys.sessionPattern(chatId)] }, (e) => void inRoom.push(e));
-    const otherRoom = await harness.bus.subscribe({ queue: 'gateway-b', exclusive: true, patterns: [routingKeys.sessionPattern(other)] }, (e) => void elsewhere.push(e));
+    const room = await harness.bus.subscribe({ queue: 'gateway-a', exclusive: true, patterns: [routingKeys.sessionPattern(chatId)] }, (e) => void (e.type === 'message.created' && inRoom.push(e)));
+    const otherRoom = await harness.bus.subscribe({ queue: 'gateway-b', exclusive: true, patterns: [routingKeys.sessionPattern(other)] }, (e) => void (e.type === 'message.created' && elsewhere.push(e)));
     try {
       const sent = await harness.messages.sendMessage({ session_id: chatId, content: 'Is anyone there?', temp_id: 'c-7' }, as(cleo));
       await waitUntil(() => inRoom.length > 0);

@@ -133,7 +133,8 @@ describe('message service over gRPC', () => {
         expect.objectContaining({ session_id: sessionId, unread_count: 2, has_last_message: true, last_message: expect.objectContaining({ seq: 3, content: 'Any news?' }) }),
         expect.objectContaining({ session_id: empty, unread_count: 0, has_last_message: false, last_message: null }),
       ]);
-      expect((await messages.getSessionSummaries([sessionId], as(root))).summaries[0].unread_count).toBe(3);
+      // Staff count the requester's messages, not other agents'.
+      expect((await messages.getSessionSummaries([sessionId], as(root))).summaries[0].unread_count).toBe(1);
       const [upper] = (await messages.getSessionSummaries([sessionId.toUpperCase()], as(cleo))).summaries;
       expect(upper).toMatchObject({ session_id: sessionId, unread_count: 2, has_last_message: true });
       await expect(messages.getSessionSummaries([sessionId], as(dan))).rejects.toMatchObject({ code: 'PERMISSION_DENIED' });

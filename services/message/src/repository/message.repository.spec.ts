@@ -6,6 +6,9 @@ import { messageCreated, newMessage, openMessageDatabase, type MessageDatabase }
 
 jest.setTimeout(30_000);
 
+const STAFF = ['support', 'admin'];
+const REQUESTERS = ['customer', 'restaurant'];
+
 describe('message repository (PostgreSQL)', () => {
   let store: MessageDatabase;
   let messages: MessageRepository;
@@ -110,27 +113,28 @@ describe('message repository (PostgreSQL)', () => {
   });
 
   describe('summaries', () => {
-    it("counts messages by others after the user's cursor; a user's own messages are never unread", async () => {
+    it("counts the other side's messages after the user's cursor; a user's own messages are never unread", async () => {
       const busy = randomUUID();
       const quiet = randomUUID();
       // cleo 1, ana 2, ana 3, cleo 4, ana 5: each send moves the sender's cursor to it.
       for (const sender of [cleo, ana, ana, cleo, ana]) await send(busy, sender);
       await send(quiet, cleo);
 
-      const forCleo = await messages.unreadCounts(cleo.userId, [busy, quiet]);
+      const forCleo = await messages.unreadCounts(cleo.userId, [busy, quiet], STAFF);
       expect(forCleo.get(busy)).toBe(1);
       expect(forCleo.get(quiet) ?? 0).toBe(0);
-      expect((await messages.unreadCounts(ana.userId, [busy])).get(busy) ?? 0).toBe(0);
-      expect((await messages.unreadCounts(root.userId, [busy, quiet])).get(busy)).toBe(5);
+      expect((await messages.unreadCounts(ana.userId, [busy], REQUESTERS)).get(busy) ?? 0).toBe(0);
+      // Staff count the requester's messages only, not other agents'.
+      expect((await messages.unreadCounts(root.userId, [busy, quiet], REQUESTERS)).get(busy)).toBe(2);
 
       // Without a cursor (history from before cursors existed), only the others' messages count.
       await store.db.knex('message_read_cursors').where({ session_id: busy, user_id: cleo.userId }).del();
-      expect((await messages.unreadCounts(cleo.userId, [busy])).get(busy)).toBe(3);
+      expect((await messages.unreadCounts(cleo.userId, [busy], STAFF)).get(busy)).toBe(3);
 
-      // A reader whose cursor stands at 2 has 3, 4 and 5 unread.
+      // A reader whose cursor stands at 2 has the requester's 4 unread.
       await store.db.knex('message_read_cursors').insert({ session_id: busy, user_id: root.userId, last_read_seq: 2 });
-      expect((await messages.unreadCounts(root.userId, [busy])).get(busy)).toBe(3);
-      expect(await messages.unreadCounts(root.userId, [])).toEqual(new Map());
+      expect((await messages.unreadCounts(root.userId, [busy], REQUESTERS)).get(busy)).toBe(1);
+      expect(await messages.unreadCounts(root.userId, [], REQUESTERS)).toEqual(new Map());
     });
 
     it('gives the newest message of each session that has one', async () => {

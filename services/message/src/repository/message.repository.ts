@@ -76,16 +76,16 @@ export function createMessageRepository(knex: Knex, outbox: OutboxRepository, re
       return row ? Number(row.last_seq) : 0;
     },
 
-    async unreadCounts(userId, sessionIds) {
+    async unreadCounts(userId, sessionIds, fromRoles) {
       if (sessionIds.length === 0) return new Map();
       // Only the messages after the user's cursor are touched (index on session_id, seq).
       const { rows } = await knex.raw<{ rows: { session_id: string; count: string }[] }>(
         `select m.session_id, count(*) as count
          from chat_messages m
          left join message_read_cursors c on c.session_id = m.session_id and c.user_id = ?
-         where m.session_id = any(?::uuid[]) and m.seq > coalesce(c.last_read_seq, 0) and m.sender_id <> ?
+         where m.session_id = any(?::uuid[]) and m.seq > coalesce(c.last_read_seq, 0) and m.sender_id <> ? and m.sender_role = any(?::text[])
          group by m.session_id`,
-        [userId, sessionIds, userId],
+        [userId, sessionIds, userId, [...fromRoles]],
       );
       return new Map(rows.map((r) => [r.session_id, Number(r.count)]));
     },

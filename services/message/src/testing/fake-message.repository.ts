@@ -46,11 +46,11 @@ export class FakeMessageRepository implements MessageRepository {
     return this.counters.get(sessionId.toLowerCase()) ?? 0;
   }
 
-  async unreadCounts(userId: string, sessionIds: string[]): Promise<Map<string, number>> {
+  async unreadCounts(userId: string, sessionIds: string[], fromRoles: readonly string[]): Promise<Map<string, number>> {
     const counts = new Map<string, number>();
     for (const id of sessionIds.map((i) => i.toLowerCase())) {
       const cursor = this.cursors.get(`${id}/${userId}`) ?? 0;
-      const unread = this.inSession(id).filter((m) => m.seq > cursor && m.sender_id !== userId).length;
+      const unread = this.inSession(id).filter((m) => m.seq > cursor && m.sender_id !== userId && fromRoles.includes(m.sender_role)).length;
       if (unread > 0) counts.set(id, unread);
     }
     return counts;

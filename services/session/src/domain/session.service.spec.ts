@@ -28,7 +28,7 @@ describe('session service: create', () => {
       ticket_id: null,
     });
     expect(sessions.sessions).toEqual([session]);
-    expect(sessions.events).toEqual([expect.objectContaining({ type: 'session.created', routing_key: 'agents.session.created', data: { session } })]);
+    expect(sessions.events).toEqual([expect.objectContaining({ type: 'session.created', routing_key: `session.${session.id}.session.created`, data: { session, initial_message: null } })]);
   });
 
   it('opens a chat for a restaurant, medium priority unless told', async () => {

@@ -24,6 +24,7 @@ export interface CreateSessionCommand {
   priority?: string;
   restaurant_id?: string;
   ticket_id?: string;
+  initial_message?: string;
 }
 
 export interface ListSessionsCommand {
@@ -55,7 +56,7 @@ export function createSessionService({ sessions }: SessionServiceDeps) {
         restaurant_id: input.restaurant_id ?? null,
         ticket_id: input.ticket_id ?? null,
       },
-      (session) => [createEvent('session.created', routingKeys.agents('session.created'), { session })],
+      (session) => [createEvent('session.created', routingKeys.session(session.id, 'session.created'), { session, initial_message: input.initial_message ?? null })],
     );
   }
 

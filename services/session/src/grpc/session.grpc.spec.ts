@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import * as grpc from '@grpc/grpc-js';
-import type { EventEnvelope, Identity } from '@parley/contracts';
+import { routingKeys, type EventEnvelope, type Identity } from '@parley/contracts';
 import { sessionProto, toMetadata, type SessionClient } from '@parley/grpc';
 import { ana, cleo, dan, pizzeria } from '../testing/identities';
 import { startSessionHarness, type SessionHarness } from '../testing/session-harness';
@@ -109,14 +109,14 @@ describe('session service over gRPC', () => {
 
   it('publishes session.created to the agents once the chat is stored', async () => {
     const received: EventEnvelope[] = [];
-    const subscription = await harness.bus.subscribe({ queue: 'agents-room', exclusive: true, patterns: ['agents.#'] }, (event) => void received.push(event));
+    const subscription = await harness.bus.subscribe({ queue: 'agents-room', exclusive: true, patterns: [routingKeys.lifecyclePattern()] }, (event) => void received.push(event));
     try {
       const session = await client.createSession({ subject: 'Where is my rider?' }, as(cleo));
       // Only this chat's event: an earlier test's may still be on its way.
       const announced = () => received.filter((e) => e.type === 'session.created' && (e as EventEnvelope<'session.created'>).data.session.id === session.id);
       await waitUntil(() => announced().length > 0);
       expect(announced()).toEqual([
-        expect.objectContaining({ type: 'session.created', routing_key: 'agents.session.created', data: { session: expect.objectContaining({ id: session.id, subject: 'Where is my rider?', status: 'waiting' }) } }),
+        expect.objectContaining({ type: 'session.created', routing_key: `session.${session.id}.session.created`, data: { session: expect.objectContaining({ id: session.id, subject: 'Where is my rider?', status: 'waiting' }), initial_message: null } }),
       ]);
     } finally {
       await subscription.close();

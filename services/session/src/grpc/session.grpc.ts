@@ -16,6 +16,7 @@ export function createSessionGrpcHandlers(service: SessionService, logger: Logge
           priority: given(request.priority),
           restaurant_id: given(request.restaurant_id),
           ticket_id: given(request.ticket_id),
+          initial_message: given(request.initial_message),
         }),
       ),
     ),

@@ -8,7 +8,7 @@ import { createSessionRepository } from './session.repository';
 jest.setTimeout(30_000);
 
 const logger = pino({ level: 'silent' });
-const createdEvent = (session: ChatSession) => [createEvent('session.created', routingKeys.agents('session.created'), { session })];
+const createdEvent = (session: ChatSession) => [createEvent('session.created', routingKeys.session(session.id, 'session.created'), { session, initial_message: null })];
 
 function newSession(overrides: Partial<NewSession> = {}): NewSession {
   return {
@@ -62,7 +62,7 @@ describe('session repository (PostgreSQL)', () => {
 
       const rows = await outboxRows();
       expect(rows).toHaveLength(1);
-      expect(rows[0]).toMatchObject({ type: 'session.created', routing_key: 'agents.session.created' });
+      expect(rows[0]).toMatchObject({ type: 'session.created', routing_key: `session.${created.id}.session.created` });
       expect(rows[0].payload).toMatchObject({ id: rows[0].event_id, type: 'session.created', data: { session: created } });
     });
 
@@ -80,12 +80,12 @@ describe('session repository (PostgreSQL)', () => {
 
     it('hands the event to the bus after the commit', async () => {
       const received: EventEnvelope[] = [];
-      const subscription = await bus.subscribe({ queue: 'agents-test', exclusive: true, patterns: ['agents.#'] }, (event) => void received.push(event));
+      const subscription = await bus.subscribe({ queue: 'agents-test', exclusive: true, patterns: [routingKeys.lifecyclePattern()] }, (event) => void received.push(event));
       try {
         const created = await sessions.create(newSession(), createdEvent);
         await relay.flush();
         await new Promise((resolve) => setImmediate(resolve));
-        expect(received.map((e) => e.data)).toEqual([{ session: created }]);
+        expect(received.map((e) => e.data)).toEqual([{ session: created, initial_message: null }]);
       } finally {
         await subscription.close();
       }

@@ -7,6 +7,7 @@ export interface CreateSessionRequest {
   'priority'?: (string);
   'restaurant_id'?: (string);
   'ticket_id'?: (string);
+  'initial_message'?: (string);
 }
 
 export interface CreateSessionRequest__Output {
@@ -15,4 +16,5 @@ export interface CreateSessionRequest__Output {
   'priority': (string);
   'restaurant_id': (string);
   'ticket_id': (string);
+  'initial_message': (string);
 }

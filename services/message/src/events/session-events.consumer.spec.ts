@@ -1,0 +1,53 @@
+import { createEvent, routingKeys, type ChatSession } from '@parley/contracts';
+import { sessionFromProto } from '@parley/grpc';
+import { cleo } from '../testing/identities';
+import { startMessageHarness, type MessageHarness } from '../testing/message-harness';
+
+const as = (identity: typeof cleo) => ({ identity });
+
+async function waitUntil(check: () => Promise<boolean>, ms = 5000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+describe('session events → the chat\'s first message', () => {
+  let harness: MessageHarness;
+  beforeAll(async () => {
+    harness = await startMessageHarness();
+  });
+  afterAll(() => harness.stop());
+
+  const history = async (sessionId: string) => (await harness.messages.listMessages({ session_id: sessionId, limit: 50, offset: 0 }, as(cleo))).messages;
+
+  it('stores the initial message of a new chat as message 1, from its requester', async () => {
+    const session = await harness.sessions.createSession({ subject: 'Late order', initial_message: 'Where is my food?' }, as(cleo));
+    await waitUntil(async () => (await history(session.id)).length === 1);
+    expect(await history(session.id)).toEqual([
+      expect.objectContaining({ seq: 1, content: 'Where is my food?', sender_id: cleo.userId, sender_role: 'customer', sender_name: cleo.name }),
+    ]);
+  });
+
+  it('stores it once however often session.created is delivered', async () => {
+    const proto = await harness.sessions.createSession({ subject: 'Twice' }, as(cleo));
+    const session: ChatSession = sessionFromProto(proto);
+    const event = createEvent('session.created', routingKeys.session(session.id, 'session.created'), { session, initial_message: 'Hello?' });
+    await harness.bus.publish(event);
+    await harness.bus.publish(event);
+    await harness.bus.publish({ ...event, id: 'another-delivery-of-the-same-chat' });
+    await waitUntil(async () => (await history(session.id)).length > 0);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect((await history(session.id)).map((m) => m.content)).toEqual(['Hello?']);
+  });
+
+  it('retries while the database refuses, then stores it', async () => {
+    await harness.db.knex.raw('alter table message_session_counters rename to counters_away');
+    const session = await harness.sessions.createSession({ subject: 'Outage', initial_message: 'Still there?' }, as(cleo));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await harness.db.knex.raw('alter table counters_away rename to message_session_counters');
+    await waitUntil(async () => (await history(session.id)).length === 1, 8000);
+    expect((await history(session.id))[0].content).toBe('Still there?');
+  });
+});
