@@ -1,5 +1,5 @@
 import { projectJestConfig } from '../jest.preset';
 
-// One spec file at a time: each starts its own stack of processes on a small machine, and the
-// broker-restart test in chat.spec.ts would disturb any other stack running meanwhile.
-export default projectJestConfig('e2e', __dirname, { maxWorkers: 1 });
+// Run with --runInBand (npm run test:e2e, nx run e2e:test): each spec file starts its own stack of
+// processes on a small machine, and the broker-restart test would disturb any stack running meanwhile.
+export default projectJestConfig('e2e', __dirname);

@@ -48,8 +48,32 @@ export const createSessionSchema = z.strictObject({
   initial_message: text('initial_message', LIMITS.contentMaxLength).optional(),
 });
 
+export const acceptChatSchema = sessionRefSchema;
+export const closeChatSchema = sessionRefSchema;
+
+const agentRef = {
+  agent_id: z.string().trim().min(1).max(128).refine(...noNul('agent_id')),
+  agent_name: text('agent_name', 200),
+};
+
+export const transferChatSchema = z.strictObject({ session_id: sessionIdSchema, ...agentRef });
+
+/** POST /sessions/:id/assign: support takes the chat; an admin may name the agent. */
+export const assignSessionBodySchema = z.strictObject({
+  agent_id: agentRef.agent_id.optional(),
+  agent_name: agentRef.agent_name.optional(),
+});
+
+export const transferSessionBodySchema = z.strictObject(agentRef);
+
+export const updateStatusBodySchema = z.strictObject({
+  status: z.enum(SESSION_STATUSES, { message: `status must be one of ${SESSION_STATUSES.join(', ')}` }),
+});
+
 export const listSessionsQuerySchema = z.strictObject({
   status: z.enum(SESSION_STATUSES).optional(),
+  /** Support: `me` lists the chats assigned to the caller. */
+  assigned: z.enum(['me']).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ChatMessage } from './message';
 import type { ChatSession } from './session';
+import type { QueueChangedPayload, SessionAcceptedPayload, SessionStatusChangedPayload, SessionTransferredPayload } from './lifecycle';
 
 /**
  * Internal events, as they travel on the bus (RabbitMQ topic exchange or the in-process bus).
@@ -10,6 +11,10 @@ export interface EventPayloads {
   'message.created': { message: ChatMessage };
   /** A new chat; `initial_message`, when given, is stored by the message service as message 1. */
   'session.created': { session: ChatSession; initial_message: string | null };
+  'session.accepted': SessionAcceptedPayload;
+  'session.transferred': SessionTransferredPayload;
+  'session.status_changed': SessionStatusChangedPayload;
+  'queue.changed': QueueChangedPayload;
 }
 export type EventType = keyof EventPayloads;
 

@@ -6,3 +6,5 @@ export * from './events';
 export * from './socket-events';
 export * from './api-schemas';
 export * from './validate';
+export * from './lifecycle';
+export * from './agent-socket-events';

@@ -23,6 +23,8 @@ export interface ChatSession {
   accepted_at: string | null;
   resolved_at: string | null;
   closed_at: string | null;
+  /** For a waiting session, where it stands in the queue (1 is next), when the answer computed it. */
+  queue_position?: number;
 }
 
 /** A session with what the caller has not read yet, as the REST list and detail return it. */

@@ -1,3 +1,4 @@
+import type { AgentClientEvents, AgentServerEvents } from './agent-socket-events';
 import type { ErrorCode } from '@parley/errors';
 import type { ChatMessage } from './message';
 import type { ChatSession } from './session';
@@ -56,13 +57,13 @@ export interface ErrorEvent {
 
 export type Ack<T> = (response: { ok: true; data: T } | { ok: false; error: ErrorEvent }) => void;
 
-export interface ClientToServerEvents {
+export interface ClientToServerEvents extends AgentClientEvents {
   join_session: (payload: JoinSessionPayload, ack?: Ack<SessionJoinedEvent>) => void;
   send_message: (payload: SendMessagePayload, ack?: Ack<MessageSentEvent>) => void;
   leave_session: (payload: SessionRefPayload, ack?: Ack<SessionLeftEvent>) => void;
 }
 
-export interface ServerToClientEvents {
+export interface ServerToClientEvents extends AgentServerEvents {
   session_joined: (data: SessionJoinedEvent) => void;
   new_message: (data: NewMessageEvent) => void;
   message_sent: (data: MessageSentEvent) => void;

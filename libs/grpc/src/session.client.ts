@@ -7,6 +7,9 @@ import type { CreateSessionRequest } from './generated/parley/session/v1/CreateS
 import type { ListSessionsRequest } from './generated/parley/session/v1/ListSessionsRequest';
 import type { Session__Output } from './generated/parley/session/v1/Session';
 import type { ListSessionsResponse__Output } from './generated/parley/session/v1/ListSessionsResponse';
+import type { AssignSessionRequest } from './generated/parley/session/v1/AssignSessionRequest';
+import type { TransferSessionRequest } from './generated/parley/session/v1/TransferSessionRequest';
+import type { UpdateStatusRequest } from './generated/parley/session/v1/UpdateStatusRequest';
 
 /** The session service as its callers see it: one promise-returning method per RPC. */
 export class SessionClient {
@@ -27,6 +30,22 @@ export class SessionClient {
 
   listSessions(request: ListSessionsRequest, context: CallContext): Promise<ListSessionsResponse__Output> {
     return invoke('session', (m, o, cb) => this.client.ListSessions(request, m, o, cb), context);
+  }
+
+  acceptSession(sessionId: string, context: CallContext): Promise<Session__Output> {
+    return invoke('session', (m, o, cb) => this.client.AcceptSession({ session_id: sessionId }, m, o, cb), context);
+  }
+
+  assignSession(request: AssignSessionRequest, context: CallContext): Promise<Session__Output> {
+    return invoke('session', (m, o, cb) => this.client.AssignSession(request, m, o, cb), context);
+  }
+
+  transferSession(request: TransferSessionRequest, context: CallContext): Promise<Session__Output> {
+    return invoke('session', (m, o, cb) => this.client.TransferSession(request, m, o, cb), context);
+  }
+
+  updateStatus(request: UpdateStatusRequest, context: CallContext): Promise<Session__Output> {
+    return invoke('session', (m, o, cb) => this.client.UpdateStatus(request, m, o, cb), context);
   }
 
   close(): void {

@@ -30,7 +30,11 @@ describe('npm start on embedded defaults', () => {
       const customer = testUser('customer', 'Newcomer', DEV_JWT_SECRET);
       const opened = await api(url, 'POST', '/api/v1/chat/sessions', { token: customer.token, body: { subject: 'Hello', initial_message: 'First!' } });
       expect(opened.status).toBe(201);
-      expect(opened.body.data.last_message.content).toBe('First!');
+      // The initial message is stored as message 1 moments after the chat (it rides on session.created).
+      await eventually(async () => {
+        const detail = await api(url, 'GET', `/api/v1/chat/sessions/${opened.body.data.id}`, { token: customer.token });
+        expect(detail.body.data.last_message?.content).toBe('First!');
+      });
       expect(fs.existsSync(path.join(dataDir, 'postgres', 'PG_VERSION'))).toBe(true);
     } finally {
       child.kill('SIGTERM');

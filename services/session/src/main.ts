@@ -4,6 +4,7 @@ import { GrpcServer, sessionProto } from '@parley/grpc';
 import { createLogger } from '@parley/logger';
 import { resolveEventBus, runMain, stopOnSignals, watchHealth } from '@parley/runtime';
 import { loadSessionConfig, type SessionConfig } from './config';
+import { createLifecycleService } from './domain/session-lifecycle.service';
 import { createSessionService } from './domain/session.service';
 import { createSessionGrpcHandlers } from './grpc/session.grpc';
 import { createSessionRepository } from './repository/session.repository';
@@ -20,10 +21,12 @@ export async function start(config: SessionConfig, deps: { bus?: EventBus } = {}
   const bus = resolveEventBus(deps.bus, config.AMQP_URL, config.EVENTS_EXCHANGE, logger);
   const outbox = new OutboxRepository('session_outbox');
   const relay = new OutboxRelay({ knex, table: outbox.table, bus, logger });
-  const service = createSessionService({ sessions: createSessionRepository(knex, outbox, relay) });
+  const sessions = createSessionRepository(knex, outbox, relay);
+  const service = createSessionService({ sessions });
+  const lifecycle = createLifecycleService({ sessions, get: service.get });
 
   const server = new GrpcServer(logger);
-  server.addService(sessionProto().SessionService.service, createSessionGrpcHandlers(service, logger), 'parley.session.v1.SessionService');
+  server.addService(sessionProto().SessionService.service, createSessionGrpcHandlers(service, lifecycle, logger), 'parley.session.v1.SessionService');
   const port = await server.listen(config.SESSION_GRPC_HOST, config.SESSION_GRPC_PORT);
   relay.start();
   const health = watchHealth(server, knex, bus);

@@ -15,6 +15,7 @@ export function sessionToProto(session: ChatSession): Session {
     accepted_at: session.accepted_at ?? '',
     resolved_at: session.resolved_at ?? '',
     closed_at: session.closed_at ?? '',
+    queue_position: session.queue_position ?? 0,
   };
 }
 
@@ -37,5 +38,6 @@ export function sessionFromProto(proto: Session__Output): ChatSession {
     accepted_at: orNull(proto.accepted_at),
     resolved_at: orNull(proto.resolved_at),
     closed_at: orNull(proto.closed_at),
+    ...(proto.queue_position > 0 ? { queue_position: proto.queue_position } : {}),
   };
 }

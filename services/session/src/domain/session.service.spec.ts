@@ -28,7 +28,10 @@ describe('session service: create', () => {
       ticket_id: null,
     });
     expect(sessions.sessions).toEqual([session]);
-    expect(sessions.events).toEqual([expect.objectContaining({ type: 'session.created', routing_key: `session.${session.id}.session.created`, data: { session, initial_message: null } })]);
+    expect(sessions.events).toEqual([
+      expect.objectContaining({ type: 'session.created', routing_key: `session.${session.id}.session.created`, data: { session, initial_message: null } }),
+      expect.objectContaining({ type: 'queue.changed', routing_key: 'agents.queue.changed', data: { version: 1, waiting: [session.id], total: 1 } }),
+    ]);
   });
 
   it('opens a chat for a restaurant, medium priority unless told', async () => {
@@ -96,7 +99,8 @@ describe('session service: get', () => {
   it.each(byRole(cleo, ana, root, gatewayService))('shows the session to its owner, support, admin and services (%s)', async (_role, identity) => {
     const { sessions, service } = setup();
     const session = sessions.seed({ customer_id: cleo.userId });
-    await expect(service.get(identity, session.id)).resolves.toEqual(session);
+    // A waiting chat comes with its place in the queue.
+    await expect(service.get(identity, session.id)).resolves.toEqual({ ...session, queue_position: 1 });
   });
 });
 
@@ -128,9 +132,10 @@ describe('session service: list', () => {
     ];
     sessions.seed({ status: 'active' });
 
-    expect(await service.list(ana, { status: 'waiting' })).toEqual(queue);
-    expect(await service.list(ana, { status: 'waiting', limit: 1, offset: 1 })).toEqual([queue[1]]);
-    expect(sessions.listFilters[1]).toEqual({ customerId: undefined, status: 'waiting', limit: 1, offset: 1 });
+    // The queue's order is each chat's position in it.
+    expect(await service.list(ana, { status: 'waiting' })).toEqual(queue.map((s, i) => ({ ...s, queue_position: i + 1 })));
+    expect(await service.list(ana, { status: 'waiting', limit: 1, offset: 1 })).toEqual([{ ...queue[1], queue_position: 2 }]);
+    expect(sessions.listFilters[1]).toEqual({ customerId: undefined, agentId: undefined, status: 'waiting', limit: 1, offset: 1 });
   });
 
   it.each<[string, Record<string, unknown>, string]>([

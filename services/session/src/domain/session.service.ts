@@ -1,16 +1,15 @@
 import {
-  createEvent,
   createSessionSchema,
   isRequester,
   listSessionsQuerySchema,
-  routingKeys,
   sessionIdSchema,
   validate,
   type ChatSession,
   type Identity,
 } from '@parley/contracts';
-import { notFound, permissionDenied } from '@parley/errors';
+import { invalidArgument, notFound, permissionDenied } from '@parley/errors';
 import { canView } from './session-access';
+import { sessionCreated } from './session-events';
 import type { SessionRepository } from './session.ports';
 
 export interface SessionServiceDeps {
@@ -29,17 +28,19 @@ export interface CreateSessionCommand {
 
 export interface ListSessionsCommand {
   status?: string;
+  assigned?: string;
   limit?: number;
   offset?: number;
 }
 
 export function createSessionService({ sessions }: SessionServiceDeps) {
+  /** The session if the caller may see it; a waiting one with its place in the queue. */
   async function get(identity: Identity, sessionId: string): Promise<ChatSession> {
     validate(sessionIdSchema, sessionId);
     const session = await sessions.get(sessionId);
     if (!session) throw notFound('Session not found');
     if (!canView(identity, session)) throw permissionDenied('You are not a participant of this session');
-    return session;
+    return session.status === 'waiting' ? { ...session, queue_position: await sessions.queuePosition(session) } : session;
   }
 
   async function create(identity: Identity, command: CreateSessionCommand): Promise<ChatSession> {
@@ -56,14 +57,23 @@ export function createSessionService({ sessions }: SessionServiceDeps) {
         restaurant_id: input.restaurant_id ?? null,
         ticket_id: input.ticket_id ?? null,
       },
-      (session) => [createEvent('session.created', routingKeys.session(session.id, 'session.created'), { session, initial_message: input.initial_message ?? null })],
+      (session, queue) => sessionCreated(session, input.initial_message ?? null, queue),
     );
   }
 
   async function list(identity: Identity, command: ListSessionsCommand): Promise<ChatSession[]> {
     const query = validate(listSessionsQuerySchema, command);
     const staff = identity.role === 'service' || !isRequester(identity.role);
-    return sessions.list({ customerId: staff ? undefined : identity.userId, status: query.status, limit: query.limit, offset: query.offset });
+    if (query.assigned && !staff) throw invalidArgument('assigned=me lists the chats assigned to an agent');
+    const list = await sessions.list({
+      customerId: staff ? undefined : identity.userId,
+      agentId: query.assigned === 'me' ? identity.userId : undefined,
+      status: query.status,
+      limit: query.limit,
+      offset: query.offset,
+    });
+    // A waiting list is the queue itself: its order is the position.
+    return staff && query.status === 'waiting' && !query.assigned ? list.map((s, i) => ({ ...s, queue_position: query.offset + i + 1 })) : list;
   }
 
   return { get, create, list };

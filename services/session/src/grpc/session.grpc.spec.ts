@@ -23,7 +23,8 @@ describe('session service over gRPC', () => {
     it('opens a waiting chat for the calling customer; empty proto fields come back empty', async () => {
       const session = await client.createSession({ subject: 'Order #42 is late', priority: 'urgent' }, as(cleo));
       expect(session).toMatchObject({ subject: 'Order #42 is late', priority: 'urgent', status: 'waiting', customer_id: cleo.userId, customer_name: 'Cleo', category: '', agent_id: '' });
-      expect(await client.getSession(session.id, as(cleo))).toEqual(session);
+      // Reading it back adds where it stands in the queue.
+      expect(await client.getSession(session.id, as(cleo))).toEqual({ ...session, queue_position: 1 });
     });
 
     it('refuses a support agent with PERMISSION_DENIED', async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ChatSession, EventEnvelope } from '@parley/contracts';
-import type { NewSession, SessionListFilter, SessionRepository } from '../domain/session.ports';
+import type { NewSession, QueueSnapshot, SessionChange, SessionListFilter, SessionRepository } from '../domain/session.ports';
 
 /**
  * SessionRepository in memory. `list` filters like the real one and keeps the order the sessions
@@ -18,17 +18,54 @@ export class FakeSessionRepository implements SessionRepository {
   async list(filter: SessionListFilter): Promise<ChatSession[]> {
     this.listFilters.push(filter);
     return this.sessions
-      .filter((s) => (filter.customerId === undefined || s.customer_id === filter.customerId) && (filter.status === undefined || s.status === filter.status))
+      .filter(
+        (s) =>
+          (filter.customerId === undefined || s.customer_id === filter.customerId) &&
+          (filter.agentId === undefined || s.agent_id === filter.agentId) &&
+          (filter.status === undefined || s.status === filter.status),
+      )
       .slice(filter.offset, filter.offset + filter.limit);
   }
 
-  async create(session: NewSession, eventsFor: (created: ChatSession) => EventEnvelope[]): Promise<ChatSession> {
+  async create(session: NewSession, eventsFor: (created: ChatSession, queue: QueueSnapshot) => EventEnvelope[]): Promise<ChatSession> {
     const created = sessionFixture({ ...session, id: randomUUID() });
     // Like the transaction: nothing is kept when the events cannot be made.
-    const events = eventsFor(created);
+    const events = eventsFor(created, this.queue([...this.sessions, created]));
     this.sessions.push(created);
     this.events.push(...events);
     return created;
+  }
+
+  async change(id: string, change: SessionChange, eventsFor: (changed: ChatSession, queue: QueueSnapshot | null) => EventEnvelope[]): Promise<ChatSession | null> {
+    const index = this.sessions.findIndex((s) => s.id === id);
+    const current = this.sessions[index];
+    if (!current || current.status !== change.expect.status) return null;
+    if (change.expect.agentId !== undefined && current.agent_id !== change.expect.agentId) return null;
+    const now = new Date().toISOString();
+    const changed: ChatSession = { ...current, ...change.set, updated_at: now };
+    if (change.stamp) changed[change.stamp] = now;
+    if (change.clear) changed[change.clear] = null;
+    const after = this.sessions.map((s, i) => (i === index ? changed : s));
+    const events = eventsFor(changed, change.expect.status === 'waiting' ? this.queue(after) : null);
+    this.sessions[index] = changed;
+    this.events.push(...events);
+    return changed;
+  }
+
+  async queuePosition(session: ChatSession): Promise<number> {
+    return this.queue(this.sessions).waiting.indexOf(session.id) + 1;
+  }
+
+  private version = 0;
+
+  /** The queue as the real repository orders it. */
+  private queue(sessions: ChatSession[]): QueueSnapshot {
+    const rank = { urgent: 0, high: 1, medium: 2, low: 3 };
+    const waiting = sessions
+      .filter((s) => s.status === 'waiting')
+      .sort((a, b) => rank[a.priority] - rank[b.priority] || a.created_at.localeCompare(b.created_at))
+      .map((s) => s.id);
+    return { version: ++this.version, waiting, total: waiting.length };
   }
 
   /** Stores a session as if it had been created earlier. */

@@ -19,6 +19,7 @@ export interface Session {
   'accepted_at'?: (string);
   'resolved_at'?: (string);
   'closed_at'?: (string);
+  'queue_position'?: (number);
 }
 
 export interface Session__Output {
@@ -39,4 +40,5 @@ export interface Session__Output {
   'accepted_at': (string);
   'resolved_at': (string);
   'closed_at': (string);
+  'queue_position': (number);
 }

@@ -1,0 +1,69 @@
+import type { ChatSession } from './session';
+import type { Ack, SessionJoinedEvent } from './socket-events';
+
+/** Agents at work: what they send. */
+export interface AcceptChatPayload {
+  session_id: string;
+}
+export interface CloseChatPayload {
+  session_id: string;
+}
+export interface TransferChatPayload {
+  session_id: string;
+  agent_id: string;
+  agent_name: string;
+}
+
+/** The seed's lifecycle events, and Parley's queue events. */
+export interface ChatAcceptedEvent {
+  session: ChatSession;
+  agent_id: string;
+  agent_name: string;
+}
+export interface ChatClosedEvent {
+  session: ChatSession;
+  closed_by: string;
+}
+export interface SessionStatusChangedEvent {
+  session_id: string;
+  status: ChatSession['status'];
+  agent_id: string | null;
+}
+export interface ChatTransferredEvent {
+  session: ChatSession;
+  from_agent_id: string;
+  to_agent_id: string;
+  to_agent_name: string;
+}
+export interface SessionQueuedEvent {
+  session: ChatSession;
+}
+export interface QueueUpdatedEvent {
+  /** Waiting session ids, most urgent then longest waiting first. */
+  waiting: string[];
+  total: number;
+}
+export interface QueuePositionEvent {
+  session_id: string;
+  /** 1 is next. */
+  position: number;
+  waiting: number;
+}
+
+export interface AgentClientEvents {
+  accept_chat: (payload: AcceptChatPayload, ack?: Ack<ChatAcceptedEvent>) => void;
+  close_chat: (payload: CloseChatPayload, ack?: Ack<ChatClosedEvent>) => void;
+  transfer_chat: (payload: TransferChatPayload, ack?: Ack<ChatTransferredEvent>) => void;
+}
+
+export interface AgentServerEvents {
+  chat_accepted: (data: ChatAcceptedEvent) => void;
+  chat_closed: (data: ChatClosedEvent) => void;
+  session_status_changed: (data: SessionStatusChangedEvent) => void;
+  chat_transferred: (data: ChatTransferredEvent) => void;
+  session_queued: (data: SessionQueuedEvent) => void;
+  queue_updated: (data: QueueUpdatedEvent) => void;
+  queue_position: (data: QueuePositionEvent) => void;
+  /** The accepting agent's socket joins the chat at once. */
+  session_joined: (data: SessionJoinedEvent) => void;
+}
