@@ -8,6 +8,8 @@ export const messageConfigSchema = z.object({
   MESSAGE_GRPC_HOST: z.string().default('0.0.0.0'),
   MESSAGE_GRPC_PORT: env.port(50052),
   SESSION_SERVICE_ADDR: env.address('127.0.0.1:50051'),
+  /** Any support agent may reply in an active chat, not only its assigned agent. */
+  ALLOW_ANY_AGENT_REPLY: env.boolean(false),
 });
 
 export type MessageConfig = z.infer<typeof messageConfigSchema>;

@@ -26,6 +26,7 @@ export async function start(config: MessageConfig, deps: { bus?: EventBus } = {}
   const service = createMessageService({
     messages: createMessageRepository(knex, outbox, relay),
     sessions: createSessionDirectory(sessionClient),
+    anyAgentMayReply: config.ALLOW_ANY_AGENT_REPLY,
   });
 
   const server = new GrpcServer(logger);

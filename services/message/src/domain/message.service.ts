@@ -17,6 +17,8 @@ import type { MessageRepository, SendResult, SessionDirectory } from './message.
 export interface MessageServiceDeps {
   messages: MessageRepository;
   sessions: SessionDirectory;
+  /** When true, any support agent may reply in an active chat, not only its assigned agent. */
+  anyAgentMayReply?: boolean;
 }
 
 export interface SendCommand {
@@ -48,6 +50,16 @@ export interface SessionSummary {
 }
 
 /**
+ * Staff reply in chats they have taken: accept a waiting chat first; in an active or resolved chat
+ * only its assigned agent (and admins) reply, unless configured otherwise.
+ */
+function assertMayReply(identity: Identity, session: ChatSession, anyAgentMayReply: boolean): void {
+  if (isRequester(identity.role) || identity.role === 'admin') return;
+  if (session.status === 'waiting') throw failedPrecondition('Accept the chat before replying');
+  if (session.agent_id !== identity.userId && !anyAgentMayReply) throw permissionDenied('Only the assigned agent replies in this chat');
+}
+
+/**
  * Whose messages count as unread: the other side's. An agent is not notified of another agent's
  * reply, and nobody of system messages.
  */
@@ -55,9 +67,10 @@ export function unreadFrom(identity: Identity): readonly string[] {
   return isRequester(identity.role) ? STAFF_ROLES : REQUESTER_ROLES;
 }
 const STAFF_ROLES = ['support', 'admin'] as const;
+export const SYSTEM_SENDER = { id: 'parley', name: 'Parley' } as const;
 const REQUESTER_ROLES = ['customer', 'restaurant'] as const;
 
-export function createMessageService({ messages, sessions }: MessageServiceDeps) {
+export function createMessageService({ messages, sessions, anyAgentMayReply = false }: MessageServiceDeps) {
   async function send(identity: Identity, command: SendCommand): Promise<SendResult> {
     if (identity.role === 'service') throw permissionDenied('Services do not send user messages');
     const input = validate(sendMessageSchema, command);
@@ -69,6 +82,7 @@ export function createMessageService({ messages, sessions }: MessageServiceDeps)
     }
     if (input.message_type !== 'text') throw invalidArgument(`A ${input.message_type} message needs attachments`);
     if (session.status === 'closed') throw failedPrecondition('The session is closed');
+    assertMayReply(identity, session, anyAgentMayReply);
     return messages.send(
       {
         session_id: session.id,
@@ -128,7 +142,15 @@ export function createMessageService({ messages, sessions }: MessageServiceDeps)
     );
   }
 
-  return { send, list, summaries, recordInitialMessage };
+  /** A line of the chat's story ("Ana accepted the chat"), once per event however often it arrives. */
+  async function recordSystemMessage(sessionId: string, content: string, eventId: string): Promise<SendResult> {
+    return messages.send(
+      { session_id: sessionId, sender_id: SYSTEM_SENDER.id, sender_role: 'system', sender_name: SYSTEM_SENDER.name, content, message_type: 'system', temp_id: `event:${eventId}` },
+      (message) => [createEvent('message.created', routingKeys.session(sessionId, 'message.created'), { message })],
+    );
+  }
+
+  return { send, list, summaries, recordInitialMessage, recordSystemMessage };
 }
 
 export type MessageService = ReturnType<typeof createMessageService>;

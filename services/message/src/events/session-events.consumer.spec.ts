@@ -50,4 +50,19 @@ describe('session events → the chat\'s first message', () => {
     await waitUntil(async () => (await history(session.id)).length === 1, 8000);
     expect((await history(session.id))[0].content).toBe('Still there?');
   });
+
+  it('writes one system message per lifecycle event, in the chat, even after it closed', async () => {
+    const session = await harness.sessions.createSession({ subject: 'Story' }, as(cleo));
+    const ana = { userId: 'agent-story', role: 'support' as const, name: 'Ana' };
+    await harness.sessions.acceptSession(session.id, { identity: ana });
+    await harness.sessions.updateStatus({ session_id: session.id, status: 'resolved' }, { identity: ana });
+    await harness.sessions.updateStatus({ session_id: session.id, status: 'closed' }, as(cleo));
+    await waitUntil(async () => (await history(session.id)).length === 3);
+    const lines = (await history(session.id)).map((m) => [m.message_type, m.sender_role, m.content]);
+    expect(lines).toEqual([
+      ['system', 'system', 'Ana accepted the chat'],
+      ['system', 'system', 'Ana marked the chat resolved'],
+      ['system', 'system', 'Cleo closed the chat'],
+    ]);
+  });
 });

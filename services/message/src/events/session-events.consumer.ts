@@ -1,24 +1,31 @@
 import type { EventBus, Subscription } from '@parley/bus';
-import type { EventEnvelope } from '@parley/contracts';
+import { routingKeys, type EventEnvelope } from '@parley/contracts';
 import type { Logger } from '@parley/logger';
 import type { MessageService } from '../domain/message.service';
+import { systemMessageFor } from '../domain/system-messages';
 
 /** The message service's durable queue for what the session service announces. */
 export const SESSION_EVENTS_QUEUE = 'parley.message.session-events';
 
 /**
- * session.created with an initial message → the chat's first message. A failed write is retried
- * (the queue is durable and shared by every message service instance), so it is never lost.
+ * session.created with an initial message → the chat's first message; accepted, transferred,
+ * resolved, closed and reopened → a system message. A failed write is retried (the queue is durable
+ * and shared by every message service instance), so none is lost; each is written once per event.
  */
 export function consumeSessionEvents(bus: EventBus, service: MessageService, logger: Logger): Promise<Subscription> {
   return bus.subscribe(
-    { queue: SESSION_EVENTS_QUEUE, exclusive: false, patterns: ['session.*.session.created'], retryFailed: true },
+    { queue: SESSION_EVENTS_QUEUE, exclusive: false, patterns: [routingKeys.lifecyclePattern()], retryFailed: true },
     async (event: EventEnvelope) => {
-      if (event.type !== 'session.created') return;
-      const { session, initial_message } = (event as EventEnvelope<'session.created'>).data;
-      if (!initial_message) return;
-      const { created } = await service.recordInitialMessage(session, initial_message);
-      if (created) logger.debug({ sessionId: session.id }, 'initial message stored');
+      if (event.type === 'session.created') {
+        const { session, initial_message } = (event as EventEnvelope<'session.created'>).data;
+        if (initial_message) await service.recordInitialMessage(session, initial_message);
+        return;
+      }
+      const line = systemMessageFor(event);
+      const sessionId = (event.data as { session?: { id: string } }).session?.id;
+      if (!line || !sessionId) return;
+      const { created } = await service.recordSystemMessage(sessionId, line, event.id);
+      if (created) logger.debug({ sessionId, event: event.type }, 'system message stored');
     },
   );
 }

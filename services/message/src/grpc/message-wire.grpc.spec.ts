@@ -1,7 +1,7 @@
 import * as grpc from '@grpc/grpc-js';
 import { routingKeys, type EventEnvelope, type Identity } from '@parley/contracts';
 import { messageProto, toMetadata } from '@parley/grpc';
-import { ana, cleo } from '../testing/identities';
+import { cleo, root } from '../testing/identities';
 import { startMessageHarness, type MessageHarness } from '../testing/message-harness';
 
 jest.setTimeout(30_000);
@@ -66,7 +66,7 @@ describe('message service on the wire', () => {
       ]);
       // A resend stores nothing new, so nothing new is announced.
       await harness.messages.sendMessage({ session_id: chatId, content: 'Is anyone there?', temp_id: 'c-7' }, as(cleo));
-      await harness.messages.sendMessage({ session_id: chatId, content: 'Yes, Ana here' }, as(ana));
+      await harness.messages.sendMessage({ session_id: chatId, content: 'Yes, Ana here' }, as(root));
       await waitUntil(() => inRoom.length > 1);
       await new Promise((resolve) => setTimeout(resolve, 100));
       expect(inRoom.map((e) => (e as EventEnvelope<'message.created'>).data.message.content)).toEqual(['Is anyone there?', 'Yes, Ana here']);

@@ -24,11 +24,11 @@ describe('message service over gRPC', () => {
     it('stores messages with increasing seqs and answers a resent temp_id with the stored one', async () => {
       const sessionId = await openSession();
       const first = await messages.sendMessage({ session_id: sessionId, content: 'Where is my order?', temp_id: 'c-1' }, as(cleo));
-      const reply = await messages.sendMessage({ session_id: sessionId, content: 'Checking now' }, as(ana));
+      const reply = await messages.sendMessage({ session_id: sessionId, content: 'Checking now' }, as(root));
       const resent = await messages.sendMessage({ session_id: sessionId, content: 'Where is my order?', temp_id: 'c-1' }, as(cleo));
 
       expect(first).toMatchObject({ created: true, message: { seq: 1, temp_id: 'c-1', sender_id: cleo.userId, sender_name: 'Cleo', message_type: 'text' } });
-      expect(reply).toMatchObject({ created: true, message: { seq: 2, temp_id: '', sender_role: 'support' } });
+      expect(reply).toMatchObject({ created: true, message: { seq: 2, temp_id: '', sender_role: 'admin' } });
       expect(resent).toEqual({ created: false, message: first.message });
     });
 
@@ -89,7 +89,7 @@ describe('message service over gRPC', () => {
 
     beforeAll(async () => {
       sessionId = await openSession();
-      for (let i = 1; i <= 5; i++) await messages.sendMessage({ session_id: sessionId, content: `message ${i}` }, as(i % 2 ? cleo : ana));
+      for (let i = 1; i <= 5; i++) await messages.sendMessage({ session_id: sessionId, content: `message ${i}` }, as(i % 2 ? cleo : root));
     });
 
     const seqs = (page: { messages: { seq: number }[] }) => page.messages.map((m) => m.seq);
@@ -125,8 +125,8 @@ describe('message service over gRPC', () => {
       const sessionId = await openSession(cleo);
       const empty = await openSession(cleo);
       await messages.sendMessage({ session_id: sessionId, content: 'Hello' }, as(cleo));
-      await messages.sendMessage({ session_id: sessionId, content: 'Hi Cleo' }, as(ana));
-      await messages.sendMessage({ session_id: sessionId, content: 'Any news?' }, as(ana));
+      await messages.sendMessage({ session_id: sessionId, content: 'Hi Cleo' }, as(root));
+      await messages.sendMessage({ session_id: sessionId, content: 'Any news?' }, as(root));
 
       const { summaries } = await messages.getSessionSummaries([sessionId, empty], as(cleo));
       expect(summaries).toEqual([
@@ -134,7 +134,7 @@ describe('message service over gRPC', () => {
         expect.objectContaining({ session_id: empty, unread_count: 0, has_last_message: false, last_message: null }),
       ]);
       // Staff count the requester's messages, not other agents'.
-      expect((await messages.getSessionSummaries([sessionId], as(root))).summaries[0].unread_count).toBe(1);
+      expect((await messages.getSessionSummaries([sessionId], as(ana))).summaries[0].unread_count).toBe(1);
       const [upper] = (await messages.getSessionSummaries([sessionId.toUpperCase()], as(cleo))).summaries;
       expect(upper).toMatchObject({ session_id: sessionId, unread_count: 2, has_last_message: true });
       await expect(messages.getSessionSummaries([sessionId], as(dan))).rejects.toMatchObject({ code: 'PERMISSION_DENIED' });
