@@ -1,8 +1,11 @@
 import http from 'node:http';
 import type { TokenVerifier } from '@parley/auth';
-import type { EventBus } from '@parley/bus';
+import { RecentIds, type EventBus } from '@parley/bus';
+import type { EventEnvelope } from '@parley/contracts';
 import type { Logger } from '@parley/logger';
+import { LifecycleDelivery } from './delivery/lifecycle-delivery';
 import { SessionRooms } from './delivery/session-rooms';
+import { createAgentService } from './domain/agent.service';
 import { createChatService } from './domain/chat.service';
 import type { Caller, MessagesApi, SessionsApi } from './domain/gateway.ports';
 import { createHttpApp } from './http/app';
@@ -29,6 +32,7 @@ export interface GatewayServer {
 export async function createGatewayServer(deps: GatewayServerDeps): Promise<GatewayServer> {
   const { sessions, messages, bus, verifyToken, logger, corsOrigins } = deps;
   const chat = createChatService({ sessions, messages });
+  const agents = createAgentService(sessions);
   // The gateway reads missed messages as itself, not as any user.
   const gatewayCaller: Caller = { identity: { userId: `gateway:${deps.gatewayId}`, role: 'service', name: 'gateway' } };
 
@@ -36,18 +40,25 @@ export async function createGatewayServer(deps: GatewayServerDeps): Promise<Gate
     const checks = { broker: bus.isConnected() };
     return { ready: Object.values(checks).every(Boolean), checks };
   };
-  const httpServer = http.createServer(createHttpApp({ chat, verifyToken, corsOrigins, logger, ready }));
+  const httpServer = http.createServer(createHttpApp({ chat, agents, verifyToken, corsOrigins, logger, ready }));
   const io = createSocketServer({ httpServer, verifyToken, corsOrigins, maxPayloadBytes: deps.maxPayloadBytes });
 
-  // Events can only arrive for rooms this gateway binds, and it binds none before `rooms` exists.
-  const subscription = await bus.subscribe({ queue: `parley.gateway.${deps.gatewayId}`, exclusive: true }, (event) => rooms.handleEvent(event));
+  // Events can only arrive for what this gateway binds, and it binds nothing before both exist.
+  const seen = new RecentIds();
+  const subscription = await bus.subscribe({ queue: `parley.gateway.${deps.gatewayId}`, exclusive: true }, (event) => {
+    if (!seen.firstTime(event.id)) return; // at-least-once delivery: each event once
+    if (event.type === 'message.created') rooms.handleMessage(event as EventEnvelope<'message.created'>);
+    else lifecycle.handle(event);
+  });
   const rooms: SessionRooms = new SessionRooms({
     io,
     subscription,
     logger,
     fetchAfter: async (sessionId, afterSeq) => (await messages.list(gatewayCaller, { session_id: sessionId, after_seq: afterSeq, limit: 1000 })).messages,
   });
-  handleConnections(io, chat, rooms, logger);
+  const lifecycle = new LifecycleDelivery(io, subscription, logger);
+  await lifecycle.start();
+  handleConnections(io, { chat, agents, rooms, logger });
 
   return {
     httpServer,

@@ -18,7 +18,15 @@ export function createSessionsApi(client: SessionClient): SessionsApi {
         ),
       ),
     get: async (caller, sessionId) => sessionFromProto(await client.getSession(sessionId, caller)),
-    list: async (caller, query) => (await client.listSessions({ status: query.status ?? '', limit: query.limit, offset: query.offset }, caller)).sessions.map(sessionFromProto),
+    list: async (caller, query) =>
+      (await client.listSessions({ status: query.status ?? '', assigned_to_me: query.assigned === 'me', limit: query.limit, offset: query.offset }, caller)).sessions.map(
+        sessionFromProto,
+      ),
+    accept: async (caller, sessionId) => sessionFromProto(await client.acceptSession(sessionId, caller)),
+    assign: async (caller, sessionId, agent) =>
+      sessionFromProto(await client.assignSession({ session_id: sessionId, agent_id: agent.agent_id ?? '', agent_name: agent.agent_name ?? '' }, caller)),
+    transfer: async (caller, sessionId, agent) => sessionFromProto(await client.transferSession({ session_id: sessionId, ...agent }, caller)),
+    updateStatus: async (caller, sessionId, status) => sessionFromProto(await client.updateStatus({ session_id: sessionId, status }, caller)),
   };
 }
 

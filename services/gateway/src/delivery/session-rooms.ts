@@ -1,5 +1,5 @@
 import { routingKeys, type ChatMessage, type EventEnvelope } from '@parley/contracts';
-import { RecentIds, type Subscription } from '@parley/bus';
+import type { Subscription } from '@parley/bus';
 import type { Logger } from '@parley/logger';
 import { RoomSequencer } from './room-sequencer';
 import { SESSION_ROOM_PREFIX, sessionRoom, type GatewayServer, type GatewaySocket } from '../socket/socket.types';
@@ -17,7 +17,6 @@ export interface SessionRoomsDeps {
  */
 export class SessionRooms {
   private readonly sequencer: RoomSequencer;
-  private readonly seen = new RecentIds();
 
   constructor(private readonly deps: SessionRoomsDeps) {
     this.sequencer = new RoomSequencer({ fetchAfter: deps.fetchAfter, deliver: (m) => this.deliver(m), logger: deps.logger });
@@ -65,11 +64,9 @@ export class SessionRooms {
     return joined;
   }
 
-  handleEvent(event: EventEnvelope): void {
-    if (!this.seen.firstTime(event.id)) return;
-    if (event.type === 'message.created') {
-      this.sequencer.accept((event as EventEnvelope<'message.created'>).data.message);
-    }
+  /** A message event (already deduplicated by event id). */
+  handleMessage(event: EventEnvelope<'message.created'>): void {
+    this.sequencer.accept(event.data.message);
   }
 
   private deliver(message: ChatMessage): void {

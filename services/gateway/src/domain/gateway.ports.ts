@@ -25,7 +25,11 @@ export interface SessionsApi {
     input: { subject: string; category?: string; priority: string; restaurant_id?: string; ticket_id?: string; initial_message?: string },
   ): Promise<ChatSession>;
   get(caller: Caller, sessionId: string): Promise<ChatSession>;
-  list(caller: Caller, query: { status?: string; limit: number; offset: number }): Promise<ChatSession[]>;
+  list(caller: Caller, query: { status?: string; assigned?: 'me'; limit: number; offset: number }): Promise<ChatSession[]>;
+  accept(caller: Caller, sessionId: string): Promise<ChatSession>;
+  assign(caller: Caller, sessionId: string, agent: { agent_id?: string; agent_name?: string }): Promise<ChatSession>;
+  transfer(caller: Caller, sessionId: string, agent: { agent_id: string; agent_name: string }): Promise<ChatSession>;
+  updateStatus(caller: Caller, sessionId: string, status: string): Promise<ChatSession>;
 }
 
 /** The message service, as the gateway calls it. */

@@ -1,28 +1,36 @@
+import type { SessionJoinedEvent } from '@parley/contracts';
 import type { Logger } from '@parley/logger';
 import type { ChatService } from '../domain/chat.service';
+import type { Caller } from '../domain/gateway.ports';
 import type { SessionRooms } from '../delivery/session-rooms';
 import { onEvent } from './event-handler';
 import type { GatewaySocket } from './socket.types';
 
+/**
+ * Puts a socket in a session: subscribe, history, `session_joined`, then the live messages that
+ * arrived meanwhile. A failure leaves the socket as it was.
+ */
+export async function joinSession(socket: GatewaySocket, chat: ChatService, rooms: SessionRooms, caller: Caller, payload: unknown): Promise<SessionJoinedEvent> {
+  let entered: string | undefined;
+  try {
+    const joined = await chat.joinSession(caller, payload, async (session) => {
+      entered = session.id;
+      await rooms.enter(socket, session.id);
+    });
+    socket.emit('session_joined', joined);
+    const given = (payload as { last_seq?: number }).last_seq ?? 0;
+    const seen = joined.messages.reduce((max, m) => Math.max(max, m.seq), given);
+    rooms.completeJoin(socket, joined.session.id, seen);
+    return joined;
+  } catch (error) {
+    if (entered) rooms.abortJoin(socket, entered);
+    throw error;
+  }
+}
+
 /** join_session and leave_session. */
 export function registerSessionEvents(socket: GatewaySocket, chat: ChatService, rooms: SessionRooms, logger: Logger): void {
-  onEvent(socket, 'join_session', logger, async (payload, caller) => {
-    let entered: string | undefined;
-    try {
-      const joined = await chat.joinSession(caller, payload, async (session) => {
-        entered = session.id;
-        await rooms.enter(socket, session.id);
-      });
-      socket.emit('session_joined', joined);
-      const given = (payload as { last_seq?: number }).last_seq ?? 0;
-      const seen = joined.messages.reduce((max, m) => Math.max(max, m.seq), given);
-      rooms.completeJoin(socket, joined.session.id, seen);
-      return joined;
-    } catch (error) {
-      if (entered) rooms.abortJoin(socket, entered);
-      throw error;
-    }
-  });
+  onEvent(socket, 'join_session', logger, (payload, caller) => joinSession(socket, chat, rooms, caller, payload));
 
   onEvent(socket, 'leave_session', logger, async (payload, caller) => {
     const left = await chat.leaveSession(caller, payload, (sessionId) => rooms.leave(socket, sessionId));

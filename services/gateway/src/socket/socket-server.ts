@@ -5,6 +5,10 @@ import type { TokenVerifier } from '@parley/auth';
 import type { Logger } from '@parley/logger';
 import type { ChatService } from '../domain/chat.service';
 import type { SessionRooms } from '../delivery/session-rooms';
+import { isStaff } from '@parley/contracts';
+import type { AgentService } from '../domain/agent.service';
+import { AGENTS_ROOM } from '../delivery/lifecycle-delivery';
+import { registerAgentEvents } from './agent.gateway';
 import { answerError } from './event-handler';
 import { registerMessageEvents } from './message.gateway';
 import { registerSessionEvents } from './session.gateway';
@@ -41,11 +45,20 @@ export function createSocketServer({ httpServer, verifyToken, corsOrigins, maxPa
   return io;
 }
 
-/** Registers every client event on each new socket. */
-export function handleConnections(io: GatewayServer, chat: ChatService, rooms: SessionRooms, logger: Logger): void {
+export interface ConnectionDeps {
+  chat: ChatService;
+  agents: AgentService;
+  rooms: SessionRooms;
+  logger: Logger;
+}
+
+/** Registers every client event on each new socket; agents and admins watch the live queue. */
+export function handleConnections(io: GatewayServer, { chat, agents, rooms, logger }: ConnectionDeps): void {
   io.on('connection', (socket) => {
+    if (isStaff(socket.data.identity.role)) void socket.join(AGENTS_ROOM);
     registerSessionEvents(socket, chat, rooms, logger);
     registerMessageEvents(socket, chat, logger);
+    registerAgentEvents(socket, agents, chat, rooms, logger);
     // An event nobody handles is a client mistake; say so instead of dropping it silently.
     socket.onAny((event: string, ...args: unknown[]) => {
       if (socket.listenerCount(event) > 0) return;

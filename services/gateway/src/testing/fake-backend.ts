@@ -58,7 +58,48 @@ export class FakeBackend {
       this.enter('sessions.list');
       return [...this.sessions.values()].filter((s) => isStaff(caller.identity.role) || s.customer_id === caller.identity.userId);
     },
+    // The lifecycle, simply: the session service's own tests cover who may take which step.
+    accept: async (caller, id) => {
+      this.enter('sessions.accept');
+      return this.take(caller, id, { id: caller.identity.userId, name: caller.identity.name });
+    },
+    assign: async (caller, id, agent) => {
+      this.enter('sessions.assign');
+      return this.take(caller, id, { id: agent.agent_id ?? caller.identity.userId, name: agent.agent_name ?? caller.identity.name });
+    },
+    transfer: async (caller, id, agent) => {
+      this.enter('sessions.transfer');
+      const before = this.visible(caller, id);
+      const session = this.update(id, { agent_id: agent.agent_id, agent_name: agent.agent_name });
+      const by = { user_id: caller.identity.userId, role: caller.identity.role, name: caller.identity.name };
+      const data = { session, from_agent_id: before.agent_id ?? '', from_agent_name: before.agent_name ?? '', to_agent_id: agent.agent_id, to_agent_name: agent.agent_name, by };
+      await this.bus.publish(createEvent('session.transferred', routingKeys.session(id, 'session.transferred'), data));
+      return session;
+    },
+    updateStatus: async (caller, id, status) => {
+      this.enter('sessions.updateStatus');
+      const before = this.visible(caller, id);
+      const session = this.update(id, { status: status as ChatSession['status'] });
+      const by = { user_id: caller.identity.userId, role: caller.identity.role, name: caller.identity.name };
+      await this.bus.publish(createEvent('session.status_changed', routingKeys.session(id, 'session.status_changed'), { session, previous_status: before.status, by }));
+      return session;
+    },
   };
+
+  private update(id: string, change: Partial<ChatSession>): ChatSession {
+    const session = { ...(this.sessions.get(id) as ChatSession), ...change, updated_at: new Date().toISOString() };
+    this.sessions.set(id, session);
+    return session;
+  }
+
+  private async take(caller: Caller, id: string, agent: { id: string; name: string }): Promise<ChatSession> {
+    const before = this.visible(caller, id);
+    if (before.status !== 'waiting') throw new AppError('ABORTED', `${before.agent_name} accepted this chat first`);
+    const session = this.update(id, { status: 'active', agent_id: agent.id, agent_name: agent.name });
+    const by = { user_id: caller.identity.userId, role: caller.identity.role, name: caller.identity.name };
+    await this.bus.publish(createEvent('session.accepted', routingKeys.session(id, 'session.accepted'), { session, agent_id: agent.id, agent_name: agent.name, by }));
+    return session;
+  }
 
   readonly messagesApi: MessagesApi = {
     send: async (caller, input) => {

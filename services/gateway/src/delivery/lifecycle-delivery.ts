@@ -1,0 +1,84 @@
+import { routingKeys, type EventEnvelope } from '@parley/contracts';
+import type { Subscription } from '@parley/bus';
+import type { Logger } from '@parley/logger';
+import { SESSION_ROOM_PREFIX, sessionRoom, type GatewayServer } from '../socket/socket.types';
+
+/** Every support agent and admin connected to this gateway: the live queue's audience. */
+export const AGENTS_ROOM = 'agents';
+
+/**
+ * Lifecycle and queue events to sockets: to the session's room and to every agent at once (one
+ * emit to both rooms, so an agent in both gets it once). While this gateway has agents connected
+ * it binds every session's lifecycle events; queue events it always binds, for waiting customers.
+ */
+export class LifecycleDelivery {
+  private queueVersion = 0;
+
+  constructor(
+    private readonly io: GatewayServer,
+    private readonly subscription: Subscription,
+    private readonly logger: Logger,
+  ) {
+    const adapter = io.of('/').adapter;
+    adapter.on('create-room', (room: string) => {
+      if (room === AGENTS_ROOM) void subscription.bind(routingKeys.lifecyclePattern());
+    });
+    adapter.on('delete-room', (room: string) => {
+      if (room === AGENTS_ROOM) void subscription.unbind(routingKeys.lifecyclePattern());
+    });
+  }
+
+  start(): Promise<void> {
+    return this.subscription.bind(routingKeys.agentsPattern());
+  }
+
+  handle(event: EventEnvelope): void {
+    switch (event.type) {
+      case 'session.created': {
+        const { session } = (event as EventEnvelope<'session.created'>).data;
+        this.io.to(AGENTS_ROOM).emit('session_queued', { session });
+        return;
+      }
+      case 'session.accepted': {
+        const { session, agent_id, agent_name } = (event as EventEnvelope<'session.accepted'>).data;
+        this.toSessionAndAgents(session.id).emit('chat_accepted', { session, agent_id, agent_name });
+        this.toSessionAndAgents(session.id).emit('session_status_changed', { session_id: session.id, status: session.status, agent_id });
+        return;
+      }
+      case 'session.transferred': {
+        const { session, from_agent_id, to_agent_id, to_agent_name } = (event as EventEnvelope<'session.transferred'>).data;
+        this.toSessionAndAgents(session.id).emit('chat_transferred', { session, from_agent_id, to_agent_id, to_agent_name });
+        this.toSessionAndAgents(session.id).emit('session_status_changed', { session_id: session.id, status: session.status, agent_id: to_agent_id });
+        return;
+      }
+      case 'session.status_changed': {
+        const { session, by } = (event as EventEnvelope<'session.status_changed'>).data;
+        this.toSessionAndAgents(session.id).emit('session_status_changed', { session_id: session.id, status: session.status, agent_id: session.agent_id });
+        if (session.status === 'closed') this.toSessionAndAgents(session.id).emit('chat_closed', { session, closed_by: by.user_id });
+        return;
+      }
+      case 'queue.changed':
+        this.queueChanged(event as EventEnvelope<'queue.changed'>);
+        return;
+      default:
+        this.logger.debug({ type: event.type }, 'event with no socket audience');
+    }
+  }
+
+  private toSessionAndAgents(sessionId: string) {
+    return this.io.to([sessionRoom(sessionId), AGENTS_ROOM]);
+  }
+
+  /** The queue to agents, and to each waiting customer here their place in it. Older versions are dropped. */
+  private queueChanged({ data }: EventEnvelope<'queue.changed'>): void {
+    if (data.version <= this.queueVersion) return;
+    this.queueVersion = data.version;
+    this.io.to(AGENTS_ROOM).emit('queue_updated', { waiting: data.waiting, total: data.total });
+    const rooms = this.io.of('/').adapter.rooms;
+    data.waiting.forEach((sessionId, index) => {
+      if (rooms.has(`${SESSION_ROOM_PREFIX}${sessionId}`)) {
+        this.io.to(sessionRoom(sessionId)).emit('queue_position', { session_id: sessionId, position: index + 1, waiting: data.total });
+      }
+    });
+  }
+}
