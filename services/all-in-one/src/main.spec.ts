@@ -3,6 +3,8 @@ import type { MessageSentEvent, NewMessageEvent, SessionJoinedEvent } from '@par
 import { api, collect, connectClient, eventually, request, TEST_JWT_SECRET, testUser, type ClientSocket } from '@parley/testing';
 import { start, type RunningParley } from './main';
 
+jest.setTimeout(20_000);
+
 describe('all-in-one: every service in one process', () => {
   let db: TestDatabase;
   let parley: RunningParley;
@@ -30,22 +32,34 @@ describe('all-in-one: every service in one process', () => {
     const c = await connectClient(url, customer.token);
     const a = await connectClient(url, agent.token);
     sockets.push(c, a);
-    const joined = await request<SessionJoinedEvent>(a, 'join_session', { session_id: sessionId });
-    expect(joined.data?.messages.map((m) => [m.seq, m.content])).toEqual([[1, 'No fries in my bag']]);
-    await request(c, 'join_session', { session_id: sessionId });
+    // The initial message is stored moments after the chat opens.
+    await eventually(async () => {
+      const joined = await request<SessionJoinedEvent>(c, 'join_session', { session_id: sessionId });
+      expect(joined.data?.messages.map((m) => [m.seq, m.content])).toEqual([[1, 'No fries in my bag']]);
+    });
     const atAgent = collect<NewMessageEvent>(a, 'new_message');
     const atCustomer = collect<NewMessageEvent>(c, 'new_message');
+    const accepted = await request(a, 'accept_chat', { session_id: sessionId });
+    expect(accepted).toMatchObject({ ok: true, data: { agent_id: agent.id, session: { status: 'active' } } });
+    await eventually(() => expect(atCustomer.map((e) => e.message.content)).toEqual(['Ana accepted the chat']));
 
     const sent = await request<MessageSentEvent>(c, 'send_message', { session_id: sessionId, content: 'Also no ketchup', temp_id: 'c-1' });
     const resent = await request<MessageSentEvent>(c, 'send_message', { session_id: sessionId, content: 'Also no ketchup', temp_id: 'c-1' });
     expect(resent.data?.message_id).toBe(sent.data?.message_id);
     await request(a, 'send_message', { session_id: sessionId, content: 'Refund on its way', temp_id: 'a-1' });
 
-    await eventually(() => expect(atAgent.map((e) => e.message.content)).toEqual(['Also no ketchup', 'Refund on its way']));
-    await eventually(() => expect(atCustomer.map((e) => e.message.seq)).toEqual([2, 3]));
+    // The agent's own session_joined (on accept) may already hold the system message.
+    const texts = (events: NewMessageEvent[]) => events.filter((e) => e.message.message_type === 'text').map((e) => e.message.content);
+    await eventually(() => expect(texts(atAgent)).toEqual(['Also no ketchup', 'Refund on its way']));
+    await eventually(() => expect(atCustomer.map((e) => e.message.seq)).toEqual([2, 3, 4]));
 
     const history = await api(url, 'GET', `/api/v1/chat/sessions/${sessionId}/messages`, { token: customer.token });
-    expect(history.body.data.map((m: { seq: number }) => m.seq)).toEqual([1, 2, 3]);
+    expect(history.body.data.map((m: { seq: number; message_type: string }) => [m.seq, m.message_type])).toEqual([
+      [1, 'text'],
+      [2, 'system'],
+      [3, 'text'],
+      [4, 'text'],
+    ]);
     const mine = await api(url, 'GET', '/api/v1/chat/sessions', { token: customer.token });
     expect(mine.body.data).toEqual([expect.objectContaining({ id: sessionId, unread_count: 1, last_message: expect.objectContaining({ content: 'Refund on its way' }) })]);
     const agents = await api(url, 'GET', `/api/v1/chat/sessions/${sessionId}`, { token: agent.token });
