@@ -11,3 +11,4 @@ export type { Session as SessionProto, Session__Output as SessionProtoOutput } f
 export type { Message as MessageProto, Message__Output as MessageProtoOutput } from './generated/parley/message/v1/Message';
 export * from './mappers/session.mapper';
 export * from './mappers/message.mapper';
+export * from './health.client';

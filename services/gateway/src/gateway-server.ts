@@ -20,6 +20,8 @@ export interface GatewayServerDeps {
   gatewayId: string;
   corsOrigins: string[] | '*';
   maxPayloadBytes: number;
+  /** Readiness checks beyond the broker, by name (the services' grpc.health.v1). */
+  readinessChecks?: Record<string, () => Promise<boolean>>;
 }
 
 export interface GatewayServer {
@@ -37,7 +39,9 @@ export async function createGatewayServer(deps: GatewayServerDeps): Promise<Gate
   const gatewayCaller: Caller = { identity: { userId: `gateway:${deps.gatewayId}`, role: 'service', name: 'gateway' } };
 
   const ready = async () => {
-    const checks = { broker: bus.isConnected() };
+    const named = Object.entries(deps.readinessChecks ?? {});
+    const results = await Promise.all(named.map(([, check]) => check()));
+    const checks: Record<string, boolean> = { broker: bus.isConnected(), ...Object.fromEntries(named.map(([name], i) => [name, results[i]])) };
     return { ready: Object.values(checks).every(Boolean), checks };
   };
   const httpServer = http.createServer(createHttpApp({ chat, agents, verifyToken, corsOrigins, logger, ready }));

@@ -1,6 +1,6 @@
 import { createTokenVerifier } from '@parley/auth';
 import type { EventBus } from '@parley/bus';
-import { MessageClient, SessionClient } from '@parley/grpc';
+import { HealthChecker, MessageClient, SessionClient } from '@parley/grpc';
 import { createLogger } from '@parley/logger';
 import { resolveEventBus, runMain, stopOnSignals } from '@parley/runtime';
 import { createMessagesApi, createSessionsApi } from './clients/grpc-apis';
@@ -20,6 +20,7 @@ export async function start(config: GatewayConfig, deps: { bus?: EventBus } = {}
   const bus = resolveEventBus(deps.bus, config.AMQP_URL, config.EVENTS_EXCHANGE, logger);
   const sessionClient = new SessionClient(config.SESSION_SERVICE_ADDR);
   const messageClient = new MessageClient(config.MESSAGE_SERVICE_ADDR);
+  const health = { session: new HealthChecker(config.SESSION_SERVICE_ADDR), message: new HealthChecker(config.MESSAGE_SERVICE_ADDR) };
   const server = await createGatewayServer({
     sessions: createSessionsApi(sessionClient),
     messages: createMessagesApi(messageClient),
@@ -29,6 +30,7 @@ export async function start(config: GatewayConfig, deps: { bus?: EventBus } = {}
     gatewayId: config.GATEWAY_ID,
     corsOrigins: config.CORS_ORIGINS,
     maxPayloadBytes: config.SOCKET_MAX_PAYLOAD_BYTES,
+    readinessChecks: { session: () => health.session.isServing(), message: () => health.message.isServing() },
   });
   const port = await server.listen(config.PORT, config.HOST);
   logger.info({ port, gatewayId: config.GATEWAY_ID }, 'gateway listening');
@@ -39,6 +41,7 @@ export async function start(config: GatewayConfig, deps: { bus?: EventBus } = {}
       await server.close();
       sessionClient.close();
       messageClient.close();
+      Object.values(health).forEach((checker) => checker.close());
       if (!deps.bus) await bus.close();
     },
   };

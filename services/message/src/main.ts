@@ -10,6 +10,8 @@ import { consumeSessionEvents } from './events/session-events.consumer';
 import { createMessageGrpcHandlers } from './grpc/message.grpc';
 import { createMessageRepository } from './repository/message.repository';
 
+export * from './config';
+
 export interface RunningMessageService {
   port: number;
   stop(): Promise<void>;
@@ -56,4 +58,3 @@ if (require.main === module) {
     stopOnSignals(createLogger('message'), running.stop);
   });
 }
-export * from './config';

@@ -9,6 +9,8 @@ import { createSessionService } from './domain/session.service';
 import { createSessionGrpcHandlers } from './grpc/session.grpc';
 import { createSessionRepository } from './repository/session.repository';
 
+export * from './config';
+
 export interface RunningSessionService {
   port: number;
   stop(): Promise<void>;
@@ -49,4 +51,3 @@ if (require.main === module) {
     stopOnSignals(createLogger('session'), running.stop);
   });
 }
-export * from './config';
