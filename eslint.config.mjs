@@ -6,7 +6,8 @@ const depConstraints = [
   { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:contracts', 'type:platform'] },
   { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:contracts', 'type:platform'] },
   { sourceTag: 'type:runner', onlyDependOnLibsWithTags: ['type:contracts', 'type:platform', 'type:service'] },
-  { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts', 'type:platform'] },
+  { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts', 'type:platform', 'type:client'] },
+  { sourceTag: 'type:client', onlyDependOnLibsWithTags: ['type:contracts'] },
 ];
 
 export default [

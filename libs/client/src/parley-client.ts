@@ -1,0 +1,182 @@
+import { io, type Socket } from 'socket.io-client';
+import { Emitter } from '@socket.io/component-emitter';
+import type {
+  ChatAcceptedEvent,
+  ChatClosedEvent,
+  ChatMessage,
+  ChatTransferredEvent,
+  ClientToServerEvents,
+  MessageSentEvent,
+  ServerToClientEvents,
+  SessionJoinedEvent,
+  SessionLeftEvent,
+} from '@parley/contracts';
+import { ParleyError } from './parley-error';
+import { RestClient } from './rest-client';
+import { SendQueue } from './send-queue';
+import { SessionTracker } from './session-tracker';
+
+export interface ParleyClientOptions {
+  /** The gateway, e.g. https://chat.example.com or http://localhost:45000. */
+  url: string;
+  /** The platform's JWT, or a function returning a fresh one: it is asked on every (re)connect. */
+  token: string | (() => string | Promise<string>);
+  /** How long a request waits for the server's answer. */
+  ackTimeoutMs?: number;
+  transports?: ('websocket' | 'polling')[];
+  reconnectionDelayMs?: number;
+  reconnectionDelayMaxMs?: number;
+}
+
+/** Server events the client hands to the app as they come. */
+const PASSED_THROUGH = ['chat_accepted', 'chat_closed', 'chat_transferred', 'session_status_changed', 'session_queued', 'queue_updated', 'queue_position'] as const;
+type PassedThrough = (typeof PASSED_THROUGH)[number];
+
+export type ParleyClientEvents = Pick<ServerToClientEvents, PassedThrough | 'session_joined'> & {
+  /** A new message in a joined session: each once, whatever the network did. */
+  message: (message: ChatMessage) => void;
+  connection: (state: 'connected' | 'disconnected' | 'reconnected') => void;
+  /** An `error` the server sent that no request of this client is waiting for. */
+  server_error: (error: ParleyError) => void;
+};
+
+type Answer<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; event?: string } };
+
+/**
+ * Parley for browsers and Node. Reconnection is invisible: on reconnect it rejoins its sessions
+ * with the last seq it has and passes on only what it missed; sends made while offline wait and go
+ * out once, in order, with their temp_id; a message never reaches the app twice.
+ */
+export class ParleyClient extends Emitter<ParleyClientEvents, ParleyClientEvents> {
+  readonly rest: RestClient;
+  private readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
+  private readonly tracker = new SessionTracker();
+  private readonly sends: SendQueue;
+  private readonly ackTimeoutMs: number;
+  private connectedBefore = false;
+
+  constructor(options: ParleyClientOptions) {
+    super();
+    const token = typeof options.token === 'function' ? options.token : () => options.token as string;
+    this.ackTimeoutMs = options.ackTimeoutMs ?? 10_000;
+    this.rest = new RestClient(options.url, async () => token());
+    this.sends = new SendQueue((payload) => this.request<MessageSentEvent>('send_message', payload));
+    this.socket = io(options.url, {
+      autoConnect: false,
+      transports: options.transports ?? ['websocket', 'polling'],
+      reconnectionDelay: options.reconnectionDelayMs ?? 1000,
+      reconnectionDelayMax: options.reconnectionDelayMaxMs ?? 5000,
+      auth: (callback) => void Promise.resolve(token()).then((value) => callback({ token: value })),
+    });
+    this.socket.on('connect', () => void this.onConnect());
+    this.socket.on('disconnect', () => {
+      this.sends.setOnline(false);
+      this.emit('connection', 'disconnected');
+    });
+    this.socket.on('new_message', ({ message }) => this.deliver(message));
+    this.socket.on('error', (error) => {
+      // Requests get their error through their ack; this is for everything else.
+      if (!error.event) this.emit('server_error', new ParleyError(error.code, error.message));
+    });
+    for (const event of PASSED_THROUGH) {
+      this.socket.on(event, ((data: unknown) => (this.emit as (e: string, d: unknown) => void)(event, data)) as never);
+    }
+  }
+
+  /** Connects; rejects with the server's reason (e.g. UNAUTHENTICATED) if the handshake is refused. */
+  connect(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const onError = (error: Error & { data?: { code?: string } }) => {
+        this.socket.off('connect', onConnect);
+        this.socket.disconnect();
+        reject(new ParleyError(error.data?.code ?? 'UNAVAILABLE', error.message));
+      };
+      const onConnect = () => {
+        this.socket.off('connect_error', onError);
+        resolve();
+      };
+      this.socket.once('connect', onConnect);
+      this.socket.once('connect_error', onError);
+      this.socket.connect();
+    });
+  }
+
+  get connected(): boolean {
+    return this.socket.connected;
+  }
+
+  /** Sends waiting for a connection or an answer. */
+  get pendingSends(): number {
+    return this.sends.size;
+  }
+
+  /** Joins a session; `session_joined` carries its history. Later messages arrive as `message`. */
+  async join(sessionId: string): Promise<SessionJoinedEvent> {
+    this.tracker.track(sessionId);
+    const lastSeq = this.tracker.lastSeq(sessionId);
+    const joined = await this.request<SessionJoinedEvent>('join_session', lastSeq ? { session_id: sessionId, last_seq: lastSeq } : { session_id: sessionId });
+    joined.messages.forEach((m) => this.tracker.accept(m));
+    this.emit('session_joined', joined);
+    return joined;
+  }
+
+  async leave(sessionId: string): Promise<SessionLeftEvent> {
+    this.tracker.forget(sessionId);
+    return this.request<SessionLeftEvent>('leave_session', { session_id: sessionId });
+  }
+
+  /** Sends now, or as soon as the connection is back; resolves with the server's ack. */
+  send(sessionId: string, content: string, options: { messageType?: 'text' | 'image' | 'file'; tempId?: string } = {}): Promise<MessageSentEvent> {
+    const temp_id = options.tempId ?? `tmp-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+    return this.sends.push({ session_id: sessionId, content, message_type: options.messageType ?? 'text', temp_id });
+  }
+
+  acceptChat(sessionId: string): Promise<ChatAcceptedEvent> {
+    return this.request('accept_chat', { session_id: sessionId });
+  }
+
+  closeChat(sessionId: string): Promise<ChatClosedEvent> {
+    return this.request('close_chat', { session_id: sessionId });
+  }
+
+  transferChat(sessionId: string, agent: { agent_id: string; agent_name: string }): Promise<ChatTransferredEvent> {
+    return this.request('transfer_chat', { session_id: sessionId, ...agent });
+  }
+
+  disconnect(): void {
+    this.socket.disconnect();
+  }
+
+  private async onConnect(): Promise<void> {
+    const reconnected = this.connectedBefore;
+    this.connectedBefore = true;
+    if (reconnected) {
+      // Catch up first, then the sends that waited, so the app sees the conversation in order.
+      for (const sessionId of this.tracker.joined()) {
+        try {
+          const joined = await this.join(sessionId);
+          joined.messages.forEach((m) => this.emit('message', m));
+        } catch (error) {
+          this.emit('server_error', error instanceof ParleyError ? error : new ParleyError('UNAVAILABLE', String(error)));
+        }
+      }
+    }
+    this.sends.setOnline(true);
+    this.emit('connection', reconnected ? 'reconnected' : 'connected');
+  }
+
+  private deliver(message: ChatMessage): void {
+    if (this.tracker.accept(message)) this.emit('message', message);
+  }
+
+  private async request<T>(event: string, payload: unknown): Promise<T> {
+    let answer: Answer<T>;
+    try {
+      answer = await (this.socket.timeout(this.ackTimeoutMs) as unknown as { emitWithAck(e: string, p: unknown): Promise<Answer<T>> }).emitWithAck(event, payload);
+    } catch {
+      throw new ParleyError('TIMEOUT', `No answer to ${event} within ${this.ackTimeoutMs} ms`, event);
+    }
+    if (!answer.ok) throw new ParleyError(answer.error.code, answer.error.message, event);
+    return answer.data;
+  }
+}

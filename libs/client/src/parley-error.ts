@@ -1,0 +1,11 @@
+/** A request the server refused (its `code` is one of Parley's error codes), or one that timed out. */
+export class ParleyError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly event?: string,
+  ) {
+    super(message);
+    this.name = 'ParleyError';
+  }
+}
