@@ -2,6 +2,7 @@ import amqp, { type AmqpConnectionManager, type ChannelWrapper } from 'amqp-conn
 import type { Channel, ConfirmChannel, ConsumeMessage } from 'amqplib';
 import type { EventEnvelope } from '@parley/contracts';
 import type { Logger } from '@parley/logger';
+import { metrics, observeLag } from '@parley/metrics';
 import type { EventBus, EventHandler, Subscription, SubscriptionOptions } from './event-bus';
 
 export interface AmqpBusOptions {
@@ -49,6 +50,16 @@ export class AmqpBus implements EventBus {
   }
 
   async publish(event: EventEnvelope): Promise<void> {
+    try {
+      await this.publishConfirmed(event);
+      metrics.busPublished.inc({ result: 'confirmed' });
+    } catch (error) {
+      metrics.busPublished.inc({ result: 'failed' });
+      throw error;
+    }
+  }
+
+  private async publishConfirmed(event: EventEnvelope): Promise<void> {
     if (this.closed) throw new Error('The event bus is closed');
     await this.publisher.publish(this.options.exchange, event.routing_key, Buffer.from(JSON.stringify(event)), {
       persistent: true,
@@ -111,6 +122,7 @@ export class AmqpBus implements EventBus {
               ack();
               return;
             }
+            observeLag(exclusive ? 'exclusive' : queue, event);
             Promise.resolve()
               .then(() => handler(event))
               .then(ack, (error: unknown) => {

@@ -1,5 +1,6 @@
 import type { EventEnvelope } from '@parley/contracts';
 import type { Logger } from '@parley/logger';
+import { observeLag } from '@parley/metrics';
 import type { EventBus, EventHandler, Subscription, SubscriptionOptions } from './event-bus';
 import { topicMatches } from './topic-pattern';
 
@@ -32,6 +33,7 @@ export class MemoryBus implements EventBus {
       const deliver = () => {
         if (this.closed || this.queues.get(name) !== queue || queue.consumers.length === 0) return;
         const consumer = queue.consumers[queue.next++ % queue.consumers.length];
+        observeLag(queue.exclusive ? 'exclusive' : name, event);
         Promise.resolve()
           .then(() => consumer(event))
           .catch((error: unknown) => {

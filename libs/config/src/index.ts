@@ -27,6 +27,13 @@ export const env = {
       .pipe(z.string().url().optional()),
   address: (fallback: string) => z.string().regex(/^[^\s:]+:\d+$/, 'must be host:port').default(fallback),
   secret: () => z.string().min(16, 'must be at least 16 characters'),
+  /** A port that may be left unset (the feature is then off). */
+  optionalPort: () =>
+    z
+      .string()
+      .optional()
+      .transform((v) => (v === undefined || v === '' ? undefined : Number(v)))
+      .pipe(z.number().int().min(0).max(65535).optional()),
   boolean: (fallback: boolean) =>
     z
       .enum(['true', 'false', '1', '0'])

@@ -1,5 +1,6 @@
 import * as grpc from '@grpc/grpc-js';
 import { AppError } from '@parley/errors';
+import { metrics } from '@parley/metrics';
 import { toMetadata, type CallContext } from './call-metadata';
 import { errorCodeOf } from './status-codes';
 
@@ -22,10 +23,17 @@ type Start<Res> = (metadata: grpc.Metadata, options: grpc.CallOptions, callback:
  * call into an AppError whose code is the gRPC status name.
  */
 export function invoke<Res>(serviceLabel: string, start: Start<Res>, context: CallContext, deadlineMs = DEFAULT_DEADLINE_MS): Promise<Res> {
+  const stopTimer = metrics.grpcClientDuration.startTimer({ service: serviceLabel });
   return new Promise((resolve, reject) => {
     start(toMetadata(context), { deadline: Date.now() + deadlineMs }, (error, response) => {
-      if (error) reject(toAppError(serviceLabel, error));
-      else resolve(response as Res);
+      if (error) {
+        const failure = toAppError(serviceLabel, error);
+        stopTimer({ code: failure.code });
+        reject(failure);
+      } else {
+        stopTimer({ code: 'OK' });
+        resolve(response as Res);
+      }
     });
   });
 }

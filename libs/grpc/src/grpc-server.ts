@@ -2,6 +2,7 @@ import * as grpc from '@grpc/grpc-js';
 import { HealthImplementation, type ServingStatus } from 'grpc-health-check';
 import { AppError } from '@parley/errors';
 import type { Logger } from '@parley/logger';
+import { metrics } from '@parley/metrics';
 import { fromMetadata, type CallContext } from './call-metadata';
 import { grpcStatusOf } from './status-codes';
 
@@ -14,16 +15,29 @@ export function unary<Req, Res>(
   handle: (request: Req, context: CallContext) => Promise<Res>,
 ): grpc.handleUnaryCall<Req, Res> {
   return (call, callback) => {
+    const method = call.getPath();
+    const stopTimer = metrics.grpcServerDuration.startTimer({ method });
+    const done = (code: string) => {
+      stopTimer();
+      metrics.grpcServerHandled.inc({ method, code });
+    };
     let context: CallContext;
     try {
       context = fromMetadata(call.metadata);
     } catch (error) {
-      callback(toServiceError(logger, error, call.getPath()));
+      done('UNAUTHENTICATED');
+      callback(toServiceError(logger, error, method));
       return;
     }
     handle(call.request, context).then(
-      (response) => callback(null, response),
-      (error: unknown) => callback(toServiceError(logger, error, call.getPath(), context.requestId)),
+      (response) => {
+        done('OK');
+        callback(null, response);
+      },
+      (error: unknown) => {
+        done(error instanceof AppError ? error.code : 'INTERNAL');
+        callback(toServiceError(logger, error, method, context.requestId));
+      },
     );
   };
 }

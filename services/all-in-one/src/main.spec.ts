@@ -79,4 +79,26 @@ describe('all-in-one: every service in one process', () => {
     expect(joined.data?.messages.map((m) => m.content)).toEqual(['two', 'three']);
     expect(joined.data?.has_more).toBe(false);
   });
+
+  it('exposes Prometheus metrics for every service of the process on the gateway', async () => {
+    const res = await fetch(`${url}/metrics`);
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    for (const series of [
+      'parley_gateway_sockets_connected',
+      'parley_gateway_events_in_total{event="send_message",outcome="ok"}',
+      'parley_gateway_events_out_total{event="new_message"}',
+      'parley_gateway_message_send_duration_seconds_bucket',
+      'parley_grpc_server_handled_total{method="/parley.message.v1.MessageService/SendMessage",code="OK"}',
+      'parley_grpc_server_duration_seconds_bucket',
+      'parley_grpc_client_duration_seconds_bucket',
+      'parley_outbox_backlog{table="message_outbox"}',
+      'parley_outbox_backlog{table="session_outbox"}',
+      'parley_bus_consumer_lag_seconds_bucket',
+      'parley_process_resident_memory_bytes',
+      'parley_nodejs_eventloop_lag_seconds',
+    ]) {
+      expect(text).toContain(series);
+    }
+  });
 });

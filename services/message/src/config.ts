@@ -6,6 +6,8 @@ export const messageConfigSchema = z.object({
   AMQP_URL: env.optionalUrl(),
   EVENTS_EXCHANGE: z.string().min(1).default('parley.events'),
   MESSAGE_GRPC_HOST: z.string().default('0.0.0.0'),
+  /** Serves GET /metrics (Prometheus) on this port; unset: no metrics server (the all-in-one gateway shows them). */
+  METRICS_PORT: env.optionalPort(),
   MESSAGE_GRPC_PORT: env.port(50052),
   SESSION_SERVICE_ADDR: env.address('127.0.0.1:50051'),
   /** Any support agent may reply in an active chat, not only its assigned agent. */

@@ -2,6 +2,7 @@ import { OutboxRelay, OutboxRepository, type EventBus } from '@parley/bus';
 import { createKnex } from '@parley/db';
 import { GrpcServer, messageProto, SessionClient } from '@parley/grpc';
 import { createLogger } from '@parley/logger';
+import { startMetricsServer } from '@parley/metrics';
 import { resolveEventBus, runMain, stopOnSignals, watchHealth } from '@parley/runtime';
 import { createSessionDirectory } from './clients/session-directory';
 import { loadMessageConfig, type MessageConfig } from './config';
@@ -37,11 +38,13 @@ export async function start(config: MessageConfig, deps: { bus?: EventBus } = {}
   relay.start();
   const sessionEvents = await consumeSessionEvents(bus, service, logger);
   const health = watchHealth(server, knex, bus);
+  const metricsServer = config.METRICS_PORT === undefined ? null : await startMetricsServer(config.MESSAGE_GRPC_HOST, config.METRICS_PORT);
 
   return {
     port,
     async stop() {
       health.stop();
+      await metricsServer?.close();
       await sessionEvents.close();
       await server.stop();
       await relay.stop();

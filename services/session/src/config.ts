@@ -6,6 +6,8 @@ export const sessionConfigSchema = z.object({
   AMQP_URL: env.optionalUrl(),
   EVENTS_EXCHANGE: z.string().min(1).default('parley.events'),
   SESSION_GRPC_HOST: z.string().default('0.0.0.0'),
+  /** Serves GET /metrics (Prometheus) on this port; unset: no metrics server (the all-in-one gateway shows them). */
+  METRICS_PORT: env.optionalPort(),
   SESSION_GRPC_PORT: env.port(50051),
 });
 

@@ -2,6 +2,7 @@ import { OutboxRelay, OutboxRepository, type EventBus } from '@parley/bus';
 import { createKnex } from '@parley/db';
 import { GrpcServer, sessionProto } from '@parley/grpc';
 import { createLogger } from '@parley/logger';
+import { startMetricsServer } from '@parley/metrics';
 import { resolveEventBus, runMain, stopOnSignals, watchHealth } from '@parley/runtime';
 import { loadSessionConfig, type SessionConfig } from './config';
 import { createLifecycleService } from './domain/session-lifecycle.service';
@@ -32,11 +33,13 @@ export async function start(config: SessionConfig, deps: { bus?: EventBus } = {}
   const port = await server.listen(config.SESSION_GRPC_HOST, config.SESSION_GRPC_PORT);
   relay.start();
   const health = watchHealth(server, knex, bus);
+  const metricsServer = config.METRICS_PORT === undefined ? null : await startMetricsServer(config.SESSION_GRPC_HOST, config.METRICS_PORT);
 
   return {
     port,
     async stop() {
       health.stop();
+      await metricsServer?.close();
       await server.stop();
       await relay.stop();
       if (!deps.bus) await bus.close();

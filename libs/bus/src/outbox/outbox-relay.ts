@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { Logger } from '@parley/logger';
+import { registerOutboxBacklog } from '@parley/metrics';
 import type { EventBus } from '../event-bus';
 import { OutboxRepository } from './outbox.repository';
 
@@ -36,6 +37,7 @@ export class OutboxRelay {
   }
 
   start(): void {
+    registerOutboxBacklog(this.options.table, () => this.pending());
     if (this.sweeper) return;
     this.stopped = false;
     this.sweeper = setInterval(() => {

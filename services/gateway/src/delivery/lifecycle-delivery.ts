@@ -1,6 +1,7 @@
-import { routingKeys, type EventEnvelope } from '@parley/contracts';
+import { routingKeys, type EventEnvelope, type ServerToClientEvents } from '@parley/contracts';
 import type { Subscription } from '@parley/bus';
 import type { Logger } from '@parley/logger';
+import { metrics } from '@parley/metrics';
 import { SESSION_ROOM_PREFIX, sessionRoom, type GatewayServer } from '../socket/socket.types';
 
 /** Every support agent and admin connected to this gateway: the live queue's audience. */
@@ -36,25 +37,25 @@ export class LifecycleDelivery {
     switch (event.type) {
       case 'session.created': {
         const { session } = (event as EventEnvelope<'session.created'>).data;
-        this.io.to(AGENTS_ROOM).emit('session_queued', { session });
+        this.emitTo(AGENTS_ROOM, 'session_queued', { session });
         return;
       }
       case 'session.accepted': {
         const { session, agent_id, agent_name } = (event as EventEnvelope<'session.accepted'>).data;
-        this.toSessionAndAgents(session.id).emit('chat_accepted', { session, agent_id, agent_name });
-        this.toSessionAndAgents(session.id).emit('session_status_changed', { session_id: session.id, status: session.status, agent_id });
+        this.toSessionAndAgents(session.id, 'chat_accepted', { session, agent_id, agent_name });
+        this.toSessionAndAgents(session.id, 'session_status_changed', { session_id: session.id, status: session.status, agent_id });
         return;
       }
       case 'session.transferred': {
         const { session, from_agent_id, to_agent_id, to_agent_name } = (event as EventEnvelope<'session.transferred'>).data;
-        this.toSessionAndAgents(session.id).emit('chat_transferred', { session, from_agent_id, to_agent_id, to_agent_name });
-        this.toSessionAndAgents(session.id).emit('session_status_changed', { session_id: session.id, status: session.status, agent_id: to_agent_id });
+        this.toSessionAndAgents(session.id, 'chat_transferred', { session, from_agent_id, to_agent_id, to_agent_name });
+        this.toSessionAndAgents(session.id, 'session_status_changed', { session_id: session.id, status: session.status, agent_id: to_agent_id });
         return;
       }
       case 'session.status_changed': {
         const { session, by } = (event as EventEnvelope<'session.status_changed'>).data;
-        this.toSessionAndAgents(session.id).emit('session_status_changed', { session_id: session.id, status: session.status, agent_id: session.agent_id });
-        if (session.status === 'closed') this.toSessionAndAgents(session.id).emit('chat_closed', { session, closed_by: by.user_id });
+        this.toSessionAndAgents(session.id, 'session_status_changed', { session_id: session.id, status: session.status, agent_id: session.agent_id });
+        if (session.status === 'closed') this.toSessionAndAgents(session.id, 'chat_closed', { session, closed_by: by.user_id });
         return;
       }
       case 'queue.changed':
@@ -65,19 +66,26 @@ export class LifecycleDelivery {
     }
   }
 
-  private toSessionAndAgents(sessionId: string) {
-    return this.io.to([sessionRoom(sessionId), AGENTS_ROOM]);
+  /** One emit to the session's room and the agents (a socket in both gets it once), counted. */
+  private toSessionAndAgents<E extends keyof ServerToClientEvents>(sessionId: string, event: E, data: Parameters<ServerToClientEvents[E]>[0]): void {
+    this.emitTo([sessionRoom(sessionId), AGENTS_ROOM], event, data);
+  }
+
+  private emitTo<E extends keyof ServerToClientEvents>(rooms: string | string[], event: E, data: Parameters<ServerToClientEvents[E]>[0]): void {
+    metrics.socketEventsOut.inc({ event });
+    const target = this.io.to(rooms) as unknown as { emit(e: string, d: unknown): boolean };
+    target.emit(event, data);
   }
 
   /** The queue to agents, and to each waiting customer here their place in it. Older versions are dropped. */
   private queueChanged({ data }: EventEnvelope<'queue.changed'>): void {
     if (data.version <= this.queueVersion) return;
     this.queueVersion = data.version;
-    this.io.to(AGENTS_ROOM).emit('queue_updated', { waiting: data.waiting, total: data.total });
+    this.emitTo(AGENTS_ROOM, 'queue_updated', { waiting: data.waiting, total: data.total });
     const rooms = this.io.of('/').adapter.rooms;
     data.waiting.forEach((sessionId, index) => {
       if (rooms.has(`${SESSION_ROOM_PREFIX}${sessionId}`)) {
-        this.io.to(sessionRoom(sessionId)).emit('queue_position', { session_id: sessionId, position: index + 1, waiting: data.total });
+        this.emitTo(sessionRoom(sessionId), 'queue_position', { session_id: sessionId, position: index + 1, waiting: data.total });
       }
     });
   }

@@ -1,6 +1,7 @@
 import { routingKeys, type ChatMessage, type EventEnvelope } from '@parley/contracts';
 import type { Subscription } from '@parley/bus';
 import type { Logger } from '@parley/logger';
+import { metrics } from '@parley/metrics';
 import { RoomSequencer } from './room-sequencer';
 import { SESSION_ROOM_PREFIX, sessionRoom, type GatewayServer, type GatewaySocket } from '../socket/socket.types';
 
@@ -88,5 +89,6 @@ export class SessionRooms {
     if (message.seq <= state.lastSeq) return;
     state.lastSeq = message.seq;
     socket.emit('new_message', { message });
+    metrics.socketEventsOut.inc({ event: 'new_message' });
   }
 }

@@ -2,6 +2,7 @@ import express, { type Express } from 'express';
 import cors from 'cors';
 import type { TokenVerifier } from '@parley/auth';
 import type { Logger } from '@parley/logger';
+import { metricsContentType, renderMetrics } from '@parley/metrics';
 import type { ChatService } from '../domain/chat.service';
 import { errorHandler, notFoundHandler } from './error-handler';
 import { requireBearer } from './http-auth';
@@ -25,6 +26,9 @@ export function createHttpApp({ chat, agents, verifyToken, corsOrigins, logger, 
   app.set('query parser', 'simple');
   app.use(cors({ origin: corsOrigins === '*' ? true : corsOrigins }));
 
+  app.get('/metrics', (_req, res, next) => {
+    renderMetrics().then((text) => void res.type(metricsContentType).send(text), next);
+  });
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
   app.get('/readyz', (_req, res, next) => {
     ready().then(({ ready: ok, checks }) => void res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'not ready', checks }), next);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError, toPublicError } from '@parley/errors';
 import type { ErrorEvent } from '@parley/contracts';
 import type { Logger } from '@parley/logger';
+import { metrics } from '@parley/metrics';
 import type { Caller } from '../domain/gateway.ports';
 import type { GatewaySocket } from './socket.types';
 
@@ -24,6 +25,10 @@ export function onEvent(
     const caller: Caller = { identity: socket.data.identity, requestId: randomUUID() };
     // One socket's events are handled in the order it sent them: a burst of sends keeps its order.
     const run = socket.data.queue.then(() => handle(payload, caller));
+    run.then(
+      () => metrics.socketEventsIn.inc({ event, outcome: 'ok' }),
+      () => metrics.socketEventsIn.inc({ event, outcome: 'error' }),
+    );
     socket.data.queue = run.then(
       () => undefined,
       () => undefined,
@@ -42,5 +47,6 @@ export function onEvent(
 /** The seed's `error` event, and the ack's `{ ok: false, error }` when the client passed one. */
 export function answerError(socket: GatewaySocket, error: ErrorEvent, ack?: unknown): void {
   socket.emit('error', error);
+  metrics.socketEventsOut.inc({ event: 'error' });
   if (typeof ack === 'function') ack({ ok: false, error });
 }

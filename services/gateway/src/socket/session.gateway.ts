@@ -1,5 +1,6 @@
 import type { SessionJoinedEvent } from '@parley/contracts';
 import type { Logger } from '@parley/logger';
+import { metrics } from '@parley/metrics';
 import type { ChatService } from '../domain/chat.service';
 import type { Caller } from '../domain/gateway.ports';
 import type { SessionRooms } from '../delivery/session-rooms';
@@ -18,6 +19,7 @@ export async function joinSession(socket: GatewaySocket, chat: ChatService, room
       await rooms.enter(socket, session.id);
     });
     socket.emit('session_joined', joined);
+    metrics.socketEventsOut.inc({ event: 'session_joined' });
     const given = (payload as { last_seq?: number }).last_seq ?? 0;
     const seen = joined.messages.reduce((max, m) => Math.max(max, m.seq), given);
     rooms.completeJoin(socket, joined.session.id, seen);

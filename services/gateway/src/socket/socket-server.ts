@@ -3,6 +3,7 @@ import { Server } from 'socket.io';
 import { AppError } from '@parley/errors';
 import type { TokenVerifier } from '@parley/auth';
 import type { Logger } from '@parley/logger';
+import { metrics } from '@parley/metrics';
 import type { ChatService } from '../domain/chat.service';
 import type { SessionRooms } from '../delivery/session-rooms';
 import { isStaff } from '@parley/contracts';
@@ -55,6 +56,8 @@ export interface ConnectionDeps {
 /** Registers every client event on each new socket; agents and admins watch the live queue. */
 export function handleConnections(io: GatewayServer, { chat, agents, rooms, logger }: ConnectionDeps): void {
   io.on('connection', (socket) => {
+    metrics.socketsConnected.inc();
+    socket.on('disconnect', () => metrics.socketsConnected.dec());
     if (isStaff(socket.data.identity.role)) void socket.join(AGENTS_ROOM);
     registerSessionEvents(socket, chat, rooms, logger);
     registerMessageEvents(socket, chat, logger);

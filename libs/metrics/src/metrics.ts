@@ -1,0 +1,52 @@
+import client from 'prom-client';
+
+/**
+ * Every Prometheus series Parley exposes, defined once on the default registry. In the all-in-one
+ * mode every service is in one process and the gateway's /metrics shows them all.
+ */
+client.collectDefaultMetrics({ prefix: 'parley_' });
+
+const latencyBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
+
+export const metrics = {
+  grpcServerHandled: new client.Counter({ name: 'parley_grpc_server_handled_total', help: 'gRPC calls handled, by method and status code', labelNames: ['method', 'code'] }),
+  grpcServerDuration: new client.Histogram({ name: 'parley_grpc_server_duration_seconds', help: 'gRPC handling time by method', labelNames: ['method'], buckets: latencyBuckets }),
+  grpcClientDuration: new client.Histogram({ name: 'parley_grpc_client_duration_seconds', help: 'gRPC call time seen by callers, by service and code', labelNames: ['service', 'code'], buckets: latencyBuckets }),
+  busPublished: new client.Counter({ name: 'parley_bus_published_total', help: 'Events published, by whether the broker confirmed them', labelNames: ['result'] }),
+  busConsumerLag: new client.Histogram({ name: 'parley_bus_consumer_lag_seconds', help: 'Time from an event being created to a consumer handling it, by queue kind', labelNames: ['queue'], buckets: [...latencyBuckets, 10, 30, 60] }),
+  socketsConnected: new client.Gauge({ name: 'parley_gateway_sockets_connected', help: 'Socket.io connections open on this gateway' }),
+  socketEventsIn: new client.Counter({ name: 'parley_gateway_events_in_total', help: 'Client events received, by name and outcome', labelNames: ['event', 'outcome'] }),
+  socketEventsOut: new client.Counter({ name: 'parley_gateway_events_out_total', help: 'Server events emitted to sockets or rooms, by name', labelNames: ['event'] }),
+  messageSendDuration: new client.Histogram({ name: 'parley_gateway_message_send_duration_seconds', help: 'send_message from receipt to ack', buckets: latencyBuckets }),
+};
+
+const backlogSources = new Map<string, () => Promise<number>>();
+
+/** Rows an outbox has not yet seen confirmed by the broker, read when Prometheus scrapes. */
+new client.Gauge({
+  name: 'parley_outbox_backlog',
+  help: 'Outbox rows not yet confirmed by the broker, by table',
+  labelNames: ['table'],
+  async collect() {
+    for (const [table, read] of backlogSources) {
+      this.set({ table }, await read().catch(() => -1));
+    }
+  },
+});
+
+export function registerOutboxBacklog(table: string, read: () => Promise<number>): void {
+  backlogSources.set(table, read);
+}
+
+/** How long an event waited between being created and reaching a consumer. */
+export function observeLag(queue: string, event: { occurred_at: string }): void {
+  const lag = (Date.now() - Date.parse(event.occurred_at)) / 1000;
+  if (Number.isFinite(lag)) metrics.busConsumerLag.observe({ queue }, Math.max(0, lag));
+}
+
+/** The text Prometheus scrapes. */
+export function renderMetrics(): Promise<string> {
+  return client.register.metrics();
+}
+
+export const metricsContentType = client.register.contentType;
