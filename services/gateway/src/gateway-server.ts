@@ -1,3 +1,4 @@
+import type { Express } from 'express';
 import http from 'node:http';
 import type { TokenVerifier } from '@parley/auth';
 import { RecentIds, type EventBus } from '@parley/bus';
@@ -10,6 +11,7 @@ import { createChatService } from './domain/chat.service';
 import type { Caller, MessagesApi, SessionsApi } from './domain/gateway.ports';
 import { createHttpApp } from './http/app';
 import { createSocketServer, handleConnections } from './socket/socket-server';
+import type { GatewayServer as SocketServer } from './socket/socket.types';
 
 export interface GatewayServerDeps {
   sessions: SessionsApi;
@@ -26,6 +28,9 @@ export interface GatewayServerDeps {
 
 export interface GatewayServer {
   httpServer: http.Server;
+  /** The REST app and the Socket.io server (for tests that inspect what they serve). */
+  app: Express;
+  io: SocketServer;
   listen(port: number, host: string): Promise<number>;
   close(): Promise<void>;
 }
@@ -44,7 +49,8 @@ export async function createGatewayServer(deps: GatewayServerDeps): Promise<Gate
     const checks: Record<string, boolean> = { broker: bus.isConnected(), ...Object.fromEntries(named.map(([name], i) => [name, results[i]])) };
     return { ready: Object.values(checks).every(Boolean), checks };
   };
-  const httpServer = http.createServer(createHttpApp({ chat, agents, verifyToken, corsOrigins, logger, ready }));
+  const app = createHttpApp({ chat, agents, verifyToken, corsOrigins, logger, ready });
+  const httpServer = http.createServer(app);
   const io = createSocketServer({ httpServer, verifyToken, corsOrigins, maxPayloadBytes: deps.maxPayloadBytes });
 
   // Events can only arrive for what this gateway binds, and it binds nothing before both exist.
@@ -66,6 +72,8 @@ export async function createGatewayServer(deps: GatewayServerDeps): Promise<Gate
 
   return {
     httpServer,
+    app,
+    io,
     listen: (port, host) =>
       new Promise((resolve) => httpServer.listen(port, host, () => resolve((httpServer.address() as { port: number }).port))),
     async close() {

@@ -4,6 +4,7 @@ import type { TokenVerifier } from '@parley/auth';
 import type { Logger } from '@parley/logger';
 import { metricsContentType, renderMetrics } from '@parley/metrics';
 import type { ChatService } from '../domain/chat.service';
+import { docsRoutes } from './docs.routes';
 import { errorHandler, notFoundHandler } from './error-handler';
 import { requireBearer } from './http-auth';
 import { sessionRoutes } from './session.routes';
@@ -26,6 +27,7 @@ export function createHttpApp({ chat, agents, verifyToken, corsOrigins, logger, 
   app.set('query parser', 'simple');
   app.use(cors({ origin: corsOrigins === '*' ? true : corsOrigins }));
 
+  app.use('/api/docs', docsRoutes());
   app.get('/metrics', (_req, res, next) => {
     renderMetrics().then((text) => void res.type(metricsContentType).send(text), next);
   });

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import {
+  assignSessionBodySchema,
+  createSessionSchema,
+  listMessagesQuerySchema,
+  listSessionsQuerySchema,
+  sendMessageSchema,
+  transferSessionBodySchema,
+  updateStatusBodySchema,
+} from '@parley/contracts';
+
+export interface ApiRoute {
+  method: 'get' | 'post' | 'patch';
+  /** Express-style path under /api/v1/chat. */
+  path: string;
+  summary: string;
+  body?: z.ZodType;
+  query?: z.ZodObject;
+  status: number;
+}
+
+/**
+ * Every REST endpoint with the schema the gateway validates it with. The OpenAPI document is made
+ * from this table, and a test checks the table against the routes Express really has.
+ */
+export const API_ROUTES: ApiRoute[] = [
+  { method: 'post', path: '/sessions', summary: 'Open a support chat (customers and restaurants)', body: createSessionSchema, status: 201 },
+  { method: 'get', path: '/sessions', summary: 'Sessions the caller may see, with unread counts; status=waiting is the queue', query: listSessionsQuerySchema, status: 200 },
+  { method: 'get', path: '/sessions/:sessionId', summary: 'One session with unread count, last message and queue position', status: 200 },
+  { method: 'get', path: '/sessions/:sessionId/messages', summary: 'History: a page back from the newest, or everything after a seq', query: listMessagesQuerySchema, status: 200 },
+  { method: 'post', path: '/sessions/:sessionId/messages', summary: 'Send a message', body: sendMessageSchema.omit({ session_id: true }), status: 201 },
+  { method: 'post', path: '/sessions/:sessionId/assign', summary: 'Take a waiting chat (support), or assign it to a named agent (admin)', body: assignSessionBodySchema, status: 200 },
+  { method: 'post', path: '/sessions/:sessionId/transfer', summary: 'Hand an active chat to another agent', body: transferSessionBodySchema, status: 200 },
+  { method: 'patch', path: '/sessions/:sessionId/status', summary: 'Move the chat along its lifecycle (docs/lifecycle.md)', body: updateStatusBodySchema, status: 200 },
+];
