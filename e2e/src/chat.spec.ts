@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ChatSessionView, MessageSentEvent, NewMessageEvent, SessionJoinedEvent } from '@parley/contracts';
 import { api, collect, eventually, request, testUser, waitFor, type ClientSocket } from '@parley/testing';
 import { startBroker, stopBroker } from './support/broker';
-import { SocketPool, history, join, openSession, range, send, seqs, sleep } from './support/chat-client';
+import { SocketPool, accept, history, join, openSession, range, send, seqs, sleep, untilSeen } from './support/chat-client';
 import { acceptsConnections, startStack, type Stack } from './support/stack';
 
 /**
@@ -33,13 +33,27 @@ describe('chat between a customer on gateway A and an agent on gateway B', () =>
     await stack?.stop();
   }, 90_000);
 
-  /** A session the customer opened, joined by the customer on gateway A and the agent on gateway B. */
+  /**
+   * A session the customer opened and joined on gateway A, accepted by the agent on gateway B
+   * (accept_chat joins the agent to it). The accept adds a system message, seq 2; both sides hold
+   * it before anyone types, so the seqs that follow are fixed: the first typed message is seq 3.
+   */
   async function conversation(initialMessage = 'My order is delayed') {
     const session = await openSession(stack.gatewayA, customer, { initial_message: initialMessage });
     const customerSocket = await sockets.connect(stack.gatewayA, customer);
     const agentSocket = await sockets.connect(stack.gatewayB, agent);
     const customerJoined = await join(customerSocket, session.id);
-    const agentJoined = await join(agentSocket, session.id);
+    const agentJoinedEvent = waitFor<SessionJoinedEvent>(agentSocket, 'session_joined', (e) => e.session.id === session.id, 15_000);
+    const atCustomer = waitFor<NewMessageEvent>(customerSocket, 'new_message', (e) => e.message.session_id === session.id, 10_000);
+    const agentHasIt = untilSeen(agentSocket, session.id, 2);
+    const accepted = await accept(agentSocket, session.id);
+    expect(accepted).toEqual(expect.objectContaining({ agent_id: agent.id, agent_name: 'Sam Support', session: expect.objectContaining({ status: 'active' }) }));
+    const agentJoined = await agentJoinedEvent;
+    const { message: system } = await atCustomer;
+    expect(system).toEqual(
+      expect.objectContaining({ seq: 2, message_type: 'system', sender_role: 'system', content: 'Sam Support accepted the chat' }),
+    );
+    await agentHasIt;
     return { session, customerSocket, agentSocket, customerJoined, agentJoined };
   }
 
@@ -109,7 +123,7 @@ describe('chat between a customer on gateway A and an agent on gateway B', () =>
     const atAgent = waitFor<NewMessageEvent>(agentSocket, 'new_message', (e) => e.message.temp_id === 'c-1', 10_000);
     const ack = await send(customerSocket, session.id, 'Where is my food?', 'c-1');
     const sent = await sentEvent;
-    expect(sent).toEqual({ message_id: expect.stringMatching(UUID), temp_id: 'c-1', sent_at: expect.stringMatching(ISO_DATE), seq: 2, session_id: session.id });
+    expect(sent).toEqual({ message_id: expect.stringMatching(UUID), temp_id: 'c-1', sent_at: expect.stringMatching(ISO_DATE), seq: 3, session_id: session.id });
     expect(ack).toEqual(sent);
     const { message } = await atAgent;
     expect(message).toEqual(
@@ -130,11 +144,11 @@ describe('chat between a customer on gateway A and an agent on gateway B', () =>
     const atCustomer = waitFor<NewMessageEvent>(customerSocket, 'new_message', (e) => e.message.temp_id === 'a-1', 10_000);
     await send(agentSocket, session.id, 'Let me check with the restaurant', 'a-1');
     const reply = await replySent;
-    expect(reply).toEqual(expect.objectContaining({ seq: 3, session_id: session.id, temp_id: 'a-1' }));
+    expect(reply).toEqual(expect.objectContaining({ seq: 4, session_id: session.id, temp_id: 'a-1' }));
     expect((await atCustomer).message).toEqual(
       expect.objectContaining({
         id: reply.message_id,
-        seq: 3,
+        seq: 4,
         content: 'Let me check with the restaurant',
         sender_id: agent.id,
         sender_role: 'support',
@@ -184,12 +198,14 @@ describe('chat between a customer on gateway A and an agent on gateway B', () =>
       for (const m of received) expect(m.id).toBe(ackBySeq.get(m.seq)?.message_id);
     }
 
-    await check('customer', 2);
-    await check('agent', 52);
+    // After the initial message (1) and the accept's system message (2).
+    await check('customer', 3);
+    await check('agent', 53);
 
     const stored = await history(stack.gatewayA, customer, session.id, '?after_seq=0&limit=200');
-    expect(seqs(stored.messages)).toEqual(range(1, 101));
-    expect(stored.meta).toEqual({ has_more: false, last_seq: 101 });
+    expect(seqs(stored.messages)).toEqual(range(1, 102));
+    expect(stored.messages.map((m) => m.message_type).filter((t) => t !== 'text')).toEqual(['system']);
+    expect(stored.meta).toEqual({ has_more: false, last_seq: 102 });
   });
 
   it('keeps a burst of messages in the order it was typed (seq order = send order on one socket)', async () => {
@@ -200,7 +216,7 @@ describe('chat between a customer on gateway A and an agent on gateway B', () =>
     await eventually(() => expect(fromUser(atAgent, session.id, customer.id)).toHaveLength(50), 20_000, 100);
     // What the agent reads is what the customer typed, in the order it was typed.
     expect(fromUser(atAgent, session.id, customer.id).map((m) => m.content)).toEqual(typed);
-    const stored = await history(stack.gatewayA, customer, session.id, '?after_seq=1&limit=200');
+    const stored = await history(stack.gatewayA, customer, session.id, '?after_seq=2&limit=200');
     expect(stored.messages.map((m) => m.content)).toEqual(typed);
   });
 
@@ -218,7 +234,7 @@ describe('chat between a customer on gateway A and an agent on gateway B', () =>
 
     const messageId = acks[0].message_id;
     expect([...acks, late].map((a) => a.message_id)).toEqual([messageId, messageId, messageId, messageId]);
-    expect([...acks, late].map((a) => a.seq)).toEqual([2, 2, 2, 2]);
+    expect([...acks, late].map((a) => a.seq)).toEqual([3, 3, 3, 3]);
     await eventually(() => expect(sentEvents.filter((e) => e.temp_id === tempId)).toHaveLength(3));
     expect(new Set(sentEvents.map((e) => e.message_id))).toEqual(new Set([messageId]));
 
@@ -233,7 +249,7 @@ describe('chat between a customer on gateway A and an agent on gateway B', () =>
     // temp_ids belong to their sender: the agent's message with the same temp_id is a new one.
     const agentAck = await send(agentSocket, session.id, 'Yes, I am here', tempId);
     expect(agentAck.message_id).not.toBe(messageId);
-    expect(agentAck.seq).toBe(3);
+    expect(agentAck.seq).toBe(4);
   });
 
   it('gives a reconnecting agent exactly the messages it missed, on the other gateway', async () => {
@@ -241,7 +257,7 @@ describe('chat between a customer on gateway A and an agent on gateway B', () =>
     const seen = waitFor<NewMessageEvent>(agentSocket, 'new_message', (e) => e.message.content === 'before the drop', 10_000);
     await send(customerSocket, session.id, 'before the drop');
     const lastSeen = (await seen).message.seq;
-    expect(lastSeen).toBe(2);
+    expect(lastSeen).toBe(3);
 
     agentSocket.close();
     const missed: MessageSentEvent[] = [];
@@ -275,8 +291,11 @@ describe('chat between a customer on gateway A and an agent on gateway B', () =>
     expect(second.status).toBe(201);
     expect(second.body).toEqual({ success: true, data: expect.objectContaining({ seq: 2, content: 'second', sender_id: carla.id }) });
 
+    // The agent takes s1 before replying; the accept's system message is seq 3 (and no one's unread).
     const agentSocket = await sockets.connect(stack.gatewayB, agent);
-    await join(agentSocket, s1.id);
+    const systemSeen = untilSeen(agentSocket, s1.id, 3);
+    await accept(agentSocket, s1.id);
+    await systemSeen;
     const replies: MessageSentEvent[] = [];
     for (const i of range(1, 3)) replies.push(await send(agentSocket, s1.id, `reply ${i}`));
 
@@ -289,7 +308,7 @@ describe('chat between a customer on gateway A and an agent on gateway B', () =>
     expect(mineS1).toEqual(
       expect.objectContaining({
         unread_count: 3,
-        last_message: expect.objectContaining({ id: replies[2].message_id, seq: 5, content: 'reply 3', sender_role: 'support' }),
+        last_message: expect.objectContaining({ id: replies[2].message_id, seq: 6, content: 'reply 3', sender_role: 'support' }),
       }),
     );
     expect(mine.body.data.find((s: ChatSessionView) => s.id === s2.id)).toEqual(expect.objectContaining({ unread_count: 0, last_message: null }));
@@ -300,7 +319,7 @@ describe('chat between a customer on gateway A and an agent on gateway B', () =>
     expect(all.status).toBe(200);
     const allIds = all.body.data.map((s: ChatSessionView) => s.id);
     expect(allIds).toEqual(expect.arrayContaining([s1.id, s2.id, sOther.id]));
-    expect(all.body.data.find((s: ChatSessionView) => s.id === s1.id)).toEqual(expect.objectContaining({ unread_count: 2, last_message: expect.objectContaining({ seq: 5 }) }));
+    expect(all.body.data.find((s: ChatSessionView) => s.id === s1.id)).toEqual(expect.objectContaining({ unread_count: 2, last_message: expect.objectContaining({ seq: 6 }) }));
     // The agent who replied has read up to their own last message.
     const replied = await api(stack.gatewayB, 'GET', '/api/v1/chat/sessions', { token: agent.token });
     expect(replied.body.data.find((s: ChatSessionView) => s.id === s1.id)).toEqual(expect.objectContaining({ unread_count: 0 }));
@@ -312,7 +331,8 @@ describe('chat between a customer on gateway A and an agent on gateway B', () =>
       success: true,
       data: expect.objectContaining({
         id: s1.id,
-        status: 'waiting',
+        status: 'active',
+        agent_id: agent.id,
         customer_id: carla.id,
         unread_count: 3,
         last_message: expect.objectContaining({ id: replies[2].message_id, content: 'reply 3' }),
@@ -322,7 +342,7 @@ describe('chat between a customer on gateway A and an agent on gateway B', () =>
     expect(detailForReader.body.data).toEqual(expect.objectContaining({ id: s1.id, unread_count: 2 }));
 
     // History: ten messages, paged back from the newest, oldest first in each page; and after a seq.
-    for (const i of range(6, 5)) {
+    for (const i of range(7, 4)) {
       const r = await api(stack.gatewayA, 'POST', `/api/v1/chat/sessions/${s1.id}/messages`, { token: carla.token, body: { content: `msg ${i}` } });
       expect(r.status).toBe(201);
     }
@@ -333,6 +353,10 @@ describe('chat between a customer on gateway A and an agent on gateway B', () =>
     expect(all10.messages[0]).toEqual(
       expect.objectContaining({ id: expect.stringMatching(UUID), content: 'first', sender_role: 'customer', created_at: expect.stringMatching(ISO_DATE), attachments: [], read_by: [] }),
     );
+    expect(all10.messages[2]).toEqual(
+      expect.objectContaining({ seq: 3, content: 'Sam Support accepted the chat', message_type: 'system', sender_role: 'system' }),
+    );
+    expect(all10.messages.map((m) => m.message_type).filter((t) => t === 'system')).toHaveLength(1);
     expect(await page('?limit=3&offset=0')).toEqual({ messages: expect.any(Array), meta: { has_more: true, last_seq: 10 } });
     expect(seqs((await page('?limit=3&offset=0')).messages)).toEqual([8, 9, 10]);
     expect(seqs((await page('?limit=3&offset=3')).messages)).toEqual([5, 6, 7]);
@@ -373,12 +397,12 @@ describe('chat between a customer on gateway A and an agent on gateway B', () =>
       // is what republishes; no longer, since other suites may share this broker.
       await sleep(Math.max(0, firstSendAt + 5500 - Date.now()));
       // Nothing can have been delivered while the broker was down.
-      expect(atAgent.filter((e) => e.message.seq > 2)).toEqual([]);
+      expect(atAgent.filter((e) => e.message.seq > 3)).toEqual([]);
     } finally {
       downForMs = Date.now() - startedAt;
       await startBroker();
     }
-    expect(seqs(sent)).toEqual([3, 4, 5]);
+    expect(seqs(sent)).toEqual([4, 5, 6]);
     const backAt = Date.now();
 
     await eventually(
@@ -388,7 +412,7 @@ describe('chat between a customer on gateway A and an agent on gateway B', () =>
     );
     const deliveredAfterMs = Date.now() - backAt;
     await sleep(2000); // a republished duplicate would arrive now
-    const received = atAgent.map((e) => e.message).filter((m) => m.seq > 2);
+    const received = atAgent.map((e) => e.message).filter((m) => m.seq > 3);
     expect(received.map((m) => m.id)).toEqual(sent.map((s) => s.message_id));
     expect(received.map((m) => m.content)).toEqual(range(1, 3).map((i) => `sent during the outage ${i}`));
     // Both gateways are ready again.
@@ -398,7 +422,7 @@ describe('chat between a customer on gateway A and an agent on gateway B', () =>
     // And the live path works again.
     const after = waitFor<NewMessageEvent>(agentSocket, 'new_message', (e) => e.message.content === 'after the outage', 15_000);
     await send(customerSocket, session.id, 'after the outage');
-    expect((await after).message.seq).toBe(6);
+    expect((await after).message.seq).toBe(7);
   }, 90_000);
 
   it('no service process crashed during the run', () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { ChatMessage, ChatSessionView, MessageSentEvent, SessionJoinedEvent } from '@parley/contracts';
-import { api, connectClient, request, type ClientSocket, type TestUser } from '@parley/testing';
+import type { ChatAcceptedEvent, ChatMessage, ChatSessionView, MessageSentEvent, NewMessageEvent, SessionJoinedEvent } from '@parley/contracts';
+import { api, connectClient, request, waitFor, type ClientSocket, type TestUser } from '@parley/testing';
 
 /** Sockets a spec opened, so afterEach/afterAll can close every one of them. */
 export class SocketPool {
@@ -74,6 +74,66 @@ export async function history(
     throw new Error(`GET messages answered ${response.status}: ${JSON.stringify(response.body)}`);
   }
   return { messages: response.body.data, meta: response.body.meta };
+}
+
+/** accept_chat with an ack; throws with the error when the ack says no. */
+export async function accept(socket: ClientSocket, sessionId: string): Promise<ChatAcceptedEvent> {
+  const answer = await request<ChatAcceptedEvent>(socket, 'accept_chat', { session_id: sessionId }, 15_000);
+  if (!answer.ok) throw new Error(`accept_chat failed: ${JSON.stringify(answer.error)}`);
+  return answer.data as ChatAcceptedEvent;
+}
+
+/**
+ * Resolves once the socket holds the session's message `seq` (or a later one), whether it came in
+ * a session_joined (accept_chat joins the agent) or as a new_message.
+ */
+export function untilSeen(socket: ClientSocket, sessionId: string, seq: number, timeoutMs = 10_000): Promise<void> {
+  const s = socket as unknown as { on(e: string, l: (d: never) => void): void; off(e: string, l: (d: never) => void): void };
+  return new Promise((resolve, reject) => {
+    const stop = () => {
+      clearTimeout(timer);
+      s.off('session_joined', onJoined);
+      s.off('new_message', onMessage);
+    };
+    const done = () => {
+      stop();
+      resolve();
+    };
+    const onJoined = (e: SessionJoinedEvent) => {
+      if (e.session.id === sessionId && e.messages.some((m) => m.seq >= seq)) done();
+    };
+    const onMessage = (e: NewMessageEvent) => {
+      if (e.message.session_id === sessionId && e.message.seq >= seq) done();
+    };
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`message ${seq} of ${sessionId} did not reach the socket within ${timeoutMs} ms`));
+    }, timeoutMs);
+    s.on('session_joined', onJoined);
+    s.on('new_message', onMessage);
+  });
+}
+
+/** Emits `event` with an ack that must say no; answers the ack's error and the `error` event it caused. */
+export async function refused(socket: ClientSocket, event: string, payload: unknown): Promise<{ ack: { ok: boolean; error?: AckError }; error: AckError }> {
+  const errorEvent = waitFor<AckError>(socket, 'error', (e) => e.event === event, 10_000);
+  errorEvent.catch(() => undefined); // awaited below; a success must not leave it unhandled
+  const ack = (await request(socket, event, payload, 10_000)) as { ok: boolean; error?: AckError };
+  if (ack.ok) throw new Error(`${event} was accepted: ${JSON.stringify(ack)}`);
+  return { ack, error: await errorEvent };
+}
+
+/** The session's status and agent as REST shows it to `user`. */
+export async function stateOf(baseUrl: string, user: TestUser, sessionId: string): Promise<{ status: string; agent_id: string | null }> {
+  const response = await api(baseUrl, 'GET', `/api/v1/chat/sessions/${sessionId}`, { token: user.token });
+  if (response.status !== 200) throw new Error(`GET session answered ${response.status}: ${JSON.stringify(response.body)}`);
+  return { status: response.body.data.status, agent_id: response.body.data.agent_id };
+}
+
+/** The contents of the session's system messages, oldest first. */
+export async function story(baseUrl: string, user: TestUser, sessionId: string): Promise<string[]> {
+  const { messages } = await history(baseUrl, user, sessionId, '?after_seq=0&limit=200');
+  return messages.filter((m) => m.message_type === 'system').map((m) => m.content);
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -74,6 +74,12 @@ export class ParleyClient extends Emitter<ParleyClientEvents, ParleyClientEvents
       this.emit('connection', 'disconnected');
     });
     this.socket.on('new_message', ({ message }) => this.deliver(message));
+    // A join this client asked for, or one the server made (accept_chat puts the agent in the chat).
+    this.socket.on('session_joined', (joined) => {
+      this.tracker.track(joined.session.id);
+      joined.messages.forEach((m) => this.tracker.accept(m));
+      this.emit('session_joined', joined);
+    });
     this.socket.on('error', (error) => {
       // Requests get their error through their ack; this is for everything else.
       if (!error.event) this.emit('server_error', new ParleyError(error.code, error.message));
@@ -114,10 +120,7 @@ export class ParleyClient extends Emitter<ParleyClientEvents, ParleyClientEvents
   async join(sessionId: string): Promise<SessionJoinedEvent> {
     this.tracker.track(sessionId);
     const lastSeq = this.tracker.lastSeq(sessionId);
-    const joined = await this.request<SessionJoinedEvent>('join_session', lastSeq ? { session_id: sessionId, last_seq: lastSeq } : { session_id: sessionId });
-    joined.messages.forEach((m) => this.tracker.accept(m));
-    this.emit('session_joined', joined);
-    return joined;
+    return this.request<SessionJoinedEvent>('join_session', lastSeq ? { session_id: sessionId, last_seq: lastSeq } : { session_id: sessionId });
   }
 
   async leave(sessionId: string): Promise<SessionLeftEvent> {
@@ -131,6 +134,7 @@ export class ParleyClient extends Emitter<ParleyClientEvents, ParleyClientEvents
     return this.sends.push({ session_id: sessionId, content, message_type: options.messageType ?? 'text', temp_id });
   }
 
+  /** Takes a waiting chat; the server also joins this client to it (`session_joined`). */
   acceptChat(sessionId: string): Promise<ChatAcceptedEvent> {
     return this.request('accept_chat', { session_id: sessionId });
   }

@@ -32,7 +32,7 @@ export interface GatewayServer {
   app: Express;
   io: SocketServer;
   listen(port: number, host: string): Promise<number>;
-  close(): Promise<void>;
+  close(graceMs?: number): Promise<void>;
 }
 
 /** The gateway's servers (REST, Socket.io, its event queue) over whatever session and message APIs it is given. */
@@ -43,7 +43,9 @@ export async function createGatewayServer(deps: GatewayServerDeps): Promise<Gate
   // The gateway reads missed messages as itself, not as any user.
   const gatewayCaller: Caller = { identity: { userId: `gateway:${deps.gatewayId}`, role: 'service', name: 'gateway' } };
 
+  let stopping = false;
   const ready = async () => {
+    if (stopping) return { ready: false, checks: { stopping: false } };
     const named = Object.entries(deps.readinessChecks ?? {});
     const results = await Promise.all(named.map(([, check]) => check()));
     const checks: Record<string, boolean> = { broker: bus.isConnected(), ...Object.fromEntries(named.map(([name], i) => [name, results[i]])) };
@@ -76,7 +78,17 @@ export async function createGatewayServer(deps: GatewayServerDeps): Promise<Gate
     io,
     listen: (port, host) =>
       new Promise((resolve) => httpServer.listen(port, host, () => resolve((httpServer.address() as { port: number }).port))),
-    async close() {
+    /**
+     * Graceful: readiness goes false (the proxy stops sending new clients), no new connections, the
+     * events already received are finished (up to `graceMs`), then every transport closes, which
+     * socket.io clients answer by reconnecting (through the proxy: to another gateway). A send whose
+     * ack was cut off is retried by its client with the same temp_id and answered, never doubled.
+     */
+    async close(graceMs = 5000) {
+      stopping = true;
+      httpServer.close();
+      const inFlight = [...io.of('/').sockets.values()].map((socket) => socket.data.queue);
+      await Promise.race([Promise.all(inFlight), new Promise((resolve) => setTimeout(resolve, graceMs).unref())]);
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await subscription.close();
     },

@@ -36,7 +36,7 @@ export async function start(config: MessageConfig, deps: { bus?: EventBus } = {}
   server.addService(messageProto().MessageService.service, createMessageGrpcHandlers(service, logger), 'parley.message.v1.MessageService');
   const port = await server.listen(config.MESSAGE_GRPC_HOST, config.MESSAGE_GRPC_PORT);
   relay.start();
-  const sessionEvents = await consumeSessionEvents(bus, service, logger);
+  const sessionEvents = await consumeSessionEvents(bus, config.EVENTS_EXCHANGE, service, logger);
   const health = watchHealth(server, knex, bus);
   const metricsServer = config.METRICS_PORT === undefined ? null : await startMetricsServer(config.MESSAGE_GRPC_HOST, config.METRICS_PORT);
 

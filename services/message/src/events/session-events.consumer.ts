@@ -4,17 +4,20 @@ import type { Logger } from '@parley/logger';
 import type { MessageService } from '../domain/message.service';
 import { systemMessageFor } from '../domain/system-messages';
 
-/** The message service's durable queue for what the session service announces. */
-export const SESSION_EVENTS_QUEUE = 'parley.message.session-events';
+/**
+ * The message service's durable queue for what the session service announces, named after the
+ * exchange: two Parley installations (or test stacks) on one broker must not take each other's events.
+ */
+export const sessionEventsQueue = (exchange: string) => `${exchange}.message.session-events`;
 
 /**
  * session.created with an initial message → the chat's first message; accepted, transferred,
  * resolved, closed and reopened → a system message. A failed write is retried (the queue is durable
  * and shared by every message service instance), so none is lost; each is written once per event.
  */
-export function consumeSessionEvents(bus: EventBus, service: MessageService, logger: Logger): Promise<Subscription> {
+export function consumeSessionEvents(bus: EventBus, exchange: string, service: MessageService, logger: Logger): Promise<Subscription> {
   return bus.subscribe(
-    { queue: SESSION_EVENTS_QUEUE, exclusive: false, patterns: [routingKeys.lifecyclePattern()], retryFailed: true },
+    { queue: sessionEventsQueue(exchange), exclusive: false, patterns: [routingKeys.lifecyclePattern()], retryFailed: true },
     async (event: EventEnvelope) => {
       if (event.type === 'session.created') {
         const { session, initial_message } = (event as EventEnvelope<'session.created'>).data;

@@ -98,6 +98,24 @@ describe('session lifecycle', () => {
       await expect(lifecycle.accept(bo, { session_id: session.id })).rejects.toMatchObject({ code: 'ABORTED', message: 'Ana accepted this chat first' });
       expect(await outcome(lifecycle.accept(bo, { session_id: seeded(sessions, 'closed').id }))).toBe('FAILED_PRECONDITION');
     });
+
+    it('answers an agent taking a chat they already have as done, announcing nothing twice', async () => {
+      const { sessions, lifecycle } = setup();
+      const session = seeded(sessions, 'waiting');
+      await lifecycle.accept(ana, { session_id: session.id });
+      const events = sessions.events.length;
+      await expect(lifecycle.accept(ana, { session_id: session.id })).resolves.toMatchObject({ status: 'active', agent_id: ana.userId });
+      await expect(lifecycle.assign(ana, session.id, {})).resolves.toMatchObject({ agent_id: ana.userId });
+      expect(sessions.events).toHaveLength(events);
+    });
+
+    it('tells someone assigning a taken chat who has it', async () => {
+      const { sessions, lifecycle } = setup();
+      const session = seeded(sessions, 'waiting');
+      await lifecycle.accept(ana, { session_id: session.id });
+      await expect(lifecycle.assign(bo, session.id, {})).rejects.toMatchObject({ code: 'ABORTED', message: 'Ana accepted this chat first' });
+      await expect(lifecycle.assign(root, session.id, { agent_id: bo.userId, agent_name: 'Bo' })).rejects.toMatchObject({ code: 'ABORTED' });
+    });
   });
 
   describe('assign', () => {

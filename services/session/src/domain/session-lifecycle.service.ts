@@ -31,24 +31,34 @@ const STAMPS: Partial<Record<SessionStatus, Pick<SessionChange, 'stamp' | 'clear
  * it was decided on, so of two concurrent changes exactly one wins and the other is told why.
  */
 export function createLifecycleService({ sessions, get }: LifecycleDeps) {
-  /** Why a guarded change found the row changed under it. */
-  async function lost(identity: Identity, sessionId: string, wanted: string): Promise<never> {
+  /** A guarded change found the row changed under it: say what it is now (409). */
+  async function changedMeanwhile(identity: Identity, sessionId: string): Promise<never> {
     const now = await get(identity, sessionId);
-    if (wanted === 'accept' && now.status === 'active') throw new AppError('ABORTED', `${now.agent_name ?? 'Another agent'} accepted this chat first`);
-    throw new AppError('ABORTED', `The chat changed meanwhile (it is now ${now.status}); try again`);
+    throw new AppError('ABORTED', `The chat changed meanwhile: it is now ${now.status}${now.agent_name ? ` with ${now.agent_name}` : ''}`);
   }
 
-  async function takeWaiting(identity: Identity, session: ChatSession, agent: { id: string; name: string }, kind: string): Promise<ChatSession> {
-    if (session.status !== 'waiting') {
-      if (session.status === 'active' && kind === 'accept') throw new AppError('ABORTED', `${session.agent_name ?? 'Another agent'} accepted this chat first`);
-      throw failedPrecondition(`Only a waiting chat can be ${kind === 'accept' ? 'accepted' : 'assigned'}; this one is ${session.status}`);
-    }
+  /**
+   * A chat someone already took: ABORTED naming who has it (a race lost); a chat that is no longer
+   * waiting for another reason: FAILED_PRECONDITION, since trying again cannot help.
+   */
+  function refuseTaken(session: ChatSession): never {
+    if (session.status === 'active') throw new AppError('ABORTED', `${session.agent_name ?? 'Another agent'} accepted this chat first`);
+    throw failedPrecondition(`Only a waiting chat can be taken; this one is ${session.status}`);
+  }
+
+  async function takeWaiting(identity: Identity, session: ChatSession, agent: { id: string; name: string }): Promise<ChatSession> {
+    // Taking a chat one already has is answered as done (a retried accept), without a second event.
+    if (session.status === 'active' && session.agent_id === agent.id) return session;
+    if (session.status !== 'waiting') refuseTaken(session);
     const changed = await sessions.change(
       session.id,
       { expect: { status: 'waiting' }, set: { status: 'active', agent_id: agent.id, agent_name: agent.name }, stamp: 'accepted_at' },
       (updated, queue) => sessionAccepted(updated, identity, queue),
     );
-    return changed ?? lost(identity, session.id, kind);
+    if (changed) return changed;
+    const now = await get(identity, session.id);
+    if (now.status === 'active' && now.agent_id === agent.id) return now;
+    return refuseTaken(now);
   }
 
   return {
@@ -57,7 +67,7 @@ export function createLifecycleService({ sessions, get }: LifecycleDeps) {
       const { session_id } = validate(acceptChatSchema, payload);
       if (identity.role !== 'support') throw permissionDenied('Only support agents accept chats');
       const session = await get(identity, session_id);
-      return takeWaiting(identity, session, { id: identity.userId, name: identity.name }, 'accept');
+      return takeWaiting(identity, session, { id: identity.userId, name: identity.name });
     },
 
     /** Support assigns a waiting chat to themself; an admin may name any agent. */
@@ -68,7 +78,7 @@ export function createLifecycleService({ sessions, get }: LifecycleDeps) {
       if (other && identity.role !== 'admin') throw permissionDenied('Only an admin assigns a chat to someone else');
       if (other && !input.agent_name) throw invalidArgument('agent_name: name the agent the chat is assigned to', { field: 'agent_name' });
       const agent = other ? { id: input.agent_id as string, name: input.agent_name as string } : { id: identity.userId, name: identity.name };
-      return takeWaiting(identity, await get(identity, sessionId), agent, 'assign');
+      return takeWaiting(identity, await get(identity, sessionId), agent);
     },
 
     /** The assigned agent or an admin hands an active chat to another agent. */
@@ -85,7 +95,7 @@ export function createLifecycleService({ sessions, get }: LifecycleDeps) {
         { expect: { status: 'active', agentId: from.id }, set: { agent_id: to.agent_id, agent_name: to.agent_name } },
         (updated) => sessionTransferred(updated, from, identity),
       );
-      return changed ?? lost(identity, session.id, 'transfer');
+      return changed ?? changedMeanwhile(identity, session.id);
     },
 
     /** PATCH status and close_chat: along the lifecycle, by whoever may take that step. */
@@ -95,7 +105,7 @@ export function createLifecycleService({ sessions, get }: LifecycleDeps) {
       // waiting → active is taking the chat: the same as accept (support) or assign (admin).
       if (session.status === 'waiting' && status === 'active') {
         assertTransition(identity, session, status);
-        return takeWaiting(identity, session, { id: identity.userId, name: identity.name }, 'assign');
+        return takeWaiting(identity, session, { id: identity.userId, name: identity.name });
       }
       assertTransition(identity, session, status);
       const changed = await sessions.change(
@@ -103,7 +113,7 @@ export function createLifecycleService({ sessions, get }: LifecycleDeps) {
         { expect: { status: session.status }, set: { status }, ...STAMPS[status] },
         (updated, queue) => statusChanged(updated, session.status, identity, queue),
       );
-      return changed ?? lost(identity, session.id, status);
+      return changed ?? changedMeanwhile(identity, session.id);
     },
   };
 }
