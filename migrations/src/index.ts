@@ -2,6 +2,8 @@ import type { Knex } from 'knex';
 import * as sessions from './20261125_001_sessions';
 import * as messages from './20261125_002_messages';
 import * as attachmentsAndTyping from './20261125_003_attachments_and_typing';
+import * as presence from './20261125_004_presence';
+import * as readReceipts from './20261125_005_read_receipts';
 
 /**
  * Every migration, in order. Listed here rather than read from a folder, so they run the same
@@ -11,6 +13,8 @@ const MIGRATIONS: Record<string, Knex.Migration> = {
   '20261125_001_sessions': sessions,
   '20261125_002_messages': messages,
   '20261125_003_attachments_and_typing': attachmentsAndTyping,
+  '20261125_004_presence': presence,
+  '20261125_005_read_receipts': readReceipts,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

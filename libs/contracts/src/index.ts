@@ -6,3 +6,4 @@ export * from './events';
 export * from './socket-events';
 export * from './api-schemas';
 export * from './validate';
+export * from './presence-schemas';
