@@ -78,14 +78,16 @@ export function createMessageRepository(knex: Knex, outbox: OutboxRepository, re
 
     async unreadCounts(userId, sessionIds, fromRoles) {
       if (sessionIds.length === 0) return new Map();
-      // Only the messages after the user's cursor are touched (index on session_id, seq).
+      // Only the messages after the user's cursor are touched (index on session_id, seq), each checked
+      // against the user's receipts by primary key (messages read one by one, ahead of the cursor).
       const { rows } = await knex.raw<{ rows: { session_id: string; count: string }[] }>(
         `select m.session_id, count(*) as count
          from chat_messages m
          left join message_read_cursors c on c.session_id = m.session_id and c.user_id = ?
          where m.session_id = any(?::uuid[]) and m.seq > coalesce(c.last_read_seq, 0) and m.sender_id <> ? and m.sender_role = any(?::text[])
+           and not exists (select 1 from message_read_receipts r where r.message_id = m.id and r.user_id = ?)
          group by m.session_id`,
-        [userId, sessionIds, userId, [...fromRoles]],
+        [userId, sessionIds, userId, [...fromRoles], userId],
       );
       return new Map(rows.map((r) => [r.session_id, Number(r.count)]));
     },
