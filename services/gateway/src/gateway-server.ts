@@ -3,20 +3,25 @@ import type { TokenVerifier } from '@parley/auth';
 import type { EventBus } from '@parley/bus';
 import type { Logger } from '@parley/logger';
 import { SessionRooms } from './delivery/session-rooms';
+import { startPresenceLease } from './delivery/presence-lease';
 import { createChatService } from './domain/chat.service';
-import type { Caller, MessagesApi, SessionsApi } from './domain/gateway.ports';
+import type { Caller, MessagesApi, PresenceApi, SessionsApi } from './domain/gateway.ports';
+import { createSignalsService } from './domain/signals.service';
 import { createHttpApp } from './http/app';
 import { createSocketServer, handleConnections } from './socket/socket-server';
 
 export interface GatewayServerDeps {
   sessions: SessionsApi;
   messages: MessagesApi;
+  presence: PresenceApi;
   bus: EventBus;
   verifyToken: TokenVerifier;
   logger: Logger;
   gatewayId: string;
   corsOrigins: string[] | '*';
   maxPayloadBytes: number;
+  /** How often this gateway renews its lease at the presence service. */
+  presenceRenewIntervalMs: number;
 }
 
 export interface GatewayServer {
@@ -27,8 +32,9 @@ export interface GatewayServer {
 
 /** The gateway's servers (REST, Socket.io, its event queue) over whatever session and message APIs it is given. */
 export async function createGatewayServer(deps: GatewayServerDeps): Promise<GatewayServer> {
-  const { sessions, messages, bus, verifyToken, logger, corsOrigins } = deps;
-  const chat = createChatService({ sessions, messages });
+  const { sessions, messages, presence, bus, verifyToken, logger, corsOrigins } = deps;
+  const chat = createChatService({ sessions, messages, presence });
+  const signals = createSignalsService({ messages, presence });
   // The gateway reads missed messages as itself, not as any user.
   const gatewayCaller: Caller = { identity: { userId: `gateway:${deps.gatewayId}`, role: 'service', name: 'gateway' } };
 
@@ -36,7 +42,7 @@ export async function createGatewayServer(deps: GatewayServerDeps): Promise<Gate
     const checks = { broker: bus.isConnected() };
     return { ready: Object.values(checks).every(Boolean), checks };
   };
-  const httpServer = http.createServer(createHttpApp({ chat, verifyToken, corsOrigins, logger, ready }));
+  const httpServer = http.createServer(createHttpApp({ chat, signals, verifyToken, corsOrigins, logger, ready }));
   const io = createSocketServer({ httpServer, verifyToken, corsOrigins, maxPayloadBytes: deps.maxPayloadBytes });
 
   // Events can only arrive for rooms this gateway binds, and it binds none before `rooms` exists.
@@ -47,7 +53,8 @@ export async function createGatewayServer(deps: GatewayServerDeps): Promise<Gate
     logger,
     fetchAfter: async (sessionId, afterSeq) => (await messages.list(gatewayCaller, { session_id: sessionId, after_seq: afterSeq, limit: 1000 })).messages,
   });
-  handleConnections(io, chat, rooms, logger);
+  handleConnections(io, { chat, signals, presence, rooms, logger, gatewayId: deps.gatewayId });
+  const lease = startPresenceLease({ io, presence, gatewayId: deps.gatewayId, intervalMs: deps.presenceRenewIntervalMs, logger });
 
   return {
     httpServer,
@@ -55,6 +62,7 @@ export async function createGatewayServer(deps: GatewayServerDeps): Promise<Gate
       new Promise((resolve) => httpServer.listen(port, host, () => resolve((httpServer.address() as { port: number }).port))),
     async close() {
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      await lease.stop();
       await subscription.close();
     },
   };

@@ -1,6 +1,7 @@
 import { routingKeys, type ChatMessage, type EventEnvelope } from '@parley/contracts';
 import { RecentIds, type Subscription } from '@parley/bus';
 import type { Logger } from '@parley/logger';
+import { deliverToOthers } from './presence-delivery';
 import { RoomSequencer } from './room-sequencer';
 import { SESSION_ROOM_PREFIX, sessionRoom, type GatewayServer, type GatewaySocket } from '../socket/socket.types';
 
@@ -69,7 +70,7 @@ export class SessionRooms {
     if (!this.seen.firstTime(event.id)) return;
     if (event.type === 'message.created') {
       this.sequencer.accept((event as EventEnvelope<'message.created'>).data.message);
-    }
+    } else deliverToOthers(this.deps.io, event);
   }
 
   private deliver(message: ChatMessage): void {

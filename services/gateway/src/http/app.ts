@@ -3,12 +3,15 @@ import cors from 'cors';
 import type { TokenVerifier } from '@parley/auth';
 import type { Logger } from '@parley/logger';
 import type { ChatService } from '../domain/chat.service';
+import type { SignalsService } from '../domain/signals.service';
 import { errorHandler, notFoundHandler } from './error-handler';
 import { requireBearer } from './http-auth';
 import { sessionRoutes } from './session.routes';
+import { signalRoutes } from './signal.routes';
 
 export interface HttpAppOptions {
   chat: ChatService;
+  signals: SignalsService;
   verifyToken: TokenVerifier;
   corsOrigins: string[] | '*';
   logger: Logger;
@@ -16,7 +19,7 @@ export interface HttpAppOptions {
   ready: () => Promise<{ ready: boolean; checks: Record<string, boolean> }>;
 }
 
-export function createHttpApp({ chat, verifyToken, corsOrigins, logger, ready }: HttpAppOptions): Express {
+export function createHttpApp({ chat, signals, verifyToken, corsOrigins, logger, ready }: HttpAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -28,7 +31,7 @@ export function createHttpApp({ chat, verifyToken, corsOrigins, logger, ready }:
   });
 
   // Who is asking comes first: an anonymous request is 401 whatever its body.
-  app.use('/api/v1/chat', requireBearer(verifyToken), express.json({ limit: '64kb' }), sessionRoutes(chat));
+  app.use('/api/v1/chat', requireBearer(verifyToken), express.json({ limit: '64kb' }), sessionRoutes(chat), signalRoutes(signals));
   app.use(notFoundHandler);
   app.use(errorHandler(logger));
   return app;

@@ -12,7 +12,7 @@ export function registerSessionEvents(socket: GatewaySocket, chat: ChatService, 
       const joined = await chat.joinSession(caller, payload, async (session) => {
         entered = session.id;
         await rooms.enter(socket, session.id);
-      });
+      }, socket.data.ref);
       socket.emit('session_joined', joined);
       const given = (payload as { last_seq?: number }).last_seq ?? 0;
       const seen = joined.messages.reduce((max, m) => Math.max(max, m.seq), given);
@@ -25,7 +25,7 @@ export function registerSessionEvents(socket: GatewaySocket, chat: ChatService, 
   });
 
   onEvent(socket, 'leave_session', logger, async (payload, caller) => {
-    const left = await chat.leaveSession(caller, payload, (sessionId) => rooms.leave(socket, sessionId));
+    const left = await chat.leaveSession(caller, payload, (sessionId) => rooms.leave(socket, sessionId), socket.data.ref);
     socket.emit('session_left', left);
     return left;
   });

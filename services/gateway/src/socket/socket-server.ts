@@ -4,10 +4,13 @@ import { AppError } from '@parley/errors';
 import type { TokenVerifier } from '@parley/auth';
 import type { Logger } from '@parley/logger';
 import type { ChatService } from '../domain/chat.service';
+import type { PresenceApi } from '../domain/gateway.ports';
+import type { SignalsService } from '../domain/signals.service';
 import type { SessionRooms } from '../delivery/session-rooms';
 import { answerError } from './event-handler';
 import { registerMessageEvents } from './message.gateway';
 import { registerSessionEvents } from './session.gateway';
+import { registerSignalEvents } from './signals.gateway';
 import type { GatewayServer } from './socket.types';
 
 export interface SocketServerOptions {
@@ -41,11 +44,29 @@ export function createSocketServer({ httpServer, verifyToken, corsOrigins, maxPa
   return io;
 }
 
-/** Registers every client event on each new socket. */
-export function handleConnections(io: GatewayServer, chat: ChatService, rooms: SessionRooms, logger: Logger): void {
+export interface ConnectionDeps {
+  chat: ChatService;
+  signals: SignalsService;
+  presence: PresenceApi;
+  rooms: SessionRooms;
+  logger: Logger;
+  gatewayId: string;
+}
+
+/** Registers every client event on each new socket, and reports it to the presence service. */
+export function handleConnections(io: GatewayServer, { chat, signals, presence, rooms, logger, gatewayId }: ConnectionDeps): void {
   io.on('connection', (socket) => {
+    socket.data.ref = { gatewayId, socketId: socket.id };
+    const caller = { identity: socket.data.identity };
+    // In the socket's queue: a join waits for the connect, the disconnect for whatever runs.
+    const report = (what: string, call: () => Promise<void>) => {
+      socket.data.queue = socket.data.queue.then(call).catch((error: Error) => logger.warn({ err: error.message, socketId: socket.id }, `presence ${what} failed`));
+    };
+    report('connect', () => presence.connect(caller, socket.data.ref));
+    socket.on('disconnect', () => report('disconnect', () => presence.disconnect(caller, socket.data.ref)));
     registerSessionEvents(socket, chat, rooms, logger);
     registerMessageEvents(socket, chat, logger);
+    registerSignalEvents(socket, signals, logger);
     // An event nobody handles is a client mistake; say so instead of dropping it silently.
     socket.onAny((event: string, ...args: unknown[]) => {
       if (socket.listenerCount(event) > 0) return;
