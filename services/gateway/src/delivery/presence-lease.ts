@@ -32,7 +32,8 @@ export function startPresenceLease({ io, presence, gatewayId, intervalMs, logger
 
   const renew = async () => {
     try {
-      if (!(await presence.renewLease(self, gatewayId))) await reportSockets();
+      // A lease that was not known with sockets connected: they were reaped (or never reported).
+      if (!(await presence.renewLease(self, gatewayId)) && io.of('/').sockets.size > 0) await reportSockets();
     } catch (error) {
       logger.warn({ err: (error as Error).message }, 'could not renew the presence lease; trying again');
     }
