@@ -34,7 +34,7 @@ export function createPresenceService({ presence, sessions, timings, now = () =>
     }
     const at = now();
     await store.renewLease(ref.gateway_id, at, leaseUntil(at));
-    const connection = { ...ref, user_id: identity.userId, user_role: identity.role, user_name: identity.name };
+    const connection: Connection = { socket_id: ref.socket_id, gateway_id: ref.gateway_id, user_id: identity.userId, user_role: identity.role, user_name: identity.name };
     await store.saveConnection(connection);
     return connection;
   }

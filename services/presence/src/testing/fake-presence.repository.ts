@@ -1,6 +1,8 @@
 import type { EventEnvelope, OnlineAgent, Participant } from '@parley/contracts';
 import type { Connection, PresenceRepository, PresenceStore, TypingIndicator } from '../domain/presence.ports';
 
+const CONNECTION_COLUMNS = ['socket_id', 'gateway_id', 'user_id', 'user_role', 'user_name'];
+
 interface Membership {
   socket_id: string;
   session_id: string;
@@ -60,7 +62,12 @@ export class FakePresenceRepository implements PresenceRepository {
         this.memberships = this.memberships.filter((m) => this.connections.has(m.socket_id));
       },
       socketsOfGateway: async (gatewayId) => [...this.connections.values()].filter((c) => c.gateway_id === gatewayId),
-      saveConnection: async (c) => void this.connections.set(c.socket_id, { ...c, connected_at: new Date() }),
+      saveConnection: async (c) => {
+        // Like the table: a column it does not have is an error, not silently kept.
+        const unknown = Object.keys(c).filter((k) => !CONNECTION_COLUMNS.includes(k));
+        if (unknown.length > 0) throw new Error(`presence_connections has no column ${unknown.join(', ')}`);
+        this.connections.set(c.socket_id, { ...c, connected_at: new Date() });
+      },
       getConnection: async (socketId) => {
         const c = this.connections.get(socketId);
         return c ? { socket_id: c.socket_id, gateway_id: c.gateway_id, user_id: c.user_id, user_role: c.user_role, user_name: c.user_name } : null;
