@@ -79,4 +79,13 @@ describe('chat service', () => {
     }
     expect(backend.calls).toEqual([]);
   });
+
+  it('takes a socket whose join failed out of the session again', async () => {
+    const customer = callerOf('customer');
+    const session = await chat.openSession(customer, { subject: 's' });
+    backend.failNextCall('messages.list', new Error('message service down'));
+    await expect(chat.joinSession(customer, { session_id: session.id }, async () => undefined, socketRef)).rejects.toThrow('message service down');
+    expect(backend.presence.sockets.get(socketRef.socketId)?.sessions.size ?? 0).toBe(0);
+    expect(backend.presence.calls).toEqual(['presence.join', 'presence.leave']);
+  });
 });

@@ -75,11 +75,17 @@ export function createChatService({ sessions, messages, presence }: ChatServiceD
       const session = await sessions.get(caller, input.session_id);
       await enter(session);
       const participants = await presence.join(caller, socket, session.id);
-      const page =
-        input.last_seq === undefined
-          ? await messages.list(caller, { session_id: session.id, limit: LIMITS.historyDefaultLimit })
-          : await messages.list(caller, { session_id: session.id, limit: LIMITS.catchUpMaxMessages, after_seq: input.last_seq });
-      return { session, messages: page.messages, participants, has_more: page.has_more, last_seq: page.last_seq };
+      try {
+        const page =
+          input.last_seq === undefined
+            ? await messages.list(caller, { session_id: session.id, limit: LIMITS.historyDefaultLimit })
+            : await messages.list(caller, { session_id: session.id, limit: LIMITS.catchUpMaxMessages, after_seq: input.last_seq });
+        return { session, messages: page.messages, participants, has_more: page.has_more, last_seq: page.last_seq };
+      } catch (error) {
+        // A join that failed leaves nobody in the session who is not there; the original error is the answer.
+        await presence.leave(caller, socket, session.id).catch(() => undefined);
+        throw error;
+      }
     },
 
     /** Leaving a session the socket never joined still says whether the session exists and is the caller's. */

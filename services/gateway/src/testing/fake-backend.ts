@@ -23,10 +23,18 @@ export class FakeBackend {
     this.presence = new FakePresence(bus, (caller, id) => this.visible(caller, id));
   }
 
+  private failOn: { name: string; error: Error } | null = null;
+
+  /** Makes the next call of `name` fail with `error`. */
+  failNextCall(name: string, error: Error): void {
+    this.failOn = { name, error };
+  }
+
   private enter(name: string): void {
     this.calls.push(name);
-    const failure = this.failNext;
+    const failure = this.failNext ?? (this.failOn?.name === name ? this.failOn.error : null);
     this.failNext = null;
+    if (this.failOn?.name === name) this.failOn = null;
     if (failure) throw failure;
   }
 
