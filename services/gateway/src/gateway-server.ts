@@ -53,8 +53,8 @@ export async function createGatewayServer(deps: GatewayServerDeps): Promise<Gate
     logger,
     fetchAfter: async (sessionId, afterSeq) => (await messages.list(gatewayCaller, { session_id: sessionId, after_seq: afterSeq, limit: 1000 })).messages,
   });
-  handleConnections(io, { chat, signals, presence, rooms, logger, gatewayId: deps.gatewayId });
   const lease = startPresenceLease({ io, presence, gatewayId: deps.gatewayId, intervalMs: deps.presenceRenewIntervalMs, logger });
+  handleConnections(io, { chat, signals, presence, rooms, logger, gatewayId: deps.gatewayId, disconnectLater: lease.disconnectLater });
 
   return {
     httpServer,

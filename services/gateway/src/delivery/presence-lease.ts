@@ -1,5 +1,5 @@
 import type { Logger } from '@parley/logger';
-import type { Caller, PresenceApi } from '../domain/gateway.ports';
+import type { Caller, PresenceApi, SocketRef } from '../domain/gateway.ports';
 import type { GatewayServer } from '../socket/socket.types';
 
 export interface PresenceLeaseDeps {
@@ -15,8 +15,17 @@ export interface PresenceLeaseDeps {
  * life of the same GATEWAY_ID left registered; if a renewal finds the lease gone (the presence
  * service reaped this gateway, say after a network partition), it reports its sockets again.
  */
-export function startPresenceLease({ io, presence, gatewayId, intervalMs, logger }: PresenceLeaseDeps): { stop(): Promise<void> } {
+export interface PresenceLease {
+  /** A disconnect the presence service did not take (it was unreachable): retried with each renewal. */
+  disconnectLater(caller: Caller, socket: SocketRef): void;
+  stop(): Promise<void>;
+}
+
+export function startPresenceLease({ io, presence, gatewayId, intervalMs, logger }: PresenceLeaseDeps): PresenceLease {
   const self: Caller = { identity: { userId: `gateway:${gatewayId}`, role: 'service', name: 'gateway' } };
+  const pendingDisconnects = new Map<string, { caller: Caller; socket: SocketRef }>();
+  /** Set when the lease was found gone; cleared once every socket was reported again. */
+  let reportDue = false;
   let renewing: Promise<void> = presence.releaseGateway(self, gatewayId).catch((error: Error) => {
     logger.warn({ err: error.message }, 'could not release this gateway at the presence service; renewing its lease will');
   });
@@ -31,9 +40,19 @@ export function startPresenceLease({ io, presence, gatewayId, intervalMs, logger
   }
 
   const renew = async () => {
+    for (const [socketId, { caller, socket }] of pendingDisconnects) {
+      await presence.disconnect(caller, socket).then(
+        () => pendingDisconnects.delete(socketId),
+        () => undefined,
+      );
+    }
     try {
       // A lease that was not known with sockets connected: they were reaped (or never reported).
-      if (!(await presence.renewLease(self, gatewayId)) && io.of('/').sockets.size > 0) await reportSockets();
+      if (!(await presence.renewLease(self, gatewayId)) && io.of('/').sockets.size > 0) reportDue = true;
+      if (reportDue) {
+        await reportSockets();
+        reportDue = false;
+      }
     } catch (error) {
       logger.warn({ err: (error as Error).message }, 'could not renew the presence lease; trying again');
     }
@@ -44,6 +63,9 @@ export function startPresenceLease({ io, presence, gatewayId, intervalMs, logger
   timer.unref();
 
   return {
+    disconnectLater(caller, socket) {
+      pendingDisconnects.set(socket.socketId, { caller, socket });
+    },
     async stop() {
       clearInterval(timer);
       await renewing;

@@ -103,4 +103,14 @@ describe('gateway sockets: presence, typing, read receipts', () => {
     gw.backend.presence.leaseKnown = true;
     expect(c.connected).toBe(true);
   });
+
+  it('retries a disconnect the presence service missed, so nobody stays in a session they left', async () => {
+    const { socket: a } = await joined(agent.token);
+    gw.backend.presence.down = true;
+    a.close();
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect([...gw.backend.presence.sockets.values()].some((s) => s.identity.userId === agent.id)).toBe(true);
+    gw.backend.presence.down = false;
+    await eventually(() => expect([...gw.backend.presence.sockets.values()].some((s) => s.identity.userId === agent.id)).toBe(false));
+  });
 });

@@ -11,7 +11,7 @@ import { answerError } from './event-handler';
 import { registerMessageEvents } from './message.gateway';
 import { registerSessionEvents } from './session.gateway';
 import { registerSignalEvents } from './signals.gateway';
-import type { GatewayServer } from './socket.types';
+import type { GatewayServer, SocketData } from './socket.types';
 
 export interface SocketServerOptions {
   httpServer: http.Server;
@@ -45,6 +45,8 @@ export function createSocketServer({ httpServer, verifyToken, corsOrigins, maxPa
 }
 
 export interface ConnectionDeps {
+  /** Where a disconnect the presence service did not take goes to be retried. */
+  disconnectLater(caller: { identity: SocketData['identity'] }, socket: SocketData['ref']): void;
   chat: ChatService;
   signals: SignalsService;
   presence: PresenceApi;
@@ -54,7 +56,7 @@ export interface ConnectionDeps {
 }
 
 /** Registers every client event on each new socket, and reports it to the presence service. */
-export function handleConnections(io: GatewayServer, { chat, signals, presence, rooms, logger, gatewayId }: ConnectionDeps): void {
+export function handleConnections(io: GatewayServer, { chat, signals, presence, rooms, logger, gatewayId, disconnectLater }: ConnectionDeps): void {
   io.on('connection', (socket) => {
     socket.data.ref = { gatewayId, socketId: socket.id };
     const caller = { identity: socket.data.identity };
@@ -63,7 +65,14 @@ export function handleConnections(io: GatewayServer, { chat, signals, presence, 
       socket.data.queue = socket.data.queue.then(call).catch((error: Error) => logger.warn({ err: error.message, socketId: socket.id }, `presence ${what} failed`));
     };
     report('connect', () => presence.connect(caller, socket.data.ref));
-    socket.on('disconnect', () => report('disconnect', () => presence.disconnect(caller, socket.data.ref)));
+    socket.on('disconnect', () =>
+      report('disconnect', () =>
+        presence.disconnect(caller, socket.data.ref).catch((error: unknown) => {
+          disconnectLater(caller, socket.data.ref);
+          throw error;
+        }),
+      ),
+    );
     registerSessionEvents(socket, chat, rooms, logger);
     registerMessageEvents(socket, chat, logger);
     registerSignalEvents(socket, signals, logger);

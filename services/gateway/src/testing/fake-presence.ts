@@ -1,6 +1,6 @@
 import { createEvent, routingKeys, type ChatSession, type Identity, type Participant } from '@parley/contracts';
 import type { EventBus } from '@parley/bus';
-import { permissionDenied } from '@parley/errors';
+import { AppError, permissionDenied } from '@parley/errors';
 import type { Caller, PresenceApi } from '../domain/gateway.ports';
 
 interface FakeSocket {
@@ -21,6 +21,8 @@ export class FakePresence {
   renewals = 0;
   /** What renewLease answers. */
   leaseKnown = true;
+  /** While true, every call fails as an unreachable service would. */
+  down = false;
 
   constructor(
     private readonly bus: EventBus,
@@ -46,6 +48,10 @@ export class FakePresence {
     }
   }
 
+  private failIfDown(): void {
+    if (this.down) throw new AppError('UNAVAILABLE', 'The presence service is unavailable, try again shortly');
+  }
+
   private member(caller: Caller, socketId: string, sessionId: string): void {
     const socket = this.sockets.get(socketId);
     if (!socket || socket.identity.userId !== caller.identity.userId || !socket.sessions.has(sessionId)) {
@@ -56,15 +62,18 @@ export class FakePresence {
   readonly api: PresenceApi = {
     connect: async (caller, ref) => {
       this.calls.push('presence.connect');
+      this.failIfDown();
       this.sockets.set(ref.socketId, { gatewayId: ref.gatewayId, identity: caller.identity, sessions: new Set() });
     },
     disconnect: async (_caller, ref) => {
       this.calls.push('presence.disconnect');
+      this.failIfDown();
       for (const sessionId of this.sockets.get(ref.socketId)?.sessions ?? []) await this.leaveOne(ref.socketId, sessionId);
       this.sockets.delete(ref.socketId);
     },
     join: async (caller, ref, sessionId) => {
       this.calls.push('presence.join');
+      this.failIfDown();
       const session = this.visible(caller, sessionId);
       const socket = this.sockets.get(ref.socketId) ?? { gatewayId: ref.gatewayId, identity: caller.identity, sessions: new Set<string>() };
       this.sockets.set(ref.socketId, socket);
@@ -78,10 +87,12 @@ export class FakePresence {
     },
     leave: async (_caller, ref, sessionId) => {
       this.calls.push('presence.leave');
+      this.failIfDown();
       await this.leaveOne(ref.socketId, sessionId);
     },
     typing: async (caller, ref, sessionId) => {
       this.calls.push('presence.typing');
+      this.failIfDown();
       this.member(caller, ref.socketId, sessionId);
       const key = `${sessionId}/${caller.identity.userId}`;
       if (this.typists.has(key)) return;
@@ -91,11 +102,13 @@ export class FakePresence {
     },
     stopTyping: async (caller, ref, sessionId) => {
       this.calls.push('presence.stopTyping');
+      this.failIfDown();
       this.member(caller, ref.socketId, sessionId);
       if (!this.typists.delete(`${sessionId}/${caller.identity.userId}`)) return;
       await this.bus.publish(createEvent('typing.stopped', routingKeys.session(sessionId, 'typing.stopped'), { session_id: sessionId, user_id: caller.identity.userId }));
     },
     renewLease: async () => {
+      this.failIfDown();
       this.renewals += 1;
       return this.leaseKnown;
     },
