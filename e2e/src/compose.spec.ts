@@ -21,6 +21,7 @@ const INFRA = ['postgres', 'rabbitmq', 'minio', 'proxy'] as const;
 const APP_ENTRYPOINTS: Record<string, string> = {
   session: 'session',
   message: 'message',
+  presence: 'presence',
   'gateway-1': 'gateway',
   'gateway-2': 'gateway',
 };
@@ -250,7 +251,7 @@ describe('docker-compose.yml', () => {
   });
 
   it('starts in order: the services after migrate and healthy backends, the gateways after healthy services, the proxy last', () => {
-    for (const name of ['session', 'message']) {
+    for (const name of ['session', 'message', 'presence']) {
       expect({ name, deps: dependenciesOf(service(name)) }).toEqual({
         name,
         deps: expect.objectContaining({ postgres: 'service_healthy', rabbitmq: 'service_healthy', migrate: 'service_completed_successfully' }),
@@ -259,7 +260,7 @@ describe('docker-compose.yml', () => {
     for (const name of GATEWAYS) {
       expect({ name, deps: dependenciesOf(service(name)) }).toEqual({
         name,
-        deps: expect.objectContaining({ session: 'service_healthy', message: 'service_healthy', rabbitmq: 'service_healthy' }),
+        deps: expect.objectContaining({ session: 'service_healthy', message: 'service_healthy', presence: 'service_healthy', rabbitmq: 'service_healthy' }),
       });
     }
     expect(dependenciesOf(service('proxy'))).toEqual(expect.objectContaining({ 'gateway-1': 'service_healthy', 'gateway-2': 'service_healthy' }));
@@ -282,15 +283,18 @@ describe('docker-compose.yml', () => {
       if ('DATABASE_URL' in config) expect(new URL(String(config.DATABASE_URL)).hostname).toBe('postgres');
       if (folder === 'session') grpcPort.session = Number(config.SESSION_GRPC_PORT);
       if (folder === 'message') grpcPort.message = Number(config.MESSAGE_GRPC_PORT);
-      if (folder === 'session' || folder === 'message') expect(config[`${folder.toUpperCase()}_GRPC_HOST`]).toBe('0.0.0.0');
+      if (folder === 'presence') grpcPort.presence = Number(config.PRESENCE_GRPC_PORT);
+      if (folder !== 'gateway') expect(config[`${folder.toUpperCase()}_GRPC_HOST`]).toBe('0.0.0.0');
     }
     expect(environmentOf(service('message')).SESSION_SERVICE_ADDR).toBe(`session:${grpcPort.session}`);
+    expect(environmentOf(service('presence')).SESSION_SERVICE_ADDR).toBe(`session:${grpcPort.session}`);
     const gatewayIds = new Set<string>();
     for (const name of GATEWAYS) {
       const env = environmentOf(service(name));
       expect(env.JWT_SECRET).toBe(JWT_SECRET);
       expect(env.SESSION_SERVICE_ADDR).toBe(`session:${grpcPort.session}`);
       expect(env.MESSAGE_SERVICE_ADDR).toBe(`message:${grpcPort.message}`);
+      expect(env.PRESENCE_SERVICE_ADDR).toBe(`presence:${grpcPort.presence}`);
       expect(env.HOST).toBe('0.0.0.0');
       expect(env.GATEWAY_ID).toBeTruthy();
       gatewayIds.add(String(env.GATEWAY_ID));
@@ -302,6 +306,7 @@ describe('docker-compose.yml', () => {
     const grpcPorts = new Set([
       Number(environmentOf(service('session')).SESSION_GRPC_PORT ?? 50051),
       Number(environmentOf(service('message')).MESSAGE_GRPC_PORT ?? 50052),
+      Number(environmentOf(service('presence')).PRESENCE_GRPC_PORT ?? 50053),
     ]);
     for (const [name, spec] of Object.entries(services)) {
       for (const port of publishedPortsOf(spec)) {
@@ -327,7 +332,7 @@ describe('.env.example', () => {
   it('lists every variable of every service', () => {
     const documented = fs.readFileSync(path.join(REPO_ROOT, '.env.example'), 'utf8');
     const missing: string[] = [];
-    for (const folder of ['session', 'message', 'gateway', 'all-in-one']) {
+    for (const folder of ['session', 'message', 'presence', 'gateway', 'all-in-one']) {
       for (const key of configLoaderOf(folder).keys) {
         if (!new RegExp(`^#?\\s*${key}=`, 'm').test(documented)) missing.push(`${folder}: ${key}`);
       }

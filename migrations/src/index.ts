@@ -2,7 +2,9 @@ import type { Knex } from 'knex';
 import * as sessions from './20261125_001_sessions';
 import * as messages from './20261125_002_messages';
 import * as attachmentsAndTyping from './20261125_003_attachments_and_typing';
-import * as sessionLifecycle from './20261125_004_session_lifecycle';
+import * as presence from './20261125_004_presence';
+import * as readReceipts from './20261125_005_read_receipts';
+import * as sessionLifecycle from './20261125_006_session_lifecycle';
 
 /**
  * Every migration, in order. Listed here rather than read from a folder, so they run the same
@@ -12,7 +14,9 @@ const MIGRATIONS: Record<string, Knex.Migration> = {
   '20261125_001_sessions': sessions,
   '20261125_002_messages': messages,
   '20261125_003_attachments_and_typing': attachmentsAndTyping,
-  '20261125_004_session_lifecycle': sessionLifecycle,
+  '20261125_004_presence': presence,
+  '20261125_005_read_receipts': readReceipts,
+  '20261125_006_session_lifecycle': sessionLifecycle,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

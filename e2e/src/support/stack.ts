@@ -8,7 +8,7 @@ import { createTestDatabase, type TestDatabase } from '@parley/db';
 import { TEST_JWT_SECRET } from '@parley/testing';
 
 /**
- * The real stack for end-to-end tests: the session and message services and two gateways, each
+ * The real stack for end-to-end tests: the session, message and presence services and two gateways, each
  * its own OS process (`tsx services/<name>/src/main.ts`), on a fresh PostgreSQL database and a
  * RabbitMQ exchange of their own. Every process writes its output to
  * test-artifacts/e2e/<run>/<name>.log.
@@ -19,8 +19,8 @@ export const AMQP_URL = process.env.E2E_AMQP_URL ?? 'amqp://guest:guest@127.0.0.
 export const ARTIFACTS_DIR = path.join(REPO_ROOT, 'test-artifacts', 'e2e');
 const TSX = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
 
-export type ServiceName = 'session' | 'message' | 'gateway-a' | 'gateway-b';
-export const SERVICE_NAMES: readonly ServiceName[] = ['session', 'message', 'gateway-a', 'gateway-b'];
+export type ServiceName = 'session' | 'message' | 'presence' | 'gateway-a' | 'gateway-b';
+export const SERVICE_NAMES: readonly ServiceName[] = ['session', 'message', 'presence', 'gateway-a', 'gateway-b'];
 
 interface ServiceSpec {
   name: ServiceName;
@@ -49,6 +49,9 @@ export interface StackOptions {
   label?: string;
   /** How long to wait for every process to become ready. */
   readyTimeoutMs?: number;
+  /** Extra environment for the presence service (lease and typing timings) and the gateways. */
+  presenceEnv?: Record<string, string>;
+  gatewayEnv?: Record<string, string>;
 }
 
 export interface Stack {
@@ -157,8 +160,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
   const db = await createTestDatabase(`parley_e2e_${label.replace(/-/g, '_').toLowerCase()}`);
   const exchange = `parley.e2e.${label}.${randomBytes(6).toString('hex')}`;
-  const [sessionPort, messagePort, portA, portB] = [await freePort(), await freePort(), await freePort(), await freePort()];
-  const ports: Record<ServiceName, number> = { session: sessionPort, message: messagePort, 'gateway-a': portA, 'gateway-b': portB };
+  const [sessionPort, messagePort, presencePort, portA, portB] = [await freePort(), await freePort(), await freePort(), await freePort(), await freePort()];
+  const ports: Record<ServiceName, number> = { session: sessionPort, message: messagePort, presence: presencePort, 'gateway-a': portA, 'gateway-b': portB };
 
   const common = {
     DATABASE_URL: db.url,
@@ -174,7 +177,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     HOST: '127.0.0.1',
     SESSION_SERVICE_ADDR: `127.0.0.1:${sessionPort}`,
     MESSAGE_SERVICE_ADDR: `127.0.0.1:${messagePort}`,
+    PRESENCE_SERVICE_ADDR: `127.0.0.1:${presencePort}`,
     GATEWAY_ID: `e2e-${label}-${id}-${randomBytes(3).toString('hex')}`,
+    ...options.gatewayEnv,
   });
   const specs: Record<ServiceName, ServiceSpec> = {
     session: {
@@ -194,6 +199,19 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         MESSAGE_GRPC_HOST: '127.0.0.1',
         MESSAGE_GRPC_PORT: String(messagePort),
         SESSION_SERVICE_ADDR: `127.0.0.1:${sessionPort}`,
+      },
+    },
+    presence: {
+      name: 'presence',
+      script: 'services/presence/src/main.ts',
+      port: presencePort,
+      kind: 'grpc',
+      env: {
+        ...common,
+        PRESENCE_GRPC_HOST: '127.0.0.1',
+        PRESENCE_GRPC_PORT: String(presencePort),
+        SESSION_SERVICE_ADDR: `127.0.0.1:${sessionPort}`,
+        ...options.presenceEnv,
       },
     },
     'gateway-a': { name: 'gateway-a', script: 'services/gateway/src/main.ts', port: portA, kind: 'http', env: gateway('a', portA) },
@@ -325,7 +343,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       const problems: string[] = [];
       // Gateways first (they hold the sockets), then the services they call.
       await Promise.all((['gateway-a', 'gateway-b'] as const).map((n) => terminate(n, 'SIGTERM')));
-      await Promise.all((['message', 'session'] as const).map((n) => terminate(n, 'SIGTERM')));
+      await Promise.all((['message', 'presence', 'session'] as const).map((n) => terminate(n, 'SIGTERM')));
       await db.drop().catch((error: Error) => problems.push(`drop database: ${error.message}`));
       await deleteExchange(exchange).catch((error: Error) => problems.push(`delete exchange ${exchange}: ${error.message}`));
       if (problems.length > 0) throw new Error(`stack cleanup failed:\n${problems.join('\n')}`);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ChatMessage } from './message';
 import type { ChatSession } from './session';
 import type { QueueChangedPayload, SessionAcceptedPayload, SessionStatusChangedPayload, SessionTransferredPayload } from './lifecycle';
+import type { Participant } from './socket-events';
 
 /**
  * Internal events, as they travel on the bus (RabbitMQ topic exchange or the in-process bus).
@@ -15,6 +16,16 @@ export interface EventPayloads {
   'session.transferred': SessionTransferredPayload;
   'session.status_changed': SessionStatusChangedPayload;
   'queue.changed': QueueChangedPayload;
+  /** A user's first connection entered the session (presence service). */
+  'user.joined': { session_id: string; user: Participant };
+  /** A user's last connection left the session: left, closed the tab, or its gateway died. */
+  'user.left': { session_id: string; user_id: string; role: string };
+  /** A user started typing (repeats within the throttle window are not announced again). */
+  'typing.started': { session_id: string; user_id: string; user_name: string };
+  /** A user stopped typing: stop_typing, expiry, or the typist vanished. */
+  'typing.stopped': { session_id: string; user_id: string };
+  /** A user read messages of a session (message service); `message_ids` are the newly read ones. */
+  'messages.read': { session_id: string; user_id: string; message_ids: string[] };
 }
 export type EventType = keyof EventPayloads;
 

@@ -8,3 +8,4 @@ export * from './api-schemas';
 export * from './validate';
 export * from './lifecycle';
 export * from './agent-socket-events';
+export * from './presence-schemas';

@@ -8,4 +8,6 @@ export const LIMITS = {
   historyMaxLimit: 200,
   /** How many missed messages `join_session` with `last_seq` returns before it says `has_more`. */
   catchUpMaxMessages: 1000,
+  /** How many message ids one mark_as_read may name. */
+  markReadMaxIds: 500,
 } as const;

@@ -19,6 +19,15 @@ export interface SessionRefPayload {
   session_id: string;
 }
 
+export interface TypingPayload {
+  session_id: string;
+}
+export interface MarkAsReadPayload {
+  session_id: string;
+  /** Omitted (or null): everything in the session up to now. */
+  message_ids?: string[] | null;
+}
+
 export interface Participant {
   user_id: string;
   role: string;
@@ -47,6 +56,29 @@ export interface MessageSentEvent {
 export interface SessionLeftEvent {
   session_id: string;
 }
+export interface UserJoinedEvent {
+  user_id: string;
+  role: string;
+  name: string;
+}
+export interface UserLeftEvent {
+  user_id: string;
+  role: string;
+}
+export interface UserTypingEvent {
+  session_id: string;
+  user_id: string;
+  user_name: string;
+}
+export interface TypingStoppedEvent {
+  session_id: string;
+  user_id: string;
+}
+export interface MessagesReadEvent {
+  session_id: string;
+  user_id: string;
+  message_ids: string[];
+}
 export interface ErrorEvent {
   code: ErrorCode;
   message: string;
@@ -61,6 +93,9 @@ export interface ClientToServerEvents extends AgentClientEvents {
   join_session: (payload: JoinSessionPayload, ack?: Ack<SessionJoinedEvent>) => void;
   send_message: (payload: SendMessagePayload, ack?: Ack<MessageSentEvent>) => void;
   leave_session: (payload: SessionRefPayload, ack?: Ack<SessionLeftEvent>) => void;
+  typing: (payload: TypingPayload, ack?: Ack<{ session_id: string }>) => void;
+  stop_typing: (payload: TypingPayload, ack?: Ack<{ session_id: string }>) => void;
+  mark_as_read: (payload: MarkAsReadPayload, ack?: Ack<MessagesReadEvent>) => void;
 }
 
 export interface ServerToClientEvents extends AgentServerEvents {
@@ -68,5 +103,10 @@ export interface ServerToClientEvents extends AgentServerEvents {
   new_message: (data: NewMessageEvent) => void;
   message_sent: (data: MessageSentEvent) => void;
   session_left: (data: SessionLeftEvent) => void;
+  user_joined: (data: UserJoinedEvent) => void;
+  user_left: (data: UserLeftEvent) => void;
+  user_typing: (data: UserTypingEvent) => void;
+  typing_stopped: (data: TypingStoppedEvent) => void;
+  messages_read: (data: MessagesReadEvent) => void;
   error: (data: ErrorEvent) => void;
 }

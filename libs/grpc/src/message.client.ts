@@ -7,6 +7,8 @@ import type { SendMessageRequest } from './generated/parley/message/v1/SendMessa
 import type { SendMessageResponse__Output } from './generated/parley/message/v1/SendMessageResponse';
 import type { ListMessagesRequest } from './generated/parley/message/v1/ListMessagesRequest';
 import type { ListMessagesResponse__Output } from './generated/parley/message/v1/ListMessagesResponse';
+import type { MarkAsReadRequest } from './generated/parley/message/v1/MarkAsReadRequest';
+import type { MarkAsReadResponse__Output } from './generated/parley/message/v1/MarkAsReadResponse';
 import type { GetSessionSummariesResponse__Output } from './generated/parley/message/v1/GetSessionSummariesResponse';
 
 /** The message service as its callers see it: one promise-returning method per RPC. */
@@ -28,6 +30,10 @@ export class MessageClient {
 
   getSessionSummaries(sessionIds: string[], context: CallContext): Promise<GetSessionSummariesResponse__Output> {
     return invoke('message', (m, o, cb) => this.client.GetSessionSummaries({ session_ids: sessionIds }, m, o, cb), context);
+  }
+
+  markAsRead(request: MarkAsReadRequest, context: CallContext): Promise<MarkAsReadResponse__Output> {
+    return invoke('message', (m, o, cb) => this.client.MarkAsRead(request, m, o, cb), context);
   }
 
   close(): void {

@@ -12,6 +12,7 @@ export const allInOneConfigSchema = z.object({
   /** gRPC ports of the services inside the process; 0 picks free ones. */
   SESSION_GRPC_PORT: env.port(0),
   MESSAGE_GRPC_PORT: env.port(0),
+  PRESENCE_GRPC_PORT: env.port(0),
 });
 
 export type AllInOneConfig = z.infer<typeof allInOneConfigSchema>;

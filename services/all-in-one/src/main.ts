@@ -4,6 +4,7 @@ import { createKnex, migrateLatest, startEmbeddedPostgres, type EmbeddedDatabase
 import { start as startGateway, loadGatewayConfig } from '@parley/gateway';
 import { createLogger } from '@parley/logger';
 import { start as startMessage, loadMessageConfig } from '@parley/message';
+import { start as startPresence, loadPresenceConfig } from '@parley/presence';
 import { resolveEventBus, runMain, stopOnSignals } from '@parley/runtime';
 import { start as startSession, loadSessionConfig } from '@parley/session';
 import { loadAllInOneConfig } from './config';
@@ -47,8 +48,18 @@ export async function start(env: Record<string, string | undefined> = process.en
     { bus },
   );
   stops.push(message.stop);
+  const presence = await startPresence(
+    loadPresenceConfig({ ...shared, PRESENCE_GRPC_HOST: '127.0.0.1', PRESENCE_GRPC_PORT: String(config.PRESENCE_GRPC_PORT), SESSION_SERVICE_ADDR: sessionAddr }),
+    { bus },
+  );
+  stops.push(presence.stop);
   const gateway = await startGateway(
-    loadGatewayConfig({ ...shared, SESSION_SERVICE_ADDR: sessionAddr, MESSAGE_SERVICE_ADDR: `127.0.0.1:${message.port}` }),
+    loadGatewayConfig({
+      ...shared,
+      SESSION_SERVICE_ADDR: sessionAddr,
+      MESSAGE_SERVICE_ADDR: `127.0.0.1:${message.port}`,
+      PRESENCE_SERVICE_ADDR: `127.0.0.1:${presence.port}`,
+    }),
     { bus },
   );
   stops.push(gateway.stop);

@@ -20,6 +20,9 @@ export const gatewayConfigSchema = z.object({
   JWT_SECRET: env.secret(),
   SESSION_SERVICE_ADDR: env.address('127.0.0.1:50051'),
   MESSAGE_SERVICE_ADDR: env.address('127.0.0.1:50052'),
+  PRESENCE_SERVICE_ADDR: env.address('127.0.0.1:50053'),
+  /** How often the gateway renews its lease at the presence service; keep it well under PRESENCE_LEASE_TTL_MS. */
+  PRESENCE_RENEW_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
   AMQP_URL: env.optionalUrl(),
   EVENTS_EXCHANGE: z.string().min(1).default('parley.events'),
   /** Names this gateway's own event queue; unique per instance. */

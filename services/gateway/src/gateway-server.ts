@@ -5,10 +5,13 @@ import { RecentIds, type EventBus } from '@parley/bus';
 import type { EventEnvelope } from '@parley/contracts';
 import type { Logger } from '@parley/logger';
 import { LifecycleDelivery } from './delivery/lifecycle-delivery';
+import { deliverToOthers } from './delivery/presence-delivery';
 import { SessionRooms } from './delivery/session-rooms';
 import { createAgentService } from './domain/agent.service';
+import { startPresenceLease } from './delivery/presence-lease';
 import { createChatService } from './domain/chat.service';
-import type { Caller, MessagesApi, SessionsApi } from './domain/gateway.ports';
+import type { Caller, MessagesApi, PresenceApi, SessionsApi } from './domain/gateway.ports';
+import { createSignalsService } from './domain/signals.service';
 import { createHttpApp } from './http/app';
 import { createSocketServer, handleConnections } from './socket/socket-server';
 import type { GatewayServer as SocketServer } from './socket/socket.types';
@@ -16,6 +19,7 @@ import type { GatewayServer as SocketServer } from './socket/socket.types';
 export interface GatewayServerDeps {
   sessions: SessionsApi;
   messages: MessagesApi;
+  presence: PresenceApi;
   bus: EventBus;
   verifyToken: TokenVerifier;
   logger: Logger;
@@ -24,6 +28,8 @@ export interface GatewayServerDeps {
   maxPayloadBytes: number;
   /** Readiness checks beyond the broker, by name (the services' grpc.health.v1). */
   readinessChecks?: Record<string, () => Promise<boolean>>;
+  /** How often this gateway renews its lease at the presence service. */
+  presenceRenewIntervalMs: number;
 }
 
 export interface GatewayServer {
@@ -37,9 +43,10 @@ export interface GatewayServer {
 
 /** The gateway's servers (REST, Socket.io, its event queue) over whatever session and message APIs it is given. */
 export async function createGatewayServer(deps: GatewayServerDeps): Promise<GatewayServer> {
-  const { sessions, messages, bus, verifyToken, logger, corsOrigins } = deps;
-  const chat = createChatService({ sessions, messages });
+  const { sessions, messages, presence, bus, verifyToken, logger, corsOrigins } = deps;
+  const chat = createChatService({ sessions, messages, presence });
   const agents = createAgentService(sessions);
+  const signals = createSignalsService({ messages, presence });
   // The gateway reads missed messages as itself, not as any user.
   const gatewayCaller: Caller = { identity: { userId: `gateway:${deps.gatewayId}`, role: 'service', name: 'gateway' } };
 
@@ -51,7 +58,7 @@ export async function createGatewayServer(deps: GatewayServerDeps): Promise<Gate
     const checks: Record<string, boolean> = { broker: bus.isConnected(), ...Object.fromEntries(named.map(([name], i) => [name, results[i]])) };
     return { ready: Object.values(checks).every(Boolean), checks };
   };
-  const app = createHttpApp({ chat, agents, verifyToken, corsOrigins, logger, ready });
+  const app = createHttpApp({ chat, agents, signals, verifyToken, corsOrigins, logger, ready });
   const httpServer = http.createServer(app);
   const io = createSocketServer({ httpServer, verifyToken, corsOrigins, maxPayloadBytes: deps.maxPayloadBytes });
 
@@ -60,7 +67,7 @@ export async function createGatewayServer(deps: GatewayServerDeps): Promise<Gate
   const subscription = await bus.subscribe({ queue: `parley.gateway.${deps.gatewayId}`, exclusive: true }, (event) => {
     if (!seen.firstTime(event.id)) return; // at-least-once delivery: each event once
     if (event.type === 'message.created') rooms.handleMessage(event as EventEnvelope<'message.created'>);
-    else lifecycle.handle(event);
+    else if (!deliverToOthers(io, event)) lifecycle.handle(event);
   });
   const rooms: SessionRooms = new SessionRooms({
     io,
@@ -70,7 +77,8 @@ export async function createGatewayServer(deps: GatewayServerDeps): Promise<Gate
   });
   const lifecycle = new LifecycleDelivery(io, subscription, logger);
   await lifecycle.start();
-  handleConnections(io, { chat, agents, rooms, logger });
+  const lease = startPresenceLease({ io, presence, gatewayId: deps.gatewayId, intervalMs: deps.presenceRenewIntervalMs, logger });
+  handleConnections(io, { chat, agents, signals, presence, rooms, logger, gatewayId: deps.gatewayId, disconnectLater: lease.disconnectLater });
 
   return {
     httpServer,
@@ -90,6 +98,7 @@ export async function createGatewayServer(deps: GatewayServerDeps): Promise<Gate
       const inFlight = [...io.of('/').sockets.values()].map((socket) => socket.data.queue);
       await Promise.race([Promise.all(inFlight), new Promise((resolve) => setTimeout(resolve, graceMs).unref())]);
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      await lease.stop();
       await subscription.close();
     },
   };

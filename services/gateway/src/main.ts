@@ -1,9 +1,9 @@
 import { createTokenVerifier } from '@parley/auth';
 import type { EventBus } from '@parley/bus';
-import { HealthChecker, MessageClient, SessionClient } from '@parley/grpc';
+import { HealthChecker, MessageClient, PresenceClient, SessionClient } from '@parley/grpc';
 import { createLogger } from '@parley/logger';
 import { resolveEventBus, runMain, stopOnSignals } from '@parley/runtime';
-import { createMessagesApi, createSessionsApi } from './clients/grpc-apis';
+import { createMessagesApi, createPresenceApi, createSessionsApi } from './clients/grpc-apis';
 import { loadGatewayConfig, type GatewayConfig } from './config';
 import { createGatewayServer } from './gateway-server';
 
@@ -20,17 +20,24 @@ export async function start(config: GatewayConfig, deps: { bus?: EventBus } = {}
   const bus = resolveEventBus(deps.bus, config.AMQP_URL, config.EVENTS_EXCHANGE, logger);
   const sessionClient = new SessionClient(config.SESSION_SERVICE_ADDR);
   const messageClient = new MessageClient(config.MESSAGE_SERVICE_ADDR);
-  const health = { session: new HealthChecker(config.SESSION_SERVICE_ADDR), message: new HealthChecker(config.MESSAGE_SERVICE_ADDR) };
+  const presenceClient = new PresenceClient(config.PRESENCE_SERVICE_ADDR);
+  const health = {
+    session: new HealthChecker(config.SESSION_SERVICE_ADDR),
+    message: new HealthChecker(config.MESSAGE_SERVICE_ADDR),
+    presence: new HealthChecker(config.PRESENCE_SERVICE_ADDR),
+  };
   const server = await createGatewayServer({
     sessions: createSessionsApi(sessionClient),
     messages: createMessagesApi(messageClient),
+    presence: createPresenceApi(presenceClient),
     bus,
     verifyToken: createTokenVerifier({ secret: config.JWT_SECRET }),
     logger,
     gatewayId: config.GATEWAY_ID,
     corsOrigins: config.CORS_ORIGINS,
     maxPayloadBytes: config.SOCKET_MAX_PAYLOAD_BYTES,
-    readinessChecks: { session: () => health.session.isServing(), message: () => health.message.isServing() },
+    readinessChecks: Object.fromEntries(Object.entries(health).map(([name, checker]) => [name, () => checker.isServing()])),
+    presenceRenewIntervalMs: config.PRESENCE_RENEW_INTERVAL_MS,
   });
   const port = await server.listen(config.PORT, config.HOST);
   logger.info({ port, gatewayId: config.GATEWAY_ID }, 'gateway listening');
@@ -41,6 +48,7 @@ export async function start(config: GatewayConfig, deps: { bus?: EventBus } = {}
       await server.close();
       sessionClient.close();
       messageClient.close();
+      presenceClient.close();
       Object.values(health).forEach((checker) => checker.close());
       if (!deps.bus) await bus.close();
     },

@@ -6,6 +6,8 @@ import type { GetSessionSummariesRequest as _parley_message_v1_GetSessionSummari
 import type { GetSessionSummariesResponse as _parley_message_v1_GetSessionSummariesResponse, GetSessionSummariesResponse__Output as _parley_message_v1_GetSessionSummariesResponse__Output } from './parley/message/v1/GetSessionSummariesResponse';
 import type { ListMessagesRequest as _parley_message_v1_ListMessagesRequest, ListMessagesRequest__Output as _parley_message_v1_ListMessagesRequest__Output } from './parley/message/v1/ListMessagesRequest';
 import type { ListMessagesResponse as _parley_message_v1_ListMessagesResponse, ListMessagesResponse__Output as _parley_message_v1_ListMessagesResponse__Output } from './parley/message/v1/ListMessagesResponse';
+import type { MarkAsReadRequest as _parley_message_v1_MarkAsReadRequest, MarkAsReadRequest__Output as _parley_message_v1_MarkAsReadRequest__Output } from './parley/message/v1/MarkAsReadRequest';
+import type { MarkAsReadResponse as _parley_message_v1_MarkAsReadResponse, MarkAsReadResponse__Output as _parley_message_v1_MarkAsReadResponse__Output } from './parley/message/v1/MarkAsReadResponse';
 import type { Message as _parley_message_v1_Message, Message__Output as _parley_message_v1_Message__Output } from './parley/message/v1/Message';
 import type { MessageServiceClient as _parley_message_v1_MessageServiceClient, MessageServiceDefinition as _parley_message_v1_MessageServiceDefinition } from './parley/message/v1/MessageService';
 import type { ReadReceipt as _parley_message_v1_ReadReceipt, ReadReceipt__Output as _parley_message_v1_ReadReceipt__Output } from './parley/message/v1/ReadReceipt';
@@ -26,6 +28,8 @@ export interface ProtoGrpcType {
         GetSessionSummariesResponse: MessageTypeDefinition<_parley_message_v1_GetSessionSummariesResponse, _parley_message_v1_GetSessionSummariesResponse__Output>
         ListMessagesRequest: MessageTypeDefinition<_parley_message_v1_ListMessagesRequest, _parley_message_v1_ListMessagesRequest__Output>
         ListMessagesResponse: MessageTypeDefinition<_parley_message_v1_ListMessagesResponse, _parley_message_v1_ListMessagesResponse__Output>
+        MarkAsReadRequest: MessageTypeDefinition<_parley_message_v1_MarkAsReadRequest, _parley_message_v1_MarkAsReadRequest__Output>
+        MarkAsReadResponse: MessageTypeDefinition<_parley_message_v1_MarkAsReadResponse, _parley_message_v1_MarkAsReadResponse__Output>
         Message: MessageTypeDefinition<_parley_message_v1_Message, _parley_message_v1_Message__Output>
         MessageService: SubtypeConstructor<typeof grpc.Client, _parley_message_v1_MessageServiceClient> & { service: _parley_message_v1_MessageServiceDefinition }
         ReadReceipt: MessageTypeDefinition<_parley_message_v1_ReadReceipt, _parley_message_v1_ReadReceipt__Output>

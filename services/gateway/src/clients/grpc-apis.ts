@@ -1,5 +1,5 @@
-import { messageFromProto, sessionFromProto, type MessageClient, type SessionClient } from '@parley/grpc';
-import type { MessagesApi, SessionsApi } from '../domain/gateway.ports';
+import { messageFromProto, sessionFromProto, type MessageClient, type PresenceClient, type SessionClient } from '@parley/grpc';
+import type { MessagesApi, PresenceApi, SessionsApi, SocketRef } from '../domain/gateway.ports';
 
 export function createSessionsApi(client: SessionClient): SessionsApi {
   return {
@@ -50,5 +50,24 @@ export function createMessagesApi(client: MessageClient): MessagesApi {
         unread_count: s.unread_count,
         last_message: s.has_last_message && s.last_message ? messageFromProto(s.last_message) : null,
       })),
+    markRead: async (caller, input) =>
+      (await client.markAsRead({ session_id: input.session_id, has_message_ids: Boolean(input.message_ids), message_ids: input.message_ids ?? [] }, caller)).message_ids,
+  };
+}
+
+const socketRef = (socket: SocketRef) => ({ gateway_id: socket.gatewayId, socket_id: socket.socketId });
+const inSession = (socket: SocketRef, sessionId: string) => ({ ...socketRef(socket), session_id: sessionId });
+
+export function createPresenceApi(client: PresenceClient): PresenceApi {
+  return {
+    connect: (caller, socket) => client.connect(socketRef(socket), caller),
+    disconnect: (caller, socket) => client.disconnect(socketRef(socket), caller),
+    join: async (caller, socket, sessionId) => (await client.join(inSession(socket, sessionId), caller)).participants.map((p) => ({ ...p })),
+    leave: (caller, socket, sessionId) => client.leave(inSession(socket, sessionId), caller),
+    typing: (caller, socket, sessionId) => client.typing(inSession(socket, sessionId), caller),
+    stopTyping: (caller, socket, sessionId) => client.stopTyping(inSession(socket, sessionId), caller),
+    renewLease: async (caller, gatewayId) => (await client.renewLease(gatewayId, caller)).known,
+    releaseGateway: (caller, gatewayId) => client.releaseGateway(gatewayId, caller),
+    onlineAgents: async (caller) => (await client.listOnlineAgents(caller)).agents.map((a) => ({ ...a, session_ids: [...a.session_ids] })),
   };
 }

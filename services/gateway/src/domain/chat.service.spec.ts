@@ -20,12 +20,14 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
   throw new Error('did not fail');
 }
 
+const socketRef = { gatewayId: 'gw-test', socketId: 'socket-1' };
+
 describe('chat service', () => {
   let backend: FakeBackend;
   let chat: ReturnType<typeof createChatService>;
   beforeEach(() => {
     backend = new FakeBackend(new MemoryBus(pino({ level: 'silent' })));
-    chat = createChatService({ sessions: backend.sessionsApi, messages: backend.messagesApi });
+    chat = createChatService({ sessions: backend.sessionsApi, messages: backend.messagesApi, presence: backend.presence.api });
   });
 
   it('opens a session in one call, handing the initial message to the session service', async () => {
@@ -55,7 +57,7 @@ describe('chat service', () => {
     const order: string[] = [];
     const joined = await chat.joinSession(customer, { session_id: session.id, last_seq: 1 }, async () => {
       order.push(`enter after ${backend.calls.length} calls`);
-    });
+    }, socketRef);
     expect(order).toEqual(['enter after 3 calls']);
     expect(backend.calls.at(-1)).toBe('messages.list');
     expect(joined.messages.map((m) => m.content)).toEqual(['two']);
@@ -73,8 +75,17 @@ describe('chat service', () => {
     const customer = callerOf('customer');
     for (const payload of [undefined, 'x', 42, { session_id: 'nope' }, { session_id: '00000000-0000-4000-8000-000000000001', content: 7 }]) {
       expect(await codeOf(chat.sendMessage(customer, payload))).toBe('INVALID_ARGUMENT');
-      expect(await codeOf(chat.joinSession(customer, payload, async () => undefined))).toBe('INVALID_ARGUMENT');
+      expect(await codeOf(chat.joinSession(customer, payload, async () => undefined, socketRef))).toBe('INVALID_ARGUMENT');
     }
     expect(backend.calls).toEqual([]);
+  });
+
+  it('takes a socket whose join failed out of the session again', async () => {
+    const customer = callerOf('customer');
+    const session = await chat.openSession(customer, { subject: 's' });
+    backend.failNextCall('messages.list', new Error('message service down'));
+    await expect(chat.joinSession(customer, { session_id: session.id }, async () => undefined, socketRef)).rejects.toThrow('message service down');
+    expect(backend.presence.sockets.get(socketRef.socketId)?.sessions.size ?? 0).toBe(0);
+    expect(backend.presence.calls).toEqual(['presence.join', 'presence.leave']);
   });
 });

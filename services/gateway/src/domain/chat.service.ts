@@ -11,28 +11,21 @@ import {
   type ChatSession,
   type ChatSessionView,
   type MessageSentEvent,
-  type Participant,
   type SessionJoinedEvent,
 } from '@parley/contracts';
-import type { Caller, MessagePage, MessagesApi, SessionsApi } from './gateway.ports';
+import type { Caller, MessagePage, MessagesApi, PresenceApi, SessionsApi, SocketRef } from './gateway.ports';
 
 export interface ChatServiceDeps {
   sessions: SessionsApi;
   messages: MessagesApi;
-}
-
-/** The session's parties: its requester and, once assigned, its agent. */
-export function participantsOf(session: ChatSession): Participant[] {
-  const participants: Participant[] = [{ user_id: session.customer_id, role: session.customer_role, name: session.customer_name }];
-  if (session.agent_id) participants.push({ user_id: session.agent_id, role: 'support', name: session.agent_name ?? '' });
-  return participants;
+  presence: PresenceApi;
 }
 
 /**
  * What the gateway does for a client, whichever transport asked: validates the input with the
  * public schemas, then calls the session and message services.
  */
-export function createChatService({ sessions, messages }: ChatServiceDeps) {
+export function createChatService({ sessions, messages, presence }: ChatServiceDeps) {
   async function withSummaries(caller: Caller, list: ChatSession[]): Promise<ChatSessionView[]> {
     if (list.length === 0) return [];
     const summaries = new Map((await messages.summaries(caller, list.map((s) => s.id))).map((s) => [s.session_id, s]));
@@ -74,23 +67,32 @@ export function createChatService({ sessions, messages }: ChatServiceDeps) {
 
     /**
      * Joins a session: checks access, lets the transport subscribe (`enter`) before reading
-     * history, so no message falls between the history and the live stream.
+     * history, so no message falls between the history and the live stream. The presence service
+     * records the socket in the session and answers who is in it now, on any gateway.
      */
-    async joinSession(caller: Caller, payload: unknown, enter: (session: ChatSession) => Promise<void>): Promise<SessionJoinedEvent> {
+    async joinSession(caller: Caller, payload: unknown, enter: (session: ChatSession) => Promise<void>, socket: SocketRef): Promise<SessionJoinedEvent> {
       const input = validate(joinSessionSchema, payload);
       const session = await sessions.get(caller, input.session_id);
       await enter(session);
-      const page =
-        input.last_seq === undefined
-          ? await messages.list(caller, { session_id: session.id, limit: LIMITS.historyDefaultLimit })
-          : await messages.list(caller, { session_id: session.id, limit: LIMITS.catchUpMaxMessages, after_seq: input.last_seq });
-      return { session, messages: page.messages, participants: participantsOf(session), has_more: page.has_more, last_seq: page.last_seq };
+      const participants = await presence.join(caller, socket, session.id);
+      try {
+        const page =
+          input.last_seq === undefined
+            ? await messages.list(caller, { session_id: session.id, limit: LIMITS.historyDefaultLimit })
+            : await messages.list(caller, { session_id: session.id, limit: LIMITS.catchUpMaxMessages, after_seq: input.last_seq });
+        return { session, messages: page.messages, participants, has_more: page.has_more, last_seq: page.last_seq };
+      } catch (error) {
+        // A join that failed leaves nobody in the session who is not there; the original error is the answer.
+        await presence.leave(caller, socket, session.id).catch(() => undefined);
+        throw error;
+      }
     },
 
     /** Leaving a session the socket never joined still says whether the session exists and is the caller's. */
-    async leaveSession(caller: Caller, payload: unknown, leave: (sessionId: string) => boolean): Promise<{ session_id: string }> {
+    async leaveSession(caller: Caller, payload: unknown, leave: (sessionId: string) => boolean, socket: SocketRef): Promise<{ session_id: string }> {
       const { session_id } = validate(sessionRefSchema, payload);
       if (!leave(session_id)) await sessions.get(caller, session_id);
+      await presence.leave(caller, socket, session_id);
       return { session_id };
     },
 

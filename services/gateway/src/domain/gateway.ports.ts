@@ -1,4 +1,4 @@
-import type { ChatMessage, ChatSession, Identity } from '@parley/contracts';
+import type { ChatMessage, ChatSession, Identity, OnlineAgent, Participant } from '@parley/contracts';
 
 /** Who asks, and the id that follows the request through every service. */
 export interface Caller {
@@ -37,4 +37,27 @@ export interface MessagesApi {
   send(caller: Caller, input: { session_id: string; content: string; message_type: string; temp_id?: string }): Promise<{ message: ChatMessage; created: boolean }>;
   list(caller: Caller, query: { session_id: string; limit: number; offset?: number; after_seq?: number }): Promise<MessagePage>;
   summaries(caller: Caller, sessionIds: string[]): Promise<SessionSummary[]>;
+  /** Marks messages read (all up to now without ids); answers the newly read ids. */
+  markRead(caller: Caller, input: { session_id: string; message_ids?: string[] | null }): Promise<string[]>;
+}
+
+/** One socket of this gateway, as the presence service knows it. */
+export interface SocketRef {
+  gatewayId: string;
+  socketId: string;
+}
+
+/** The presence service, as the gateway calls it. */
+export interface PresenceApi {
+  connect(caller: Caller, socket: SocketRef): Promise<void>;
+  disconnect(caller: Caller, socket: SocketRef): Promise<void>;
+  /** Who is in the session now, the joining user included. */
+  join(caller: Caller, socket: SocketRef, sessionId: string): Promise<Participant[]>;
+  leave(caller: Caller, socket: SocketRef, sessionId: string): Promise<void>;
+  typing(caller: Caller, socket: SocketRef, sessionId: string): Promise<void>;
+  stopTyping(caller: Caller, socket: SocketRef, sessionId: string): Promise<void>;
+  /** False when the lease had run out and this gateway's sockets were reaped. */
+  renewLease(caller: Caller, gatewayId: string): Promise<boolean>;
+  releaseGateway(caller: Caller, gatewayId: string): Promise<void>;
+  onlineAgents(caller: Caller): Promise<OnlineAgent[]>;
 }

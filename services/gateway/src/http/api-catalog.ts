@@ -4,6 +4,7 @@ import {
   createSessionSchema,
   listMessagesQuerySchema,
   listSessionsQuerySchema,
+  markAsReadBodySchema,
   sendMessageSchema,
   transferSessionBodySchema,
   updateStatusBodySchema,
@@ -32,4 +33,6 @@ export const API_ROUTES: ApiRoute[] = [
   { method: 'post', path: '/sessions/:sessionId/assign', summary: 'Take a waiting chat (support), or assign it to a named agent (admin)', body: assignSessionBodySchema, status: 200 },
   { method: 'post', path: '/sessions/:sessionId/transfer', summary: 'Hand an active chat to another agent', body: transferSessionBodySchema, status: 200 },
   { method: 'patch', path: '/sessions/:sessionId/status', summary: 'Move the chat along its lifecycle (docs/lifecycle.md)', body: updateStatusBodySchema, status: 200 },
+  { method: 'post', path: '/sessions/:sessionId/read', summary: 'Mark messages read (none named: everything up to now)', body: markAsReadBodySchema, status: 200 },
+  { method: 'get', path: '/agents/online', summary: 'Support agents and admins connected now (staff only)', status: 200 },
 ];

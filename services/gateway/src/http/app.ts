@@ -4,16 +4,19 @@ import type { TokenVerifier } from '@parley/auth';
 import type { Logger } from '@parley/logger';
 import { metricsContentType, renderMetrics } from '@parley/metrics';
 import type { ChatService } from '../domain/chat.service';
+import type { SignalsService } from '../domain/signals.service';
 import { docsRoutes } from './docs.routes';
 import { errorHandler, notFoundHandler } from './error-handler';
 import { requireBearer } from './http-auth';
 import { sessionRoutes } from './session.routes';
+import { signalRoutes } from './signal.routes';
 import { agentRoutes } from './agent.routes';
 import type { AgentService } from '../domain/agent.service';
 
 export interface HttpAppOptions {
   chat: ChatService;
   agents: AgentService;
+  signals: SignalsService;
   verifyToken: TokenVerifier;
   corsOrigins: string[] | '*';
   logger: Logger;
@@ -21,7 +24,7 @@ export interface HttpAppOptions {
   ready: () => Promise<{ ready: boolean; checks: Record<string, boolean> }>;
 }
 
-export function createHttpApp({ chat, agents, verifyToken, corsOrigins, logger, ready }: HttpAppOptions): Express {
+export function createHttpApp({ chat, agents, signals, verifyToken, corsOrigins, logger, ready }: HttpAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -37,7 +40,7 @@ export function createHttpApp({ chat, agents, verifyToken, corsOrigins, logger, 
   });
 
   // Who is asking comes first: an anonymous request is 401 whatever its body.
-  app.use('/api/v1/chat', requireBearer(verifyToken), express.json({ limit: '64kb' }), sessionRoutes(chat), agentRoutes(agents));
+  app.use('/api/v1/chat', requireBearer(verifyToken), express.json({ limit: '64kb' }), sessionRoutes(chat), agentRoutes(agents), signalRoutes(signals));
   app.use(notFoundHandler);
   app.use(errorHandler(logger));
   return app;

@@ -14,10 +14,15 @@ import type { GatewaySocket } from './socket.types';
 export async function joinSession(socket: GatewaySocket, chat: ChatService, rooms: SessionRooms, caller: Caller, payload: unknown): Promise<SessionJoinedEvent> {
   let entered: string | undefined;
   try {
-    const joined = await chat.joinSession(caller, payload, async (session) => {
-      entered = session.id;
-      await rooms.enter(socket, session.id);
-    });
+    const joined = await chat.joinSession(
+      caller,
+      payload,
+      async (session) => {
+        entered = session.id;
+        await rooms.enter(socket, session.id);
+      },
+      socket.data.ref,
+    );
     socket.emit('session_joined', joined);
     metrics.socketEventsOut.inc({ event: 'session_joined' });
     const given = (payload as { last_seq?: number }).last_seq ?? 0;
@@ -35,7 +40,7 @@ export function registerSessionEvents(socket: GatewaySocket, chat: ChatService, 
   onEvent(socket, 'join_session', logger, (payload, caller) => joinSession(socket, chat, rooms, caller, payload));
 
   onEvent(socket, 'leave_session', logger, async (payload, caller) => {
-    const left = await chat.leaveSession(caller, payload, (sessionId) => rooms.leave(socket, sessionId));
+    const left = await chat.leaveSession(caller, payload, (sessionId) => rooms.leave(socket, sessionId), socket.data.ref);
     socket.emit('session_left', left);
     return left;
   });

@@ -5,6 +5,8 @@ import type { TokenVerifier } from '@parley/auth';
 import type { Logger } from '@parley/logger';
 import { metrics } from '@parley/metrics';
 import type { ChatService } from '../domain/chat.service';
+import type { PresenceApi } from '../domain/gateway.ports';
+import type { SignalsService } from '../domain/signals.service';
 import type { SessionRooms } from '../delivery/session-rooms';
 import { isStaff } from '@parley/contracts';
 import type { AgentService } from '../domain/agent.service';
@@ -13,7 +15,8 @@ import { registerAgentEvents } from './agent.gateway';
 import { answerError } from './event-handler';
 import { registerMessageEvents } from './message.gateway';
 import { registerSessionEvents } from './session.gateway';
-import type { GatewayServer } from './socket.types';
+import { registerSignalEvents } from './signals.gateway';
+import type { GatewayServer, SocketData } from './socket.types';
 
 export interface SocketServerOptions {
   httpServer: http.Server;
@@ -47,21 +50,45 @@ export function createSocketServer({ httpServer, verifyToken, corsOrigins, maxPa
 }
 
 export interface ConnectionDeps {
+  /** Where a disconnect the presence service did not take goes to be retried. */
+  disconnectLater(caller: { identity: SocketData['identity'] }, socket: SocketData['ref']): void;
   chat: ChatService;
   agents: AgentService;
+  signals: SignalsService;
+  presence: PresenceApi;
   rooms: SessionRooms;
   logger: Logger;
+  gatewayId: string;
 }
 
-/** Registers every client event on each new socket; agents and admins watch the live queue. */
-export function handleConnections(io: GatewayServer, { chat, agents, rooms, logger }: ConnectionDeps): void {
+/**
+ * Registers every client event on each new socket and reports it to the presence service; agents
+ * and admins watch the live queue.
+ */
+export function handleConnections(io: GatewayServer, { chat, agents, signals, presence, rooms, logger, gatewayId, disconnectLater }: ConnectionDeps): void {
   io.on('connection', (socket) => {
     metrics.socketsConnected.inc();
-    socket.on('disconnect', () => metrics.socketsConnected.dec());
+    socket.data.ref = { gatewayId, socketId: socket.id };
+    const caller = { identity: socket.data.identity };
+    // In the socket's queue: a join waits for the connect, the disconnect for whatever runs.
+    const report = (what: string, call: () => Promise<void>) => {
+      socket.data.queue = socket.data.queue.then(call).catch((error: Error) => logger.warn({ err: error.message, socketId: socket.id }, `presence ${what} failed`));
+    };
+    report('connect', () => presence.connect(caller, socket.data.ref));
+    socket.on('disconnect', () => {
+      metrics.socketsConnected.dec();
+      report('disconnect', () =>
+        presence.disconnect(caller, socket.data.ref).catch((error: unknown) => {
+          disconnectLater(caller, socket.data.ref);
+          throw error;
+        }),
+      );
+    });
     if (isStaff(socket.data.identity.role)) void socket.join(AGENTS_ROOM);
     registerSessionEvents(socket, chat, rooms, logger);
     registerMessageEvents(socket, chat, logger);
     registerAgentEvents(socket, agents, chat, rooms, logger);
+    registerSignalEvents(socket, signals, logger);
     // An event nobody handles is a client mistake; say so instead of dropping it silently.
     socket.onAny((event: string, ...args: unknown[]) => {
       if (socket.listenerCount(event) > 0) return;

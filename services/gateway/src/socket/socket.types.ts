@@ -1,5 +1,6 @@
 import type { Server, Socket } from 'socket.io';
 import type { ChatMessage, ClientToServerEvents, Identity, ServerToClientEvents } from '@parley/contracts';
+import type { SocketRef } from '../domain/gateway.ports';
 
 /** Where a socket stands in one session it joined. */
 export interface JoinedSession {
@@ -11,6 +12,8 @@ export interface JoinedSession {
 
 export interface SocketData {
   identity: Identity;
+  /** This socket as the presence service knows it (this gateway's id and the socket's). */
+  ref: SocketRef;
   sessions: Map<string, JoinedSession>;
   /** The socket's events run one after another, in the order the client sent them. */
   queue: Promise<void>;

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent, isStaff, routingKeys, type ChatMessage, type ChatSession } from '@parley/contracts';
 import type { EventBus } from '@parley/bus';
-import { AppError, notFound, permissionDenied } from '@parley/errors';
+import { AppError, invalidArgument, notFound, permissionDenied } from '@parley/errors';
 import type { Caller, MessagesApi, SessionsApi } from '../domain/gateway.ports';
+import { FakePresence } from './fake-presence';
 
 /**
  * A hand-built stand-in for the session and message services, for the gateway's own tests: it
@@ -16,12 +17,24 @@ export class FakeBackend {
   /** Set to make the next call fail with this error. */
   failNext: Error | null = null;
 
-  constructor(private readonly bus: EventBus) {}
+  readonly presence: FakePresence;
+
+  constructor(private readonly bus: EventBus) {
+    this.presence = new FakePresence(bus, (caller, id) => this.visible(caller, id));
+  }
+
+  private failOn: { name: string; error: Error } | null = null;
+
+  /** Makes the next call of `name` fail with `error`. */
+  failNextCall(name: string, error: Error): void {
+    this.failOn = { name, error };
+  }
 
   private enter(name: string): void {
     this.calls.push(name);
-    const failure = this.failNext;
+    const failure = this.failNext ?? (this.failOn?.name === name ? this.failOn.error : null);
     this.failNext = null;
+    if (this.failOn?.name === name) this.failOn = null;
     if (failure) throw failure;
   }
 
@@ -125,8 +138,23 @@ export class FakeBackend {
       this.enter('messages.summaries');
       return ids.map((id) => {
         const mine = this.messages.filter((m) => m.session_id === id);
-        return { session_id: id, unread_count: mine.filter((m) => m.sender_id !== caller.identity.userId).length, last_message: mine.at(-1) ?? null };
+        const unread = mine.filter((m) => m.sender_id !== caller.identity.userId && !m.read_by.some((r) => r.user_id === caller.identity.userId));
+        return { session_id: id, unread_count: unread.length, last_message: mine.at(-1) ?? null };
       });
+    },
+    markRead: async (caller, input) => {
+      this.enter('messages.markRead');
+      const session = this.visible(caller, input.session_id);
+      const userId = caller.identity.userId;
+      const inSession = this.messages.filter((m) => m.session_id === session.id);
+      const named = input.message_ids ? input.message_ids.map((id) => inSession.find((m) => m.id === id)) : inSession.filter((m) => m.sender_id !== userId);
+      if (named.some((m) => !m)) throw notFound('Not messages of this session');
+      if (named.some((m) => m?.sender_id === userId)) throw invalidArgument('You cannot mark your own messages as read');
+      const fresh = named.filter((m): m is ChatMessage => !!m && !m.read_by.some((r) => r.user_id === userId));
+      fresh.forEach((m) => m.read_by.push({ user_id: userId, read_at: new Date().toISOString() }));
+      const ids = fresh.map((m) => m.id);
+      if (ids.length > 0) await this.bus.publish(createEvent('messages.read', routingKeys.session(session.id, 'messages.read'), { session_id: session.id, user_id: userId, message_ids: ids }));
+      return ids;
     },
   };
 

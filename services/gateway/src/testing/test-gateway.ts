@@ -21,12 +21,14 @@ export async function startTestGateway(): Promise<TestGateway> {
   const server = await createGatewayServer({
     sessions: backend.sessionsApi,
     messages: backend.messagesApi,
+    presence: backend.presence.api,
     bus,
     verifyToken: createTokenVerifier({ secret: TEST_JWT_SECRET }),
     logger,
     gatewayId: `test-${process.pid}`,
     corsOrigins: [],
     maxPayloadBytes: 100_000,
+    presenceRenewIntervalMs: 50,
   });
   const port = await server.listen(0, '127.0.0.1');
   return {

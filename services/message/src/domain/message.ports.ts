@@ -39,3 +39,13 @@ export interface SessionDirectory {
   /** The session if `identity` may see it; NOT_FOUND or PERMISSION_DENIED otherwise. */
   get(identity: Identity, sessionId: string): Promise<ChatSession>;
 }
+
+/** What marking messages read needs from storage; each write records its events in the same transaction. */
+export interface ReadReceiptRepository {
+  /** The messages of the session among `ids`, with their senders. */
+  findInSession(sessionId: string, ids: string[]): Promise<Array<{ id: string; sender_id: string }>>;
+  /** Stores receipts for `ids` and answers the newly read ones (a receipt that exists stays as it was). */
+  markMessages(sessionId: string, userId: string, ids: string[], eventsFor: (newlyRead: string[]) => EventEnvelope[]): Promise<string[]>;
+  /** Marks every message of others up to now read; answers the newly read ones. */
+  markAll(sessionId: string, userId: string, eventsFor: (newlyRead: string[]) => EventEnvelope[]): Promise<string[]>;
+}

@@ -1,10 +1,11 @@
 import { messageToProto, unary, type MessageServiceHandlers } from '@parley/grpc';
 import type { Logger } from '@parley/logger';
 import type { MessageService } from '../domain/message.service';
+import type { ReadReceiptService } from '../domain/read-receipt.service';
 
 const given = (value: string): string | undefined => (value === '' ? undefined : value);
 
-export function createMessageGrpcHandlers(service: MessageService, logger: Logger): MessageServiceHandlers {
+export function createMessageGrpcHandlers(service: MessageService, receipts: ReadReceiptService, logger: Logger): MessageServiceHandlers {
   return {
     SendMessage: unary(logger, async (request, { identity }) => {
       const { message, created } = await service.send(identity, {
@@ -34,6 +35,13 @@ export function createMessageGrpcHandlers(service: MessageService, logger: Logge
           last_message: s.last_message ? messageToProto(s.last_message) : undefined,
         })),
       };
+    }),
+    MarkAsRead: unary(logger, async (request, { identity }) => {
+      const read = await receipts.markAsRead(identity, {
+        session_id: request.session_id,
+        ...(request.has_message_ids ? { message_ids: request.message_ids } : {}),
+      });
+      return { message_ids: read.message_ids };
     }),
   };
 }

@@ -6,6 +6,22 @@ import { toMessage, toMessages, type MessageRow } from './message.rows';
 
 const MESSAGES = 'chat_messages';
 
+/**
+ * Unread per session: messages by others (of `fromRoles`) after the user's cursor that the user
+ * has no receipt for. The cursor is a per-session scalar, so `seq > cursor` bounds the range of the
+ * (session_id, seq) index: only the unread rows are read, each checked against the receipts'
+ * primary key; the history before the cursor is never touched.
+ */
+export const UNREAD_COUNTS_SQL = `
+  select s.id as session_id, (
+    select count(*) from chat_messages m
+    where m.session_id = s.id
+      and m.seq > coalesce((select c.last_read_seq from message_read_cursors c where c.session_id = s.id and c.user_id = :userId), 0)
+      and m.sender_id <> :userId and m.sender_role = any(:fromRoles::text[])
+      and not exists (select 1 from message_read_receipts r where r.message_id = m.id and r.user_id = :userId)
+  ) as count
+  from unnest(:sessionIds::uuid[]) as s(id)`;
+
 /** Thrown inside the send transaction when a concurrent send stored the same temp_id first. */
 class DuplicateTempId extends Error {}
 
@@ -78,15 +94,11 @@ export function createMessageRepository(knex: Knex, outbox: OutboxRepository, re
 
     async unreadCounts(userId, sessionIds, fromRoles) {
       if (sessionIds.length === 0) return new Map();
-      // Only the messages after the user's cursor are touched (index on session_id, seq).
-      const { rows } = await knex.raw<{ rows: { session_id: string; count: string }[] }>(
-        `select m.session_id, count(*) as count
-         from chat_messages m
-         left join message_read_cursors c on c.session_id = m.session_id and c.user_id = ?
-         where m.session_id = any(?::uuid[]) and m.seq > coalesce(c.last_read_seq, 0) and m.sender_id <> ? and m.sender_role = any(?::text[])
-         group by m.session_id`,
-        [userId, sessionIds, userId, [...fromRoles]],
-      );
+      const { rows } = await knex.raw<{ rows: { session_id: string; count: string }[] }>(UNREAD_COUNTS_SQL, {
+        userId,
+        sessionIds,
+        fromRoles: [...fromRoles],
+      });
       return new Map(rows.map((r) => [r.session_id, Number(r.count)]));
     },
 

@@ -50,7 +50,9 @@ export class FakeMessageRepository implements MessageRepository {
     const counts = new Map<string, number>();
     for (const id of sessionIds.map((i) => i.toLowerCase())) {
       const cursor = this.cursors.get(`${id}/${userId}`) ?? 0;
-      const unread = this.inSession(id).filter((m) => m.seq > cursor && m.sender_id !== userId && fromRoles.includes(m.sender_role)).length;
+      const unread = this.inSession(id).filter(
+        (m) => m.seq > cursor && m.sender_id !== userId && fromRoles.includes(m.sender_role) && !m.read_by.some((r) => r.user_id === userId),
+      ).length;
       if (unread > 0) counts.set(id, unread);
     }
     return counts;

@@ -6,6 +6,8 @@ import type { GetSessionSummariesRequest as _parley_message_v1_GetSessionSummari
 import type { GetSessionSummariesResponse as _parley_message_v1_GetSessionSummariesResponse, GetSessionSummariesResponse__Output as _parley_message_v1_GetSessionSummariesResponse__Output } from '../../../parley/message/v1/GetSessionSummariesResponse';
 import type { ListMessagesRequest as _parley_message_v1_ListMessagesRequest, ListMessagesRequest__Output as _parley_message_v1_ListMessagesRequest__Output } from '../../../parley/message/v1/ListMessagesRequest';
 import type { ListMessagesResponse as _parley_message_v1_ListMessagesResponse, ListMessagesResponse__Output as _parley_message_v1_ListMessagesResponse__Output } from '../../../parley/message/v1/ListMessagesResponse';
+import type { MarkAsReadRequest as _parley_message_v1_MarkAsReadRequest, MarkAsReadRequest__Output as _parley_message_v1_MarkAsReadRequest__Output } from '../../../parley/message/v1/MarkAsReadRequest';
+import type { MarkAsReadResponse as _parley_message_v1_MarkAsReadResponse, MarkAsReadResponse__Output as _parley_message_v1_MarkAsReadResponse__Output } from '../../../parley/message/v1/MarkAsReadResponse';
 import type { SendMessageRequest as _parley_message_v1_SendMessageRequest, SendMessageRequest__Output as _parley_message_v1_SendMessageRequest__Output } from '../../../parley/message/v1/SendMessageRequest';
 import type { SendMessageResponse as _parley_message_v1_SendMessageResponse, SendMessageResponse__Output as _parley_message_v1_SendMessageResponse__Output } from '../../../parley/message/v1/SendMessageResponse';
 
@@ -28,6 +30,15 @@ export interface MessageServiceClient extends grpc.Client {
   listMessages(argument: _parley_message_v1_ListMessagesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_parley_message_v1_ListMessagesResponse__Output>): grpc.ClientUnaryCall;
   listMessages(argument: _parley_message_v1_ListMessagesRequest, callback: grpc.requestCallback<_parley_message_v1_ListMessagesResponse__Output>): grpc.ClientUnaryCall;
   
+  MarkAsRead(argument: _parley_message_v1_MarkAsReadRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_parley_message_v1_MarkAsReadResponse__Output>): grpc.ClientUnaryCall;
+  MarkAsRead(argument: _parley_message_v1_MarkAsReadRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_parley_message_v1_MarkAsReadResponse__Output>): grpc.ClientUnaryCall;
+  MarkAsRead(argument: _parley_message_v1_MarkAsReadRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_parley_message_v1_MarkAsReadResponse__Output>): grpc.ClientUnaryCall;
+  MarkAsRead(argument: _parley_message_v1_MarkAsReadRequest, callback: grpc.requestCallback<_parley_message_v1_MarkAsReadResponse__Output>): grpc.ClientUnaryCall;
+  markAsRead(argument: _parley_message_v1_MarkAsReadRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_parley_message_v1_MarkAsReadResponse__Output>): grpc.ClientUnaryCall;
+  markAsRead(argument: _parley_message_v1_MarkAsReadRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_parley_message_v1_MarkAsReadResponse__Output>): grpc.ClientUnaryCall;
+  markAsRead(argument: _parley_message_v1_MarkAsReadRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_parley_message_v1_MarkAsReadResponse__Output>): grpc.ClientUnaryCall;
+  markAsRead(argument: _parley_message_v1_MarkAsReadRequest, callback: grpc.requestCallback<_parley_message_v1_MarkAsReadResponse__Output>): grpc.ClientUnaryCall;
+  
   SendMessage(argument: _parley_message_v1_SendMessageRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_parley_message_v1_SendMessageResponse__Output>): grpc.ClientUnaryCall;
   SendMessage(argument: _parley_message_v1_SendMessageRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_parley_message_v1_SendMessageResponse__Output>): grpc.ClientUnaryCall;
   SendMessage(argument: _parley_message_v1_SendMessageRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_parley_message_v1_SendMessageResponse__Output>): grpc.ClientUnaryCall;
@@ -44,6 +55,8 @@ export interface MessageServiceHandlers extends grpc.UntypedServiceImplementatio
   
   ListMessages: grpc.handleUnaryCall<_parley_message_v1_ListMessagesRequest__Output, _parley_message_v1_ListMessagesResponse>;
   
+  MarkAsRead: grpc.handleUnaryCall<_parley_message_v1_MarkAsReadRequest__Output, _parley_message_v1_MarkAsReadResponse>;
+  
   SendMessage: grpc.handleUnaryCall<_parley_message_v1_SendMessageRequest__Output, _parley_message_v1_SendMessageResponse>;
   
 }
@@ -51,5 +64,6 @@ export interface MessageServiceHandlers extends grpc.UntypedServiceImplementatio
 export interface MessageServiceDefinition extends grpc.ServiceDefinition {
   GetSessionSummaries: MethodDefinition<_parley_message_v1_GetSessionSummariesRequest, _parley_message_v1_GetSessionSummariesResponse, _parley_message_v1_GetSessionSummariesRequest__Output, _parley_message_v1_GetSessionSummariesResponse__Output>
   ListMessages: MethodDefinition<_parley_message_v1_ListMessagesRequest, _parley_message_v1_ListMessagesResponse, _parley_message_v1_ListMessagesRequest__Output, _parley_message_v1_ListMessagesResponse__Output>
+  MarkAsRead: MethodDefinition<_parley_message_v1_MarkAsReadRequest, _parley_message_v1_MarkAsReadResponse, _parley_message_v1_MarkAsReadRequest__Output, _parley_message_v1_MarkAsReadResponse__Output>
   SendMessage: MethodDefinition<_parley_message_v1_SendMessageRequest, _parley_message_v1_SendMessageResponse, _parley_message_v1_SendMessageRequest__Output, _parley_message_v1_SendMessageResponse__Output>
 }

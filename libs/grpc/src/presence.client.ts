@@ -1,0 +1,60 @@
+import * as grpc from '@grpc/grpc-js';
+import type { CallContext } from './call-metadata';
+import { CHANNEL_OPTIONS, invoke } from './grpc-client';
+import { presenceProto } from './proto-loader';
+import type { PresenceServiceClient } from './generated/parley/presence/v1/PresenceService';
+import type { SocketRef } from './generated/parley/presence/v1/SocketRef';
+import type { SessionSocketRef } from './generated/parley/presence/v1/SessionSocketRef';
+import type { JoinResponse__Output } from './generated/parley/presence/v1/JoinResponse';
+import type { RenewLeaseResponse__Output } from './generated/parley/presence/v1/RenewLeaseResponse';
+import type { ListOnlineAgentsResponse__Output } from './generated/parley/presence/v1/ListOnlineAgentsResponse';
+
+/** The presence service as its callers (the gateways) see it: one promise-returning method per RPC. */
+export class PresenceClient {
+  private readonly client: PresenceServiceClient;
+
+  constructor(address: string) {
+    const Client = presenceProto().PresenceService;
+    this.client = new Client(address, grpc.credentials.createInsecure(), CHANNEL_OPTIONS);
+  }
+
+  async connect(request: SocketRef, context: CallContext): Promise<void> {
+    await invoke('presence', (m, o, cb) => this.client.Connect(request, m, o, cb), context);
+  }
+
+  async disconnect(request: SocketRef, context: CallContext): Promise<void> {
+    await invoke('presence', (m, o, cb) => this.client.Disconnect(request, m, o, cb), context);
+  }
+
+  join(request: SessionSocketRef, context: CallContext): Promise<JoinResponse__Output> {
+    return invoke('presence', (m, o, cb) => this.client.Join(request, m, o, cb), context);
+  }
+
+  async leave(request: SessionSocketRef, context: CallContext): Promise<void> {
+    await invoke('presence', (m, o, cb) => this.client.Leave(request, m, o, cb), context);
+  }
+
+  async typing(request: SessionSocketRef, context: CallContext): Promise<void> {
+    await invoke('presence', (m, o, cb) => this.client.Typing(request, m, o, cb), context);
+  }
+
+  async stopTyping(request: SessionSocketRef, context: CallContext): Promise<void> {
+    await invoke('presence', (m, o, cb) => this.client.StopTyping(request, m, o, cb), context);
+  }
+
+  renewLease(gatewayId: string, context: CallContext): Promise<RenewLeaseResponse__Output> {
+    return invoke('presence', (m, o, cb) => this.client.RenewLease({ gateway_id: gatewayId }, m, o, cb), context);
+  }
+
+  async releaseGateway(gatewayId: string, context: CallContext): Promise<void> {
+    await invoke('presence', (m, o, cb) => this.client.ReleaseGateway({ gateway_id: gatewayId }, m, o, cb), context);
+  }
+
+  listOnlineAgents(context: CallContext): Promise<ListOnlineAgentsResponse__Output> {
+    return invoke('presence', (m, o, cb) => this.client.ListOnlineAgents({}, m, o, cb), context);
+  }
+
+  close(): void {
+    this.client.close();
+  }
+}

@@ -1,0 +1,123 @@
+import { createEvent, routingKeys, type ChatSession, type Identity, type Participant } from '@parley/contracts';
+import type { EventBus } from '@parley/bus';
+import { AppError, permissionDenied } from '@parley/errors';
+import type { Caller, PresenceApi } from '../domain/gateway.ports';
+
+interface FakeSocket {
+  gatewayId: string;
+  identity: Identity;
+  sessions: Set<string>;
+}
+
+/**
+ * A hand-built stand-in for the presence service: sockets and their sessions in memory, the same
+ * events on the bus (user.joined when a user's first socket enters, user.left when the last goes,
+ * typing.started / typing.stopped), no leases or expiry. `calls` records what reached it.
+ */
+export class FakePresence {
+  readonly sockets = new Map<string, FakeSocket>();
+  readonly typists = new Set<string>();
+  readonly calls: string[] = [];
+  renewals = 0;
+  /** What renewLease answers. */
+  leaseKnown = true;
+  /** While true, every call fails as an unreachable service would. */
+  down = false;
+
+  constructor(
+    private readonly bus: EventBus,
+    private readonly visible: (caller: Caller, sessionId: string) => ChatSession,
+  ) {}
+
+  private usersIn(sessionId: string): Participant[] {
+    const users = new Map<string, Participant>();
+    for (const s of this.sockets.values()) {
+      if (s.sessions.has(sessionId)) users.set(s.identity.userId, { user_id: s.identity.userId, role: s.identity.role, name: s.identity.name });
+    }
+    return [...users.values()];
+  }
+
+  private async leaveOne(socketId: string, sessionId: string): Promise<void> {
+    const socket = this.sockets.get(socketId);
+    if (!socket?.sessions.delete(sessionId)) return;
+    const { userId, role } = socket.identity;
+    if (this.usersIn(sessionId).some((p) => p.user_id === userId)) return;
+    await this.bus.publish(createEvent('user.left', routingKeys.session(sessionId, 'user.left'), { session_id: sessionId, user_id: userId, role }));
+    if (this.typists.delete(`${sessionId}/${userId}`)) {
+      await this.bus.publish(createEvent('typing.stopped', routingKeys.session(sessionId, 'typing.stopped'), { session_id: sessionId, user_id: userId }));
+    }
+  }
+
+  private failIfDown(): void {
+    if (this.down) throw new AppError('UNAVAILABLE', 'The presence service is unavailable, try again shortly');
+  }
+
+  private member(caller: Caller, socketId: string, sessionId: string): void {
+    const socket = this.sockets.get(socketId);
+    if (!socket || socket.identity.userId !== caller.identity.userId || !socket.sessions.has(sessionId)) {
+      throw permissionDenied('Only participants of the session may type in it: join it first');
+    }
+  }
+
+  readonly api: PresenceApi = {
+    connect: async (caller, ref) => {
+      this.calls.push('presence.connect');
+      this.failIfDown();
+      this.sockets.set(ref.socketId, { gatewayId: ref.gatewayId, identity: caller.identity, sessions: new Set() });
+    },
+    disconnect: async (_caller, ref) => {
+      this.calls.push('presence.disconnect');
+      this.failIfDown();
+      for (const sessionId of this.sockets.get(ref.socketId)?.sessions ?? []) await this.leaveOne(ref.socketId, sessionId);
+      this.sockets.delete(ref.socketId);
+    },
+    join: async (caller, ref, sessionId) => {
+      this.calls.push('presence.join');
+      this.failIfDown();
+      const session = this.visible(caller, sessionId);
+      const socket = this.sockets.get(ref.socketId) ?? { gatewayId: ref.gatewayId, identity: caller.identity, sessions: new Set<string>() };
+      this.sockets.set(ref.socketId, socket);
+      const present = this.usersIn(session.id).some((p) => p.user_id === caller.identity.userId);
+      socket.sessions.add(session.id);
+      if (!present) {
+        const { userId, role, name } = caller.identity;
+        await this.bus.publish(createEvent('user.joined', routingKeys.session(session.id, 'user.joined'), { session_id: session.id, user: { user_id: userId, role, name } }));
+      }
+      return this.usersIn(session.id);
+    },
+    leave: async (_caller, ref, sessionId) => {
+      this.calls.push('presence.leave');
+      this.failIfDown();
+      await this.leaveOne(ref.socketId, sessionId);
+    },
+    typing: async (caller, ref, sessionId) => {
+      this.calls.push('presence.typing');
+      this.failIfDown();
+      this.member(caller, ref.socketId, sessionId);
+      const key = `${sessionId}/${caller.identity.userId}`;
+      if (this.typists.has(key)) return;
+      this.typists.add(key);
+      const data = { session_id: sessionId, user_id: caller.identity.userId, user_name: caller.identity.name };
+      await this.bus.publish(createEvent('typing.started', routingKeys.session(sessionId, 'typing.started'), data));
+    },
+    stopTyping: async (caller, ref, sessionId) => {
+      this.calls.push('presence.stopTyping');
+      this.failIfDown();
+      this.member(caller, ref.socketId, sessionId);
+      if (!this.typists.delete(`${sessionId}/${caller.identity.userId}`)) return;
+      await this.bus.publish(createEvent('typing.stopped', routingKeys.session(sessionId, 'typing.stopped'), { session_id: sessionId, user_id: caller.identity.userId }));
+    },
+    renewLease: async () => {
+      this.failIfDown();
+      this.renewals += 1;
+      return this.leaseKnown;
+    },
+    releaseGateway: async (_caller, gatewayId) => {
+      for (const [id, socket] of this.sockets) if (socket.gatewayId === gatewayId) await this.api.disconnect(_caller, { gatewayId, socketId: id });
+    },
+    onlineAgents: async (caller) => {
+      if (caller.identity.role !== 'support' && caller.identity.role !== 'admin') throw permissionDenied('Only support agents and admins see who is online');
+      return [];
+    },
+  };
+}

@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import { OutboxRepository } from '@parley/bus';
+import { createEvent, routingKeys, type ChatMessage, type Identity } from '@parley/contracts';
+import type { ReadReceiptRepository } from '../domain/message.ports';
+import { unreadFrom } from '../domain/message.service';
+import { ana, cleo, root } from '../testing/identities';
+import { messageCreated, newMessage, openMessageDatabase, type MessageDatabase } from '../testing/message-database';
+import { UNREAD_COUNTS_SQL } from './message.repository';
+import { createReadReceiptRepository } from './read-receipt.repository';
+
+jest.setTimeout(30_000);
+
+describe('read receipt repository (PostgreSQL)', () => {
+  let store: MessageDatabase;
+  let receipts: ReadReceiptRepository;
+
+  beforeAll(async () => {
+    store = await openMessageDatabase();
+    receipts = createReadReceiptRepository(store.db.knex, new OutboxRepository('message_outbox'), store.relay);
+  });
+  afterAll(() => store.stop());
+
+  const send = async (sessionId: string, sender: Identity, content = 'Hello') => (await store.messages.send(newMessage(sessionId, sender, { content }), messageCreated)).message;
+  const readEvent = (sessionId: string, userId: string) => (ids: string[]) =>
+    ids.length === 0 ? [] : [createEvent('messages.read', routingKeys.session(sessionId, 'messages.read'), { session_id: sessionId, user_id: userId, message_ids: ids })];
+  const unread = async (identity: Identity, sessionId: string) => (await store.messages.unreadCounts(identity.userId, [sessionId], unreadFrom(identity))).get(sessionId) ?? 0;
+  const readBy = async (sessionId: string) => (await store.messages.listAfter(sessionId, 0, 100)).map((m: ChatMessage) => m.read_by.map((r) => r.user_id));
+
+  it('marks named messages, counts what is left, and writes messages.read with the receipts', async () => {
+    const sessionId = randomUUID();
+    const [one, two, three] = [await send(sessionId, cleo, '1'), await send(sessionId, cleo, '2'), await send(sessionId, cleo, '3')];
+    expect(await unread(ana, sessionId)).toBe(3);
+    // Read out of order: the count is exact, ahead of the cursor too.
+    expect(await receipts.markMessages(sessionId, ana.userId, [two.id], readEvent(sessionId, ana.userId))).toEqual([two.id]);
+    expect(await unread(ana, sessionId)).toBe(2);
+    expect(await receipts.markMessages(sessionId, ana.userId, [one.id, two.id], readEvent(sessionId, ana.userId))).toEqual([one.id]);
+    expect(await unread(ana, sessionId)).toBe(1);
+    const cursor = await store.db.knex('message_read_cursors').where({ session_id: sessionId, user_id: ana.userId }).first();
+    expect(Number(cursor.last_read_seq)).toBe(2); // up to the first message still unread
+    expect(await readBy(sessionId)).toEqual([[ana.userId], [ana.userId], []]);
+    const outbox = (await store.outbox()).filter((r) => r.type === 'messages.read' && r.payload.routing_key.startsWith(`session.${sessionId}`));
+    expect(outbox.map((r) => (r.payload.data as { message_ids: string[] }).message_ids)).toEqual([[two.id], [one.id]]);
+    expect(three.seq).toBe(3);
+  });
+
+  it("marks everything up to now once, never one's own messages, and writes nothing the second time", async () => {
+    const sessionId = randomUUID();
+    const question = await send(sessionId, cleo, 'Where?');
+    const reply = await send(sessionId, ana, 'Checking'); // ana's cursor passes the question, without a receipt
+    const colleague = await send(sessionId, root, 'I can help');
+    const marked = await receipts.markAll(sessionId, ana.userId, readEvent(sessionId, ana.userId));
+    expect(marked.sort()).toEqual([question.id, colleague.id].sort());
+    expect(await receipts.markAll(sessionId, ana.userId, readEvent(sessionId, ana.userId))).toEqual([]);
+    expect(await readBy(sessionId)).toEqual([[ana.userId], [], [ana.userId]]);
+    expect(await unread(cleo, sessionId)).toBe(2);
+    expect(await receipts.markAll(sessionId, cleo.userId, readEvent(sessionId, cleo.userId))).toHaveLength(2);
+    expect(await unread(cleo, sessionId)).toBe(0);
+    const later = await send(sessionId, cleo, 'Thanks');
+    expect(await unread(ana, sessionId)).toBe(1);
+    // The next "everything" writes receipts for the new message only.
+    expect(await receipts.markAll(sessionId, ana.userId, readEvent(sessionId, ana.userId))).toEqual([later.id]);
+    expect(reply.seq).toBe(2);
+  });
+
+  it('finds only the messages of the session asked about', async () => {
+    const a = randomUUID();
+    const b = randomUUID();
+    const inA = await send(a, cleo);
+    const inB = await send(b, cleo);
+    expect(await receipts.findInSession(a, [inA.id, inB.id, randomUUID()])).toEqual([{ id: inA.id, sender_id: cleo.userId }]);
+  });
+
+  it('counts unread through the indexes, touching only rows after the cursor', async () => {
+    const sessionId = randomUUID();
+    await store.db.knex.raw(
+      `insert into chat_messages (session_id, seq, sender_id, sender_role, sender_name, content)
+       select ?, g, ?, 'customer', 'Cleo', 'm' || g from generate_series(1, 20000) g`,
+      [sessionId, cleo.userId],
+    );
+    await store.db.knex.raw(`insert into message_session_counters (session_id, last_seq) values (?, 20000)`, [sessionId]);
+    await store.db.knex.raw(`insert into message_read_cursors (session_id, user_id, last_read_seq) values (?, ?, 19990)`, [sessionId, ana.userId]);
+    await store.db.knex.raw('analyze chat_messages');
+    expect(await unread(ana, sessionId)).toBe(10);
+    const { rows } = await store.db.knex.raw<{ rows: Array<{ 'QUERY PLAN': string }> }>(`explain analyze ${UNREAD_COUNTS_SQL}`, {
+      userId: ana.userId,
+      sessionIds: [sessionId],
+      fromRoles: ['customer', 'restaurant'],
+    });
+    const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
+    expect(plan).not.toMatch(/Seq Scan on chat_messages/);
+    // The index range starts at the cursor: 10 rows read, not 20 000.
+    expect(plan).toMatch(/Index Cond: \(\(session_id = s\.id\) AND \(seq > /);
+    expect(plan).toMatch(/Index (Only )?Scan (using|on) chat_messages_(session_seq_key|sender_idx)\b.*actual time=[\d.]+\.\.[\d.]+ rows=10 loops=1/);
+  });
+});

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { env, parseConfig } from '@parley/config';
+
+const ms = (fallback: number, min: number) => z.coerce.number().int().min(min).max(3_600_000).default(fallback);
+
+export const presenceConfigSchema = z
+  .object({
+    DATABASE_URL: env.url(),
+    AMQP_URL: env.optionalUrl(),
+    EVENTS_EXCHANGE: z.string().min(1).default('parley.events'),
+    PRESENCE_GRPC_HOST: z.string().default('0.0.0.0'),
+    PRESENCE_GRPC_PORT: env.port(50053),
+    SESSION_SERVICE_ADDR: env.address('127.0.0.1:50051'),
+    /** A gateway that has not renewed its lease for this long is taken for dead and its sockets reaped. */
+    PRESENCE_LEASE_TTL_MS: ms(20_000, 1000),
+    /** How often the reaper looks for expired leases: a dead gateway's users leave within TTL + this. */
+    PRESENCE_REAP_INTERVAL_MS: ms(5000, 100),
+    /** A typing indicator expires this long after the last (unthrottled) `typing`. */
+    TYPING_TTL_MS: ms(10_000, 500),
+    /** How often expired indicators are deleted and announced as `typing_stopped`. */
+    TYPING_SWEEP_INTERVAL_MS: ms(30_000, 100),
+    /** Repeated `typing` within this window of the last stored refresh writes nothing. */
+    TYPING_THROTTLE_MS: ms(3000, 0),
+  })
+  .refine((c) => c.TYPING_THROTTLE_MS < c.TYPING_TTL_MS, { message: 'must be shorter than TYPING_TTL_MS', path: ['TYPING_THROTTLE_MS'] });
+
+export type PresenceConfig = z.infer<typeof presenceConfigSchema>;
+
+export const loadPresenceConfig = (source: Record<string, string | undefined> = process.env): PresenceConfig =>
+  parseConfig(presenceConfigSchema, source);

@@ -1,0 +1,74 @@
+import type { ChatSession, EventEnvelope, Identity, OnlineAgent, Participant } from '@parley/contracts';
+
+/** A socket a gateway reported, with the user it authenticated. */
+export interface Connection {
+  socket_id: string;
+  gateway_id: string;
+  user_id: string;
+  user_role: string;
+  user_name: string;
+}
+
+export interface TypingIndicator {
+  session_id: string;
+  user_id: string;
+  user_name: string;
+  expires_at: Date;
+}
+
+/** What the presence domain reads and writes, inside one transaction. */
+export interface PresenceStore {
+  /** Serialises the transactions about one user (two tabs leaving at once: exactly one `user.left`). */
+  lockUser(userId: string): Promise<void>;
+  /** Extends the gateway's lease to `until`; answers whether it held an unexpired lease before. */
+  renewLease(gatewayId: string, now: Date, until: Date): Promise<boolean>;
+  /** Gateways whose lease ran out before `now`. */
+  expiredGateways(now: Date): Promise<string[]>;
+  /** Deletes the gateway (and whatever is left of its sockets) if its lease is still expired at `now`, or always without `now`. */
+  deleteGateway(gatewayId: string, expiredAt?: Date): Promise<void>;
+  socketsOfGateway(gatewayId: string): Promise<Connection[]>;
+
+  saveConnection(connection: Connection): Promise<void>;
+  getConnection(socketId: string): Promise<Connection | null>;
+  deleteConnection(socketId: string): Promise<void>;
+  sessionsOf(socketId: string): Promise<string[]>;
+  /** True when the membership is new. */
+  addMembership(socketId: string, sessionId: string, userId: string): Promise<boolean>;
+  /** True when there was one. */
+  deleteMembership(socketId: string, sessionId: string): Promise<boolean>;
+  isMember(socketId: string, sessionId: string): Promise<boolean>;
+  /** How many sockets of the user are in the session. */
+  userSocketsIn(sessionId: string, userId: string): Promise<number>;
+  /** Who is in the session now, one entry per user, first joined first. */
+  participants(sessionId: string): Promise<Participant[]>;
+  onlineAgents(): Promise<OnlineAgent[]>;
+
+  getTyping(sessionId: string, userId: string): Promise<TypingIndicator | null>;
+  saveTyping(indicator: TypingIndicator): Promise<void>;
+  /** True when there was a row. */
+  deleteTyping(sessionId: string, userId: string): Promise<boolean>;
+  /** Deletes the rows that expired before `now` and answers them. */
+  deleteExpiredTyping(now: Date): Promise<Array<{ session_id: string; user_id: string }>>;
+
+  /** Records events in the outbox; they are published after the commit. */
+  record(events: EventEnvelope[]): Promise<void>;
+}
+
+export interface PresenceRepository {
+  /** Runs `work` in one transaction; the events it records are published once it commits. */
+  transaction<T>(work: (store: PresenceStore) => Promise<T>): Promise<T>;
+}
+
+/** The session service, as presence asks it whether a caller may see a session. */
+export interface SessionDirectory {
+  get(identity: Identity, sessionId: string): Promise<ChatSession>;
+}
+
+export interface PresenceTimings {
+  /** How long a gateway's lease lasts after each renewal. */
+  leaseTtlMs: number;
+  /** How long a typing indicator lives unless the user types again. */
+  typingTtlMs: number;
+  /** Typing again within this long of the last stored refresh writes nothing. */
+  typingThrottleMs: number;
+}

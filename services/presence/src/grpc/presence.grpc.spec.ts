@@ -1,0 +1,99 @@
+import * as grpc from '@grpc/grpc-js';
+import type { EventEnvelope, Identity } from '@parley/contracts';
+import type { AppError } from '@parley/errors';
+import { presenceProto } from '@parley/grpc';
+import { eventually } from '@parley/testing';
+import { gateway, user } from '../testing/identities';
+import { startPresenceHarness, type PresenceHarness } from '../testing/presence-harness';
+
+/**
+ * The presence service over gRPC, with a real session service and PostgreSQL. Short lease and
+ * typing timings so reaping and expiry happen within the test.
+ */
+describe('presence service over gRPC', () => {
+  let h: PresenceHarness;
+  const customer = user('customer', 'Cleo');
+  const agent = user('support', 'Ana');
+  let sessionId: string;
+  const as = (identity: Identity) => ({ identity });
+  const ref = (socket: string, gw = 'gw-a') => ({ gateway_id: gw, socket_id: socket, session_id: sessionId });
+  const ofType = (type: EventEnvelope['type']) => h.events.filter((e) => e.type === type && (e.data as { session_id: string }).session_id === sessionId).map((e) => e.data);
+
+  beforeAll(async () => {
+    h = await startPresenceHarness({ PRESENCE_LEASE_TTL_MS: '1000', PRESENCE_REAP_INTERVAL_MS: '200', TYPING_TTL_MS: '800', TYPING_SWEEP_INTERVAL_MS: '200', TYPING_THROTTLE_MS: '400' });
+  });
+  afterAll(() => h.stop());
+  beforeEach(async () => {
+    sessionId = (await h.sessions.createSession({ subject: 'Help', priority: 'medium' }, as(customer))).id;
+  });
+
+  it('answers participants over every gateway and publishes user.joined / user.left once per user', async () => {
+    await h.presence.connect({ gateway_id: 'gw-a', socket_id: 'c1' }, as(customer));
+    expect((await h.presence.join(ref('c1'), as(customer))).participants).toEqual([{ user_id: customer.userId, role: 'customer', name: 'Cleo' }]);
+    await h.presence.join(ref('a1', 'gw-b'), as(agent));
+    await h.presence.join(ref('a2', 'gw-a'), as(agent));
+    expect((await h.presence.join(ref('c1'), as(customer))).participants.map((p) => p.name)).toEqual(['Cleo', 'Ana']);
+    // Both tabs close at the same moment: exactly one user.left.
+    await Promise.all([h.presence.disconnect({ gateway_id: 'gw-b', socket_id: 'a1' }, as(agent)), h.presence.disconnect({ gateway_id: 'gw-a', socket_id: 'a2' }, as(agent))]);
+    await eventually(() => expect(ofType('user.left')).toEqual([{ session_id: sessionId, user_id: agent.userId, role: 'support' }]));
+    expect(ofType('user.joined').map((d) => (d as { user: { name: string } }).user.name)).toEqual(['Cleo', 'Ana']);
+    await h.presence.disconnect({ gateway_id: 'gw-a', socket_id: 'c1' }, as(customer));
+  });
+
+  it('reaps a gateway that stops renewing, and keeps one that renews', async () => {
+    await h.presence.join(ref('c9', 'gw-alive'), as(customer));
+    await h.presence.join(ref('a9', 'gw-dead'), as(agent));
+    await h.presence.typing(ref('a9', 'gw-dead'), as(agent));
+    const renewing = setInterval(() => void h.presence.renewLease('gw-alive', as(gateway())), 200);
+    try {
+      await eventually(() => expect(ofType('user.left')).toEqual([{ session_id: sessionId, user_id: agent.userId, role: 'support' }]), 5000);
+      expect(ofType('typing.stopped')).toEqual([{ session_id: sessionId, user_id: agent.userId }]);
+      expect((await h.presence.join(ref('c9', 'gw-alive'), as(customer))).participants.map((p) => p.user_id)).toEqual([customer.userId]);
+      expect((await h.presence.renewLease('gw-dead', as(gateway()))).known).toBe(false);
+    } finally {
+      clearInterval(renewing);
+      await h.presence.releaseGateway('gw-alive', as(gateway()));
+      await h.presence.releaseGateway('gw-dead', as(gateway()));
+    }
+  });
+
+  it('stores one typing row per burst and sweeps it into typing.stopped', async () => {
+    await h.presence.join(ref('a3'), as(agent));
+    for (let i = 0; i < 5; i += 1) await h.presence.typing(ref('a3'), as(agent));
+    const rows = await h.db.knex('typing_indicators').where({ session_id: sessionId });
+    expect(rows).toEqual([expect.objectContaining({ user_id: agent.userId, user_name: 'Ana' })]);
+    await eventually(() => expect(ofType('typing.stopped')).toEqual([{ session_id: sessionId, user_id: agent.userId }]), 5000);
+    expect(ofType('typing.started')).toHaveLength(1);
+    expect(await h.db.knex('typing_indicators').where({ session_id: sessionId })).toEqual([]);
+    await h.presence.releaseGateway('gw-a', as(gateway()));
+  });
+
+  it('lists online agents for staff only', async () => {
+    await h.presence.join(ref('a4', 'gw-c'), as(agent));
+    const { agents } = await h.presence.listOnlineAgents(as(agent));
+    expect(agents).toEqual([expect.objectContaining({ user_id: agent.userId, name: 'Ana', connections: 1, session_ids: [sessionId] })]);
+    await expect(h.presence.listOnlineAgents(as(customer))).rejects.toMatchObject({ code: 'PERMISSION_DENIED' });
+    await h.presence.releaseGateway('gw-c', as(gateway()));
+    expect((await h.presence.listOnlineAgents(as(agent))).agents).toEqual([]);
+  });
+
+  it('maps refusals to gRPC status codes and never leaks details', async () => {
+    const stranger = user('customer', 'Sam');
+    const refusals: Array<[string, () => Promise<unknown>, AppError['code']]> = [
+      ['a stranger joining', () => h.presence.join(ref('s1'), as(stranger)), 'PERMISSION_DENIED'],
+      ['an unknown session', () => h.presence.join({ ...ref('s1'), session_id: '00000000-0000-4000-8000-000000000009' }, as(customer)), 'NOT_FOUND'],
+      ['a bad session id', () => h.presence.join({ ...ref('s1'), session_id: 'nope' }, as(customer)), 'INVALID_ARGUMENT'],
+      ['typing without joining', () => h.presence.typing(ref('s2'), as(customer)), 'PERMISSION_DENIED'],
+      ['a user renewing a lease', () => h.presence.renewLease('gw-a', as(customer)), 'PERMISSION_DENIED'],
+    ];
+    for (const [label, call, code] of refusals) {
+      const error = await call().then(() => null, (e: AppError) => e);
+      expect({ label, code: error?.code }).toEqual({ label, code });
+    }
+    const client = new (presenceProto().PresenceService)(h.presenceAddress, grpc.credentials.createInsecure());
+    const anonymous = await new Promise<grpc.ServiceError | null>((resolve) => client.Typing(ref('x'), new grpc.Metadata(), (error) => resolve(error)));
+    client.close();
+    expect(anonymous).toMatchObject({ code: grpc.status.UNAUTHENTICATED });
+    expect(await h.db.knex('presence_memberships').where({ session_id: sessionId })).toEqual([]);
+  });
+});

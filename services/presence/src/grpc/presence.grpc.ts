@@ -1,0 +1,18 @@
+import { unary, type PresenceServiceHandlers } from '@parley/grpc';
+import type { Logger } from '@parley/logger';
+import type { PresenceService } from '../domain/presence.service';
+import type { TypingService } from '../domain/typing.service';
+
+export function createPresenceGrpcHandlers(presence: PresenceService, typing: TypingService, logger: Logger): PresenceServiceHandlers {
+  return {
+    Connect: unary(logger, async (request, { identity }) => (await presence.connect(identity, request), {})),
+    Disconnect: unary(logger, async (request, { identity }) => (await presence.disconnect(identity, request), {})),
+    Join: unary(logger, async (request, { identity }) => ({ participants: await presence.join(identity, request) })),
+    Leave: unary(logger, async (request, { identity }) => (await presence.leave(identity, request), {})),
+    Typing: unary(logger, async (request, { identity }) => (await typing.typing(identity, request), {})),
+    StopTyping: unary(logger, async (request, { identity }) => (await typing.stopTyping(identity, request), {})),
+    RenewLease: unary(logger, async (request, { identity }) => ({ known: await presence.renewLease(identity, request) })),
+    ReleaseGateway: unary(logger, async (request, { identity }) => (await presence.releaseGateway(identity, request), {})),
+    ListOnlineAgents: unary(logger, async (_request, { identity }) => ({ agents: await presence.onlineAgents(identity) })),
+  };
+}

@@ -1,0 +1,66 @@
+import type { EventBus } from '@parley/bus';
+import { createKnex } from '@parley/db';
+import { GrpcServer, presenceProto, SessionClient } from '@parley/grpc';
+import { createLogger } from '@parley/logger';
+import { resolveEventBus, runMain, stopOnSignals, watchHealth } from '@parley/runtime';
+import { createSessionDirectory } from './clients/session-directory';
+import { loadPresenceConfig, type PresenceConfig } from './config';
+import { startPresenceJobs } from './domain/presence.jobs';
+import { createPresenceService } from './domain/presence.service';
+import { createTypingService } from './domain/typing.service';
+import { createPresencePublisher } from './events/presence.publisher';
+import { createPresenceGrpcHandlers } from './grpc/presence.grpc';
+import { createPresenceRepository } from './repository/presence.repository';
+
+export interface RunningPresenceService {
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** Wires the presence service; the all-in-one runner passes its in-process bus. */
+export async function start(config: PresenceConfig, deps: { bus?: EventBus } = {}): Promise<RunningPresenceService> {
+  const logger = createLogger('presence');
+  const knex = createKnex({ url: config.DATABASE_URL, poolMax: 20 });
+  const bus = resolveEventBus(deps.bus, config.AMQP_URL, config.EVENTS_EXCHANGE, logger);
+  const { outbox, relay } = createPresencePublisher(knex, bus, logger);
+  const repository = createPresenceRepository(knex, outbox, relay);
+  const sessionClient = new SessionClient(config.SESSION_SERVICE_ADDR);
+  const timings = { leaseTtlMs: config.PRESENCE_LEASE_TTL_MS, typingTtlMs: config.TYPING_TTL_MS, typingThrottleMs: config.TYPING_THROTTLE_MS };
+  const presence = createPresenceService({ presence: repository, sessions: createSessionDirectory(sessionClient), timings });
+  const typing = createTypingService({ presence: repository, timings });
+
+  const server = new GrpcServer(logger);
+  server.addService(presenceProto().PresenceService.service, createPresenceGrpcHandlers(presence, typing, logger), 'parley.presence.v1.PresenceService');
+  const port = await server.listen(config.PRESENCE_GRPC_HOST, config.PRESENCE_GRPC_PORT);
+  relay.start();
+  const jobs = startPresenceJobs(presence, typing, {
+    reapIntervalMs: config.PRESENCE_REAP_INTERVAL_MS,
+    sweepIntervalMs: config.TYPING_SWEEP_INTERVAL_MS,
+    onError: (job, error) => logger.warn({ err: error, job }, 'presence job failed; it runs again on its next interval'),
+    onDone: (job, count) => {
+      if (count > 0) logger.info({ job, count }, job === 'reap' ? 'reaped the sockets of expired gateways' : 'expired typing indicators');
+    },
+  });
+  const health = watchHealth(server, knex, bus);
+
+  return {
+    port,
+    async stop() {
+      health.stop();
+      await jobs.stop();
+      await server.stop();
+      await relay.stop();
+      sessionClient.close();
+      if (!deps.bus) await bus.close();
+      await knex.destroy();
+    },
+  };
+}
+
+if (require.main === module) {
+  runMain(async () => {
+    const running = await start(loadPresenceConfig());
+    stopOnSignals(createLogger('presence'), running.stop);
+  });
+}
+export * from './config';

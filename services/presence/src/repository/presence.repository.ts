@@ -1,0 +1,141 @@
+import type { Knex } from 'knex';
+import type { OutboxRelay, OutboxRepository } from '@parley/bus';
+import type { OnlineAgent, Participant } from '@parley/contracts';
+import type { Connection, PresenceRepository, PresenceStore, TypingIndicator } from '../domain/presence.ports';
+
+const STAFF = ['support', 'admin'];
+
+/** presence_gateways, presence_connections, presence_memberships, typing_indicators and presence_outbox. */
+export function createPresenceRepository(knex: Knex, outbox: OutboxRepository, relay: OutboxRelay): PresenceRepository {
+  return {
+    async transaction(work) {
+      let recorded = false;
+      const result = await knex.transaction(async (trx) => {
+        const store = createStore(trx, async (events) => {
+          if (events.length === 0) return;
+          recorded = true;
+          await outbox.add(trx, events);
+        });
+        return work(store);
+      });
+      if (recorded) relay.notify();
+      return result;
+    },
+  };
+}
+
+function createStore(trx: Knex.Transaction, record: PresenceStore['record']): PresenceStore {
+  return {
+    record,
+
+    async lockUser(userId) {
+      await trx.raw(`select pg_advisory_xact_lock(hashtext('presence-user'), hashtext(?))`, [userId]);
+    },
+
+    async renewLease(gatewayId, now, until) {
+      const current = await trx('presence_gateways').where({ gateway_id: gatewayId }).forUpdate().first<{ lease_expires_at: Date } | undefined>('lease_expires_at');
+      await trx('presence_gateways')
+        .insert({ gateway_id: gatewayId, lease_expires_at: until })
+        .onConflict('gateway_id')
+        .merge({ lease_expires_at: trx.raw('greatest(presence_gateways.lease_expires_at, excluded.lease_expires_at)') });
+      return current !== undefined && current.lease_expires_at > now;
+    },
+
+    async expiredGateways(now) {
+      const rows = await trx('presence_gateways').where('lease_expires_at', '<', now).select<{ gateway_id: string }[]>('gateway_id');
+      return rows.map((r) => r.gateway_id);
+    },
+
+    async deleteGateway(gatewayId, expiredAt) {
+      const query = trx('presence_gateways').where({ gateway_id: gatewayId });
+      if (expiredAt) query.andWhere('lease_expires_at', '<', expiredAt);
+      await query.delete();
+    },
+
+    socketsOfGateway: (gatewayId) => trx<Connection>('presence_connections').where({ gateway_id: gatewayId }).select('socket_id', 'gateway_id', 'user_id', 'user_role', 'user_name'),
+
+    async saveConnection(c) {
+      await trx('presence_connections').insert(c).onConflict('socket_id').merge(['gateway_id', 'user_id', 'user_role', 'user_name']);
+    },
+
+    async getConnection(socketId) {
+      const row = await trx<Connection>('presence_connections').where({ socket_id: socketId }).first('socket_id', 'gateway_id', 'user_id', 'user_role', 'user_name');
+      return row ?? null;
+    },
+
+    async deleteConnection(socketId) {
+      await trx('presence_connections').where({ socket_id: socketId }).delete();
+    },
+
+    async sessionsOf(socketId) {
+      const rows = await trx('presence_memberships').where({ socket_id: socketId }).select<{ session_id: string }[]>('session_id');
+      return rows.map((r) => r.session_id);
+    },
+
+    async addMembership(socketId, sessionId, userId) {
+      const inserted = await trx('presence_memberships').insert({ socket_id: socketId, session_id: sessionId, user_id: userId }).onConflict(['socket_id', 'session_id']).ignore().returning('socket_id');
+      return inserted.length > 0;
+    },
+
+    async deleteMembership(socketId, sessionId) {
+      return (await trx('presence_memberships').where({ socket_id: socketId, session_id: sessionId }).delete()) > 0;
+    },
+
+    async isMember(socketId, sessionId) {
+      return (await trx('presence_memberships').where({ socket_id: socketId, session_id: sessionId }).first('socket_id')) !== undefined;
+    },
+
+    async userSocketsIn(sessionId, userId) {
+      const row = await trx('presence_memberships').where({ session_id: sessionId, user_id: userId }).count<{ count: string }[]>('* as count').first();
+      return Number(row?.count ?? 0);
+    },
+
+    async participants(sessionId) {
+      const { rows } = await trx.raw<{ rows: Participant[] }>(
+        `select user_id, role, name from (
+           select distinct on (m.user_id) m.user_id, c.user_role as role, c.user_name as name, m.joined_at
+           from presence_memberships m join presence_connections c on c.socket_id = m.socket_id
+           where m.session_id = ? order by m.user_id, m.joined_at
+         ) first_joins order by joined_at, user_id`,
+        [sessionId],
+      );
+      return rows;
+    },
+
+    async onlineAgents() {
+      const { rows } = await trx.raw<{ rows: Array<Omit<OnlineAgent, 'online_since' | 'connections'> & { online_since: Date; connections: string }> }>(
+        `select c.user_id, min(c.user_role) as role, min(c.user_name) as name, count(distinct c.socket_id) as connections,
+                coalesce(array_agg(distinct m.session_id::text) filter (where m.session_id is not null), '{}') as session_ids,
+                min(c.connected_at) as online_since
+         from presence_connections c left join presence_memberships m on m.socket_id = c.socket_id
+         where c.user_role = any(?::text[])
+         group by c.user_id order by min(c.connected_at)`,
+        [STAFF],
+      );
+      return rows.map((r) => ({ ...r, connections: Number(r.connections), online_since: r.online_since.toISOString() }));
+    },
+
+    async getTyping(sessionId, userId) {
+      const row = await trx<TypingIndicator>('typing_indicators').where({ session_id: sessionId, user_id: userId }).first('session_id', 'user_id', 'user_name', 'expires_at');
+      return row ?? null;
+    },
+
+    async saveTyping(indicator) {
+      await trx('typing_indicators')
+        .insert({ ...indicator, started_at: trx.fn.now() })
+        .onConflict(['session_id', 'user_id'])
+        .merge({
+          user_name: indicator.user_name,
+          expires_at: indicator.expires_at,
+          // A new burst of typing after an expired one starts anew.
+          started_at: trx.raw('case when typing_indicators.expires_at < now() then now() else typing_indicators.started_at end'),
+        });
+    },
+
+    async deleteTyping(sessionId, userId) {
+      return (await trx('typing_indicators').where({ session_id: sessionId, user_id: userId }).delete()) > 0;
+    },
+
+    deleteExpiredTyping: (now) => trx('typing_indicators').where('expires_at', '<', now).delete().returning(['session_id', 'user_id']),
+  };
+}
