@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ChatSessionView, MessagesReadEvent, OnlineAgent, TypingStoppedEvent, UserJoinedEvent, UserLeftEvent, UserTypingEvent } from '@parley/contracts';
 import { api, collect, eventually, request, testUser, waitFor, type ClientSocket, type TestUser } from '@parley/testing';
-import { SocketPool, history, join, openSession, send, sleep } from './support/chat-client';
+import { SocketPool, accept, history, join, openSession, send, sleep } from './support/chat-client';
 import { startStack, type Stack } from './support/stack';
 
 /**
@@ -183,7 +183,8 @@ describe('presence, typing and read receipts across two gateways', () => {
       const { messages } = await history(stack.gatewayA, customer, session.id);
       for (const m of messages) expect(m.read_by).toEqual([{ user_id: agent.id, read_at: expect.any(String) }]);
 
-      // The other way: the agent's reply is unread for the customer until they read it.
+      // The other way: the agent (having taken the chat) replies; unread for the customer until read.
+      await accept(agentSocket, session.id);
       await send(agentSocket, session.id, 'On it');
       await eventually(async () => expect((await detail(customer, session.id)).unread_count).toBe(1), 10_000);
       await request(customerSocket, 'mark_as_read', { session_id: session.id });
