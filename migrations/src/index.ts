@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import * as sessions from './20261125_001_sessions';
 import * as messages from './20261125_002_messages';
 import * as attachmentsAndTyping from './20261125_003_attachments_and_typing';
+import * as attachmentLinks from './20261126_001_attachment_links';
 
 /**
  * Every migration, in order. Listed here rather than read from a folder, so they run the same
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Knex.Migration> = {
   '20261125_001_sessions': sessions,
   '20261125_002_messages': messages,
   '20261125_003_attachments_and_typing': attachmentsAndTyping,
+  '20261126_001_attachment_links': attachmentLinks,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {
