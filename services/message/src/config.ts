@@ -8,6 +8,7 @@ export const messageConfigSchema = z.object({
   MESSAGE_GRPC_HOST: z.string().default('0.0.0.0'),
   MESSAGE_GRPC_PORT: env.port(50052),
   SESSION_SERVICE_ADDR: env.address('127.0.0.1:50051'),
+  ATTACHMENT_SERVICE_ADDR: env.address('127.0.0.1:50053'),
 });
 
 export type MessageConfig = z.infer<typeof messageConfigSchema>;

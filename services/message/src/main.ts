@@ -1,8 +1,9 @@
 import { OutboxRelay, OutboxRepository, type EventBus } from '@parley/bus';
 import { createKnex } from '@parley/db';
-import { GrpcServer, messageProto, SessionClient } from '@parley/grpc';
+import { AttachmentClient, GrpcServer, messageProto, SessionClient } from '@parley/grpc';
 import { createLogger } from '@parley/logger';
 import { resolveEventBus, runMain, stopOnSignals, watchHealth } from '@parley/runtime';
+import { createAttachmentDirectory } from './clients/attachment-directory';
 import { createSessionDirectory } from './clients/session-directory';
 import { loadMessageConfig, type MessageConfig } from './config';
 import { createMessageService } from './domain/message.service';
@@ -23,9 +24,11 @@ export async function start(config: MessageConfig, deps: { bus?: EventBus } = {}
   const outbox = new OutboxRepository('message_outbox');
   const relay = new OutboxRelay({ knex, table: outbox.table, bus, logger });
   const sessionClient = new SessionClient(config.SESSION_SERVICE_ADDR);
+  const attachmentClient = new AttachmentClient(config.ATTACHMENT_SERVICE_ADDR);
   const service = createMessageService({
     messages: createMessageRepository(knex, outbox, relay),
     sessions: createSessionDirectory(sessionClient),
+    attachments: createAttachmentDirectory(attachmentClient),
   });
 
   const server = new GrpcServer(logger);
@@ -43,6 +46,7 @@ export async function start(config: MessageConfig, deps: { bus?: EventBus } = {}
       await server.stop();
       await relay.stop();
       sessionClient.close();
+      attachmentClient.close();
       if (!deps.bus) await bus.close();
       await knex.destroy();
     },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   createEvent,
+  isImageType,
   isRequester,
   LIMITS,
   routingKeys,
@@ -12,11 +13,12 @@ import {
   type Identity,
 } from '@parley/contracts';
 import { failedPrecondition, invalidArgument, permissionDenied } from '@parley/errors';
-import type { MessageRepository, SendResult, SessionDirectory } from './message.ports';
+import type { AttachmentDirectory, MessageRepository, SendResult, SessionDirectory } from './message.ports';
 
 export interface MessageServiceDeps {
   messages: MessageRepository;
   sessions: SessionDirectory;
+  attachments: AttachmentDirectory;
 }
 
 export interface SendCommand {
@@ -24,6 +26,7 @@ export interface SendCommand {
   content: string;
   message_type?: string;
   temp_id?: string;
+  attachment_ids?: string[];
 }
 
 const listSchema = z.strictObject({
@@ -57,7 +60,7 @@ export function unreadFrom(identity: Identity): readonly string[] {
 const STAFF_ROLES = ['support', 'admin'] as const;
 const REQUESTER_ROLES = ['customer', 'restaurant'] as const;
 
-export function createMessageService({ messages, sessions }: MessageServiceDeps) {
+export function createMessageService({ messages, sessions, attachments }: MessageServiceDeps) {
   async function send(identity: Identity, command: SendCommand): Promise<SendResult> {
     if (identity.role === 'service') throw permissionDenied('Services do not send user messages');
     const input = validate(sendMessageSchema, command);
@@ -67,8 +70,16 @@ export function createMessageService({ messages, sessions }: MessageServiceDeps)
       const existing = await messages.findByTempId(session.id, identity.userId, input.temp_id);
       if (existing) return { message: existing, created: false };
     }
-    if (input.message_type !== 'text') throw invalidArgument(`A ${input.message_type} message needs attachments`);
+    const attachmentIds = input.attachment_ids ?? [];
+    if (input.message_type !== 'text' && attachmentIds.length === 0) {
+      throw invalidArgument(`A ${input.message_type} message needs attachments`, { field: 'attachment_ids' });
+    }
     if (session.status === 'closed') throw failedPrecondition('The session is closed');
+    // The attachment service checks and reserves the uploads; the message keeps a snapshot of them.
+    const files = attachmentIds.length > 0 ? await attachments.claim(identity, session.id, attachmentIds) : [];
+    if (input.message_type === 'image' && !files.every((file) => isImageType(file.file_type))) {
+      throw invalidArgument('An image message carries only images', { field: 'attachment_ids' });
+    }
     return messages.send(
       {
         session_id: session.id,
@@ -78,6 +89,7 @@ export function createMessageService({ messages, sessions }: MessageServiceDeps)
         content: input.content,
         message_type: input.message_type,
         temp_id: input.temp_id ?? null,
+        attachments: files,
       },
       (message) => [createEvent('message.created', routingKeys.session(session.id, 'message.created'), { message })],
     );
@@ -123,6 +135,7 @@ export function createMessageService({ messages, sessions }: MessageServiceDeps)
         content,
         message_type: 'text',
         temp_id: `initial:${session.id}`,
+        attachments: [],
       },
       (message) => [createEvent('message.created', routingKeys.session(session.id, 'message.created'), { message })],
     );
