@@ -26,7 +26,7 @@ const stores: Array<[string, () => Promise<{ store: ObjectStore; stop(): Promise
       const store = createS3Store({ endpoint: s3.endpoint, accessKey: s3.accessKey, secretKey: s3.secretKey, bucket, region: 'us-east-1' });
       await store.ensureBucket();
       await store.ensureBucket(); // a second start finds it
-      const listed = async () => fs.readdirSync(path.join(s3.directory, bucket), { recursive: true }).map(String).filter((f) => !f.includes('._S3rver_') && !fs.statSync(path.join(s3.directory, bucket, f)).isDirectory());
+      const listed = async () => fs.readdirSync(path.join(s3.directory, bucket), { recursive: true }).map(String).filter((f) => f.endsWith('._S3rver_object'));
       return { store, stop: s3.stop, listed };
     },
   ],
@@ -53,8 +53,10 @@ describe.each(stores)('object store: %s', (_name, open) => {
     const bytes = Buffer.alloc(6 * 1024 * 1024 + 17, 7); // more than one 5 MB part
     await store.put('chat-attachments/one', Readable.from([bytes.subarray(0, 1000), bytes.subarray(1000)]), 'application/pdf');
     expect((await readAll(await store.get('chat-attachments/one'))).equals(bytes)).toBe(true);
+    expect((await listed()).filter((f) => f.includes('one'))).toHaveLength(1);
     await store.remove('chat-attachments/one');
     await store.remove('chat-attachments/one');
+    expect((await listed()).filter((f) => f.includes('one'))).toEqual([]);
     await expect(store.get('chat-attachments/one').then(readAll)).rejects.toThrow();
   });
 
