@@ -3,14 +3,18 @@ import type { TokenVerifier } from '@parley/auth';
 import type { EventBus } from '@parley/bus';
 import type { Logger } from '@parley/logger';
 import { SessionRooms } from './delivery/session-rooms';
+import { createAttachmentFlow } from './domain/attachment-flow.service';
 import { createChatService } from './domain/chat.service';
-import type { Caller, MessagesApi, SessionsApi } from './domain/gateway.ports';
+import type { AttachmentsApi, Caller, MessagesApi, SessionsApi } from './domain/gateway.ports';
 import { createHttpApp } from './http/app';
+import type { UploadLimits } from './http/upload-storage';
 import { createSocketServer, handleConnections } from './socket/socket-server';
 
 export interface GatewayServerDeps {
   sessions: SessionsApi;
   messages: MessagesApi;
+  attachments: AttachmentsApi;
+  uploadLimits: UploadLimits;
   bus: EventBus;
   verifyToken: TokenVerifier;
   logger: Logger;
@@ -36,7 +40,8 @@ export async function createGatewayServer(deps: GatewayServerDeps): Promise<Gate
     const checks = { broker: bus.isConnected() };
     return { ready: Object.values(checks).every(Boolean), checks };
   };
-  const httpServer = http.createServer(createHttpApp({ chat, verifyToken, corsOrigins, logger, ready }));
+  const files = { flow: createAttachmentFlow({ sessions, messages, attachments: deps.attachments }), attachments: deps.attachments, limits: deps.uploadLimits, gatewayCaller };
+  const httpServer = http.createServer(createHttpApp({ chat, verifyToken, corsOrigins, logger, ready, files }));
   const io = createSocketServer({ httpServer, verifyToken, corsOrigins, maxPayloadBytes: deps.maxPayloadBytes });
 
   // Events can only arrive for rooms this gateway binds, and it binds none before `rooms` exists.

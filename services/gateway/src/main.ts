@@ -1,8 +1,9 @@
 import { createTokenVerifier } from '@parley/auth';
 import type { EventBus } from '@parley/bus';
-import { MessageClient, SessionClient } from '@parley/grpc';
+import { AttachmentClient, MessageClient, SessionClient } from '@parley/grpc';
 import { createLogger } from '@parley/logger';
 import { resolveEventBus, runMain, stopOnSignals } from '@parley/runtime';
+import { createAttachmentsApi } from './clients/attachment-api';
 import { createMessagesApi, createSessionsApi } from './clients/grpc-apis';
 import { loadGatewayConfig, type GatewayConfig } from './config';
 import { createGatewayServer } from './gateway-server';
@@ -20,9 +21,12 @@ export async function start(config: GatewayConfig, deps: { bus?: EventBus } = {}
   const bus = resolveEventBus(deps.bus, config.AMQP_URL, config.EVENTS_EXCHANGE, logger);
   const sessionClient = new SessionClient(config.SESSION_SERVICE_ADDR);
   const messageClient = new MessageClient(config.MESSAGE_SERVICE_ADDR);
+  const attachmentClient = new AttachmentClient(config.ATTACHMENT_SERVICE_ADDR);
   const server = await createGatewayServer({
     sessions: createSessionsApi(sessionClient),
     messages: createMessagesApi(messageClient),
+    attachments: createAttachmentsApi(attachmentClient),
+    uploadLimits: { maxFileBytes: config.ATTACHMENT_MAX_FILE_BYTES, maxFiles: config.ATTACHMENT_MAX_FILES },
     bus,
     verifyToken: createTokenVerifier({ secret: config.JWT_SECRET }),
     logger,
@@ -39,6 +43,7 @@ export async function start(config: GatewayConfig, deps: { bus?: EventBus } = {}
       await server.close();
       sessionClient.close();
       messageClient.close();
+      attachmentClient.close();
       if (!deps.bus) await bus.close();
     },
   };

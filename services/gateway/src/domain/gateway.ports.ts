@@ -1,4 +1,5 @@
-import type { ChatMessage, ChatSession, Identity } from '@parley/contracts';
+import type { Readable } from 'node:stream';
+import type { ChatMessage, ChatSession, Identity, UploadedAttachment } from '@parley/contracts';
 
 /** Who asks, and the id that follows the request through every service. */
 export interface Caller {
@@ -30,7 +31,25 @@ export interface SessionsApi {
 
 /** The message service, as the gateway calls it. */
 export interface MessagesApi {
-  send(caller: Caller, input: { session_id: string; content: string; message_type: string; temp_id?: string }): Promise<{ message: ChatMessage; created: boolean }>;
+  send(
+    caller: Caller,
+    input: { session_id: string; content: string; message_type: string; temp_id?: string; attachment_ids?: string[] },
+  ): Promise<{ message: ChatMessage; created: boolean }>;
   list(caller: Caller, query: { session_id: string; limit: number; offset?: number; after_seq?: number }): Promise<MessagePage>;
   summaries(caller: Caller, sessionIds: string[]): Promise<SessionSummary[]>;
+}
+
+export interface AttachmentDownload {
+  info: { file_name: string; content_type: string; size: number };
+  body: Readable;
+}
+
+/** The attachment service, as the gateway calls it. */
+export interface AttachmentsApi {
+  /** Streams one file to the service; rejects with the source's error if the source fails. */
+  upload(caller: Caller, file: { file_name: string; declared_type: string; data: AsyncIterable<Buffer> }): Promise<UploadedAttachment>;
+  remove(caller: Caller, attachmentId: string): Promise<void>;
+  get(caller: Caller, attachmentId: string): Promise<UploadedAttachment>;
+  createLink(caller: Caller, attachmentId: string, thumbnail: boolean): Promise<{ url: string; expires_at: string }>;
+  download(caller: Caller, request: { attachment_id: string; thumbnail: boolean; expires?: string; signature?: string }): Promise<AttachmentDownload>;
 }
