@@ -58,8 +58,8 @@ const needsContentOrFiles = (value: { content: string; attachment_ids?: string[]
 
 export const sendMessageSchema = z.strictObject(sendMessageFields).superRefine(needsContentOrFiles);
 /** The REST variant: the session comes from the path. */
-const { session_id: _sessionId, ...messageBodyFields } = sendMessageFields;
-export const sendMessageBodySchema = z.strictObject(messageBodyFields).superRefine(needsContentOrFiles);
+const { content, message_type, temp_id, attachment_ids } = sendMessageFields;
+export const sendMessageBodySchema = z.strictObject({ content, message_type, temp_id, attachment_ids }).superRefine(needsContentOrFiles);
 
 export const createSessionSchema = z.strictObject({
   subject: text('subject', LIMITS.subjectMaxLength),

@@ -11,6 +11,7 @@ export function cleanFileName(raw: string): string {
   const base = path.posix.basename(raw.replace(/\\/g, '/'));
   const cleaned = base
     .normalize('NFC')
+    // eslint-disable-next-line no-control-regex -- control characters are what this removes
     .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069"<>:|?*]/g, '')
     .replace(/\s+/g, ' ')
     .trim()

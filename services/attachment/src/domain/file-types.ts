@@ -41,6 +41,7 @@ export const allowedExtensions = (allowed: readonly AttachmentTypeName[]): strin
   allowed.flatMap((name) => ATTACHMENT_TYPES[name].extensions.map((e) => `.${e}`)).join(', ');
 
 /** Control characters other than tab, line feed, form feed and carriage return. */
+// eslint-disable-next-line no-control-regex -- control characters are what this finds
 const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/;
 
 /** A streaming check that every chunk is UTF-8 text: throws INVALID_ARGUMENT at the first bad byte. */

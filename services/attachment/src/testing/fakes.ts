@@ -79,7 +79,7 @@ export class FakeAttachmentRepository implements AttachmentRepository {
 
 export const fakeThumbnailer: Thumbnailer = {
   async make(image) {
-    for await (const _chunk of image);
+    await readAll(image);
     return Buffer.from('thumbnail');
   },
 };
