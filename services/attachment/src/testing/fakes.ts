@@ -1,13 +1,10 @@
 import { Readable } from 'node:stream';
-import pino from 'pino';
 import type { Identity } from '@parley/contracts';
 import { ATTACHMENT_TYPE_NAMES } from '@parley/contracts';
 import type { AttachmentLimits, AttachmentRepository, AttachmentRow, NewAttachment, ObjectStore, Thumbnailer } from '../domain/attachment.ports';
 import { createAttachmentService } from '../domain/attachment.service';
 import { createLinkSigner } from '../domain/download-links';
 import { FakeSessionDirectory } from './fake-session.directory';
-
-export const logger = pino({ level: 'silent' });
 
 /** Objects in memory (tests only; the real stores stream). */
 export class MemoryStore implements ObjectStore {
