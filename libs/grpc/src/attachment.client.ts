@@ -37,7 +37,9 @@ export class AttachmentClient {
     let settle: { resolve(v: Attachment__Output): void; reject(e: unknown): void };
     const result = new Promise<Attachment__Output>((resolve, reject) => (settle = { resolve, reject }));
     let sourceError: unknown;
+    let answered = false;
     const call = this.client.Upload(toMetadata(context), { deadline: Date.now() + STREAM_DEADLINE_MS }, (error, response) => {
+      answered = true;
       if (sourceError !== undefined) settle.reject(sourceError);
       else if (error) settle.reject(toAppError('attachment', error));
       else settle.resolve(response as Attachment__Output);
@@ -46,9 +48,11 @@ export class AttachmentClient {
       try {
         call.write({ info });
         for await (const chunk of source) {
+          // The service may refuse early (a wrong type): then the rest is not sent.
+          if (answered) return;
           if (!call.write({ data: chunk })) await Promise.race([once(call, 'drain'), result.catch(() => undefined)]);
         }
-        call.end();
+        if (!answered) call.end();
       } catch (error) {
         sourceError = error;
         call.cancel();

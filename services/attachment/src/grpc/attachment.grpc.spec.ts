@@ -78,7 +78,15 @@ describe('attachment service over gRPC (PostgreSQL, s3rver)', () => {
     await expect(upload(cleo, file)).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringMatching(/does not match/) });
   });
 
-  it('refuses an upload without an identity, and an upload that never sends its info', async () => {
+  it('refuses a large spoofed file from its first bytes, without reading the rest', async () => {
+    let read = 0;
+    const exe = Buffer.concat([spoofs.exeAsPng.bytes, Buffer.alloc(4 * 1024 * 1024)]);
+    const attempt = h.attachments.upload({ file_name: 'cat.png', declared_type: 'image/png' }, chunksOf(exe, 64 * 1024, (n) => (read = n)), as(cleo));
+    await expect(attempt).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    expect(read).toBeLessThan(exe.length);
+  });
+
+  it('refuses an upload that never sends its info', async () => {
     const noInfo = h.attachments.upload({ file_name: '', declared_type: '' }, chunksOf(samples.png.bytes), as(cleo));
     await expect(noInfo).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
   });
