@@ -120,5 +120,8 @@ describe('gateway: attachments sent over the socket, and downloads', () => {
     expect((await get(link.replace(/signature=[^&]+/, 'signature=bad%20chars'))).status).toBe(400);
     expect((await get(`${link}&extra=1`)).status).toBe(400);
     expect((await api(gw.url, 'GET', `/api/v1/chat/attachments/${photoId}`, { token: stranger.token })).status).toBe(403);
+    expect((await api(gw.url, 'GET', '/api/v1/chat/attachments/abc', { token: agent.token })).body).toEqual({ success: false, error: { code: 'INVALID_ARGUMENT', message: 'attachment id must be a UUID' } });
+    expect((await api(gw.url, 'GET', '/api/v1/chat/attachments/00000000-0000-4000-8000-0000000000aa', { token: agent.token })).status).toBe(404);
+    expect((await api(gw.url, 'GET', `/api/v1/chat/attachments/${photoId}`)).status).toBe(401);
   });
 });
