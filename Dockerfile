@@ -3,6 +3,7 @@
 #   node_modules/.bin/tsx services/session/src/main.ts
 #   node_modules/.bin/tsx services/message/src/main.ts
 #   node_modules/.bin/tsx services/presence/src/main.ts
+#   node_modules/.bin/tsx services/attachment/src/main.ts
 #   node_modules/.bin/tsx services/gateway/src/main.ts
 #   npm run migrate                                       (one-shot schema migration)
 # With no command it runs the all-in-one process (`npm start`); give it DATABASE_URL (and

@@ -15,6 +15,7 @@ const REPO_ROOT = path.resolve(__dirname, '../..');
 const COMPOSE_FILE = path.join(REPO_ROOT, 'docker-compose.yml');
 const INSTALL_COMMAND = 'apt-get update && apt-get install -y docker-compose';
 const JWT_SECRET = 'compose-spec-jwt-secret-0123456789';
+const ATTACHMENT_LINK_SECRET = 'compose-spec-link-secret-0123456789';
 
 const INFRA = ['postgres', 'rabbitmq', 'minio', 'proxy'] as const;
 /** App services and the service folder whose src/main.ts each one runs. */
@@ -22,6 +23,7 @@ const APP_ENTRYPOINTS: Record<string, string> = {
   session: 'session',
   message: 'message',
   presence: 'presence',
+  attachment: 'attachment',
   'gateway-1': 'gateway',
   'gateway-2': 'gateway',
 };
@@ -100,7 +102,7 @@ function composePython(): string {
 }
 
 function loadComposeConfig(): ComposeConfig {
-  const env = { JWT_SECRET };
+  const env = { JWT_SECRET, ATTACHMENT_LINK_SECRET };
   const asJson = compose(['config', '--format', 'json'], env);
   if (asJson.status === 0 && asJson.stdout.trim().startsWith('{')) return JSON.parse(asJson.stdout) as ComposeConfig;
 
@@ -215,9 +217,26 @@ describe('docker-compose.yml', () => {
   });
 
   it('stops with a clear error when JWT_SECRET is not set', () => {
-    const result = compose(['config', '-q'], {});
+    const result = compose(['config', '-q'], { ATTACHMENT_LINK_SECRET });
     expect(result.status).not.toBe(0);
     expect(result.stderr + result.stdout).toMatch(/set JWT_SECRET/);
+  });
+
+  it('stops with a clear error when ATTACHMENT_LINK_SECRET is not set', () => {
+    const result = compose(['config', '-q'], { JWT_SECRET });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr + result.stdout).toMatch(/set ATTACHMENT_LINK_SECRET/);
+  });
+
+  it('stores attachments in MinIO: the attachment service waits for it and reaches it with its credentials', () => {
+    const attachment = service('attachment');
+    const env = environmentOf(attachment);
+    const config = configLoaderOf('attachment').load(env);
+    expect(config).toMatchObject({ ATTACHMENT_STORE: 's3', ATTACHMENT_LINK_SECRET });
+    expect(new URL(String(config.S3_ENDPOINT)).hostname).toBe('minio');
+    const minio = environmentOf(service('minio'));
+    expect({ accessKey: env.S3_ACCESS_KEY, secretKey: env.S3_SECRET_KEY }).toEqual({ accessKey: minio.MINIO_ROOT_USER, secretKey: minio.MINIO_ROOT_PASSWORD });
+    expect(dependenciesOf(attachment)).toEqual(expect.objectContaining({ minio: 'service_healthy', session: 'service_healthy' }));
   });
 
   it.each(Object.entries(APP_ENTRYPOINTS))('%s runs services/%s/src/main.ts with tsx, like the stack tests', (name, folder) => {
@@ -251,7 +270,7 @@ describe('docker-compose.yml', () => {
   });
 
   it('starts in order: the services after migrate and healthy backends, the gateways after healthy services, the proxy last', () => {
-    for (const name of ['session', 'message', 'presence']) {
+    for (const name of ['session', 'message', 'presence', 'attachment']) {
       expect({ name, deps: dependenciesOf(service(name)) }).toEqual({
         name,
         deps: expect.objectContaining({ postgres: 'service_healthy', rabbitmq: 'service_healthy', migrate: 'service_completed_successfully' }),
@@ -260,7 +279,7 @@ describe('docker-compose.yml', () => {
     for (const name of GATEWAYS) {
       expect({ name, deps: dependenciesOf(service(name)) }).toEqual({
         name,
-        deps: expect.objectContaining({ session: 'service_healthy', message: 'service_healthy', presence: 'service_healthy', rabbitmq: 'service_healthy' }),
+        deps: expect.objectContaining({ session: 'service_healthy', message: 'service_healthy', presence: 'service_healthy', attachment: 'service_healthy', rabbitmq: 'service_healthy' }),
       });
     }
     expect(dependenciesOf(service('proxy'))).toEqual(expect.objectContaining({ 'gateway-1': 'service_healthy', 'gateway-2': 'service_healthy' }));
@@ -284,10 +303,13 @@ describe('docker-compose.yml', () => {
       if (folder === 'session') grpcPort.session = Number(config.SESSION_GRPC_PORT);
       if (folder === 'message') grpcPort.message = Number(config.MESSAGE_GRPC_PORT);
       if (folder === 'presence') grpcPort.presence = Number(config.PRESENCE_GRPC_PORT);
+      if (folder === 'attachment') grpcPort.attachment = Number(config.ATTACHMENT_GRPC_PORT);
       if (folder !== 'gateway') expect(config[`${folder.toUpperCase()}_GRPC_HOST`]).toBe('0.0.0.0');
     }
     expect(environmentOf(service('message')).SESSION_SERVICE_ADDR).toBe(`session:${grpcPort.session}`);
     expect(environmentOf(service('presence')).SESSION_SERVICE_ADDR).toBe(`session:${grpcPort.session}`);
+    expect(environmentOf(service('message')).ATTACHMENT_SERVICE_ADDR).toBe(`attachment:${grpcPort.attachment}`);
+    expect(environmentOf(service('attachment')).SESSION_SERVICE_ADDR).toBe(`session:${grpcPort.session}`);
     const gatewayIds = new Set<string>();
     for (const name of GATEWAYS) {
       const env = environmentOf(service(name));
@@ -295,6 +317,7 @@ describe('docker-compose.yml', () => {
       expect(env.SESSION_SERVICE_ADDR).toBe(`session:${grpcPort.session}`);
       expect(env.MESSAGE_SERVICE_ADDR).toBe(`message:${grpcPort.message}`);
       expect(env.PRESENCE_SERVICE_ADDR).toBe(`presence:${grpcPort.presence}`);
+      expect(env.ATTACHMENT_SERVICE_ADDR).toBe(`attachment:${grpcPort.attachment}`);
       expect(env.HOST).toBe('0.0.0.0');
       expect(env.GATEWAY_ID).toBeTruthy();
       gatewayIds.add(String(env.GATEWAY_ID));
@@ -307,6 +330,7 @@ describe('docker-compose.yml', () => {
       Number(environmentOf(service('session')).SESSION_GRPC_PORT ?? 50051),
       Number(environmentOf(service('message')).MESSAGE_GRPC_PORT ?? 50052),
       Number(environmentOf(service('presence')).PRESENCE_GRPC_PORT ?? 50053),
+      Number(environmentOf(service('attachment')).ATTACHMENT_GRPC_PORT ?? 50054),
     ]);
     for (const [name, spec] of Object.entries(services)) {
       for (const port of publishedPortsOf(spec)) {
@@ -332,7 +356,7 @@ describe('.env.example', () => {
   it('lists every variable of every service', () => {
     const documented = fs.readFileSync(path.join(REPO_ROOT, '.env.example'), 'utf8');
     const missing: string[] = [];
-    for (const folder of ['session', 'message', 'presence', 'gateway', 'all-in-one']) {
+    for (const folder of ['session', 'message', 'presence', 'attachment', 'gateway', 'all-in-one']) {
       for (const key of configLoaderOf(folder).keys) {
         if (!new RegExp(`^#?\\s*${key}=`, 'm').test(documented)) missing.push(`${folder}: ${key}`);
       }

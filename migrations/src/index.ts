@@ -5,6 +5,7 @@ import * as attachmentsAndTyping from './20261125_003_attachments_and_typing';
 import * as presence from './20261125_004_presence';
 import * as readReceipts from './20261125_005_read_receipts';
 import * as sessionLifecycle from './20261125_006_session_lifecycle';
+import * as attachmentLinks from './20261126_001_attachment_links';
 
 /**
  * Every migration, in order. Listed here rather than read from a folder, so they run the same
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Knex.Migration> = {
   '20261125_004_presence': presence,
   '20261125_005_read_receipts': readReceipts,
   '20261125_006_session_lifecycle': sessionLifecycle,
+  '20261126_001_attachment_links': attachmentLinks,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -5,12 +5,12 @@ import net from 'node:net';
 import path from 'node:path';
 import * as amqplib from 'amqplib';
 import { createTestDatabase, type TestDatabase } from '@parley/db';
-import { TEST_JWT_SECRET } from '@parley/testing';
+import { startS3Server, TEST_JWT_SECRET, type TestS3Server } from '@parley/testing';
 
 /**
- * The real stack for end-to-end tests: the session, message and presence services and two gateways, each
- * its own OS process (`tsx services/<name>/src/main.ts`), on a fresh PostgreSQL database and a
- * RabbitMQ exchange of their own. Every process writes its output to
+ * The real stack for end-to-end tests: the session, message, presence and attachment services
+ * and two gateways, each its own OS process (`tsx services/<name>/src/main.ts`), on a fresh
+ * PostgreSQL database, a RabbitMQ exchange and an S3 server (s3rver, in the test process) of their own. Every process writes its output to
  * test-artifacts/e2e/<run>/<name>.log.
  */
 
@@ -19,8 +19,8 @@ export const AMQP_URL = process.env.E2E_AMQP_URL ?? 'amqp://guest:guest@127.0.0.
 export const ARTIFACTS_DIR = path.join(REPO_ROOT, 'test-artifacts', 'e2e');
 const TSX = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
 
-export type ServiceName = 'session' | 'message' | 'presence' | 'gateway-a' | 'gateway-b';
-export const SERVICE_NAMES: readonly ServiceName[] = ['session', 'message', 'presence', 'gateway-a', 'gateway-b'];
+export type ServiceName = 'session' | 'message' | 'presence' | 'attachment' | 'gateway-a' | 'gateway-b';
+export const SERVICE_NAMES: readonly ServiceName[] = ['session', 'message', 'presence', 'attachment', 'gateway-a', 'gateway-b'];
 
 interface ServiceSpec {
   name: ServiceName;
@@ -59,6 +59,8 @@ export interface Stack {
   gatewayA: string;
   gatewayB: string;
   db: TestDatabase;
+  /** The S3 server the attachment service stores files in. */
+  s3: TestS3Server;
   exchange: string;
   logDir: string;
   ports: Record<ServiceName, number>;
@@ -160,8 +162,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
   const db = await createTestDatabase(`parley_e2e_${label.replace(/-/g, '_').toLowerCase()}`);
   const exchange = `parley.e2e.${label}.${randomBytes(6).toString('hex')}`;
-  const [sessionPort, messagePort, presencePort, portA, portB] = [await freePort(), await freePort(), await freePort(), await freePort(), await freePort()];
-  const ports: Record<ServiceName, number> = { session: sessionPort, message: messagePort, presence: presencePort, 'gateway-a': portA, 'gateway-b': portB };
+  const s3 = await startS3Server();
+  const [sessionPort, messagePort, presencePort, attachmentPort, portA, portB] = [await freePort(), await freePort(), await freePort(), await freePort(), await freePort(), await freePort()];
+  const ports: Record<ServiceName, number> = { session: sessionPort, message: messagePort, presence: presencePort, attachment: attachmentPort, 'gateway-a': portA, 'gateway-b': portB };
 
   const common = {
     DATABASE_URL: db.url,
@@ -178,6 +181,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     SESSION_SERVICE_ADDR: `127.0.0.1:${sessionPort}`,
     MESSAGE_SERVICE_ADDR: `127.0.0.1:${messagePort}`,
     PRESENCE_SERVICE_ADDR: `127.0.0.1:${presencePort}`,
+    ATTACHMENT_SERVICE_ADDR: `127.0.0.1:${attachmentPort}`,
     GATEWAY_ID: `e2e-${label}-${id}-${randomBytes(3).toString('hex')}`,
     ...options.gatewayEnv,
   });
@@ -199,6 +203,25 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         MESSAGE_GRPC_HOST: '127.0.0.1',
         MESSAGE_GRPC_PORT: String(messagePort),
         SESSION_SERVICE_ADDR: `127.0.0.1:${sessionPort}`,
+        ATTACHMENT_SERVICE_ADDR: `127.0.0.1:${attachmentPort}`,
+      },
+    },
+    attachment: {
+      name: 'attachment',
+      script: 'services/attachment/src/main.ts',
+      port: attachmentPort,
+      kind: 'grpc',
+      env: {
+        ...common,
+        ATTACHMENT_GRPC_HOST: '127.0.0.1',
+        ATTACHMENT_GRPC_PORT: String(attachmentPort),
+        SESSION_SERVICE_ADDR: `127.0.0.1:${sessionPort}`,
+        ATTACHMENT_STORE: 's3',
+        S3_ENDPOINT: s3.endpoint,
+        S3_ACCESS_KEY: s3.accessKey,
+        S3_SECRET_KEY: s3.secretKey,
+        S3_BUCKET: `parley-e2e-${randomBytes(4).toString('hex')}`,
+        ATTACHMENT_LINK_SECRET: `e2e-link-secret-${randomBytes(8).toString('hex')}`,
       },
     },
     presence: {
@@ -325,6 +348,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     gatewayA: `http://127.0.0.1:${portA}`,
     gatewayB: `http://127.0.0.1:${portB}`,
     db,
+    s3,
     exchange,
     logDir,
     ports,
@@ -343,7 +367,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       const problems: string[] = [];
       // Gateways first (they hold the sockets), then the services they call.
       await Promise.all((['gateway-a', 'gateway-b'] as const).map((n) => terminate(n, 'SIGTERM')));
-      await Promise.all((['message', 'presence', 'session'] as const).map((n) => terminate(n, 'SIGTERM')));
+      await Promise.all((['message', 'presence', 'attachment', 'session'] as const).map((n) => terminate(n, 'SIGTERM')));
+      await s3.stop().catch((error: Error) => problems.push(`stop the S3 server: ${error.message}`));
       await db.drop().catch((error: Error) => problems.push(`drop database: ${error.message}`));
       await deleteExchange(exchange).catch((error: Error) => problems.push(`delete exchange ${exchange}: ${error.message}`));
       if (problems.length > 0) throw new Error(`stack cleanup failed:\n${problems.join('\n')}`);

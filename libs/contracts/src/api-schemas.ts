@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LIMITS } from './limits';
 import { PRIORITIES, SESSION_STATUSES } from './session';
 import { USER_MESSAGE_TYPES } from './message';
+import { ATTACHMENT_DEFAULTS } from './attachments';
 
 /**
  * The shapes of everything a client sends, socket events and REST bodies alike. The gateway
@@ -25,11 +26,19 @@ export const joinSessionSchema = z.strictObject({
   last_seq: z.number().int().min(0).optional(),
 });
 
+export const attachmentIdSchema = z.uuid({ message: 'attachment id must be a UUID' });
+
 export const sessionRefSchema = z.strictObject({ session_id: sessionIdSchema });
 
-export const sendMessageSchema = z.strictObject({
+/** The fields of a message a client sends; content may be empty only when files go with it. */
+export const sendMessageFields = {
   session_id: sessionIdSchema,
-  content: text('content', LIMITS.contentMaxLength),
+  content: z
+    .string({ message: 'content must be a string' })
+    .trim()
+    .max(LIMITS.contentMaxLength, { message: `content must be at most ${LIMITS.contentMaxLength} characters` })
+    .refine(...noNul('content'))
+    .default(''),
   message_type: z.enum(USER_MESSAGE_TYPES).default('text'),
   temp_id: z
     .string()
@@ -37,7 +46,20 @@ export const sendMessageSchema = z.strictObject({
     .max(LIMITS.tempIdMaxLength)
     .refine(...noNul('temp_id'))
     .optional(),
-});
+  attachment_ids: z
+    .array(z.uuid({ message: 'attachment_ids must be UUIDs' }), { message: 'attachment_ids must be an array of UUIDs' })
+    .max(ATTACHMENT_DEFAULTS.maxFiles, { message: `attachment_ids: at most ${ATTACHMENT_DEFAULTS.maxFiles} attachments a message` })
+    .optional(),
+};
+
+const needsContentOrFiles = (value: { content: string; attachment_ids?: string[] }, ctx: z.RefinementCtx) => {
+  if (value.content === '' && !value.attachment_ids?.length) ctx.addIssue({ code: 'custom', path: ['content'], message: 'content must not be empty' });
+};
+
+export const sendMessageSchema = z.strictObject(sendMessageFields).superRefine(needsContentOrFiles);
+/** The REST variant: the session comes from the path. */
+const { content, message_type, temp_id, attachment_ids } = sendMessageFields;
+export const sendMessageBodySchema = z.strictObject({ content, message_type, temp_id, attachment_ids }).superRefine(needsContentOrFiles);
 
 export const createSessionSchema = z.strictObject({
   subject: text('subject', LIMITS.subjectMaxLength),

@@ -2,6 +2,7 @@ export * from './identity';
 export * from './session';
 export * from './message';
 export * from './limits';
+export * from './attachments';
 export * from './events';
 export * from './socket-events';
 export * from './api-schemas';

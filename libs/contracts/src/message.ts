@@ -11,6 +11,8 @@ export interface MessageAttachment {
   file_url: string;
   file_size: number;
   file_type: string;
+  /** A small preview for images (Parley); null for other files. */
+  thumbnail_url?: string | null;
 }
 
 export interface ReadReceipt {

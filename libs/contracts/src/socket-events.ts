@@ -14,6 +14,8 @@ export interface SendMessagePayload {
   content: string;
   message_type?: 'text' | 'image' | 'file';
   temp_id?: string;
+  /** Ids of pre-uploaded files (POST /api/v1/chat/upload) to send with the message. */
+  attachment_ids?: string[];
 }
 export interface SessionRefPayload {
   session_id: string;

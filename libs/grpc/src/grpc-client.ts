@@ -38,7 +38,7 @@ export function invoke<Res>(serviceLabel: string, start: Start<Res>, context: Ca
   });
 }
 
-function toAppError(serviceLabel: string, error: grpc.ServiceError): AppError {
+export function toAppError(serviceLabel: string, error: grpc.ServiceError): AppError {
   const code = errorCodeOf(error.code);
   switch (code) {
     case 'UNAVAILABLE':

@@ -42,7 +42,7 @@ export function unary<Req, Res>(
   };
 }
 
-function toServiceError(logger: Logger, error: unknown, method: string, requestId?: string): Partial<grpc.ServiceError> {
+export function toServiceError(logger: Logger, error: unknown, method: string, requestId?: string): Partial<grpc.ServiceError> {
   if (error instanceof AppError) {
     return { code: grpcStatusOf(error.code), details: error.message };
   }

@@ -4,6 +4,7 @@ import * as protoLoader from '@grpc/proto-loader';
 import type { ProtoGrpcType as SessionProto } from './generated/session';
 import type { ProtoGrpcType as MessageProto } from './generated/message';
 import type { ProtoGrpcType as PresenceProto } from './generated/presence';
+import type { ProtoGrpcType as AttachmentProto } from './generated/attachment';
 
 /** The repository's `protos/` folder; services run from the repository (or its copy in an image). */
 export const PROTOS_DIR = path.resolve(__dirname, '../../../protos');
@@ -26,6 +27,7 @@ function load<T>(file: string): T {
 let session: SessionProto | undefined;
 let message: MessageProto | undefined;
 let presence: PresenceProto | undefined;
+let attachment: AttachmentProto | undefined;
 
 export const sessionProto = (): SessionProto['parley']['session']['v1'] =>
   (session ??= load<SessionProto>('parley/session/v1/session.proto')).parley.session.v1;
@@ -35,3 +37,5 @@ export const messageProto = (): MessageProto['parley']['message']['v1'] =>
 
 export const presenceProto = (): PresenceProto['parley']['presence']['v1'] =>
   (presence ??= load<PresenceProto>('parley/presence/v1/presence.proto')).parley.presence.v1;
+export const attachmentProto = (): AttachmentProto['parley']['attachment']['v1'] =>
+  (attachment ??= load<AttachmentProto>('parley/attachment/v1/attachment.proto')).parley.attachment.v1;

@@ -13,6 +13,11 @@ export const allInOneConfigSchema = z.object({
   SESSION_GRPC_PORT: env.port(0),
   MESSAGE_GRPC_PORT: env.port(0),
   PRESENCE_GRPC_PORT: env.port(0),
+  ATTACHMENT_GRPC_PORT: env.port(0),
+  /** An S3 server (MinIO) for attachments; when absent they are kept under PARLEY_DATA_DIR/attachments. */
+  S3_ENDPOINT: env.optionalUrl(),
+  /** Signs download links; when absent a random one is made at each start (links live minutes). */
+  ATTACHMENT_LINK_SECRET: z.string().optional(),
 });
 
 export type AllInOneConfig = z.infer<typeof allInOneConfigSchema>;

@@ -1,3 +1,6 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { start as startAttachment, loadAttachmentConfig } from '@parley/attachment';
 import { DEV_JWT_SECRET } from '@parley/auth';
 import { MemoryBus, type EventBus } from '@parley/bus';
 import { createKnex, migrateLatest, startEmbeddedPostgres, type EmbeddedDatabase } from '@parley/db';
@@ -16,7 +19,8 @@ export interface RunningParley {
 
 /**
  * Every service in one process (each still on its own gRPC port), on embedded defaults: an
- * embedded PostgreSQL and the in-process bus, unless DATABASE_URL or AMQP_URL say otherwise.
+ * embedded PostgreSQL, the in-process bus and attachments on local disk under PARLEY_DATA_DIR,
+ * unless DATABASE_URL, AMQP_URL or S3_ENDPOINT (with S3_ACCESS_KEY and S3_SECRET_KEY) say otherwise.
  */
 export async function start(env: Record<string, string | undefined> = process.env): Promise<RunningParley> {
   const logger = createLogger('parley');
@@ -43,8 +47,28 @@ export async function start(env: Record<string, string | undefined> = process.en
   const session = await startSession(loadSessionConfig({ ...shared, SESSION_GRPC_HOST: '127.0.0.1', SESSION_GRPC_PORT: String(config.SESSION_GRPC_PORT) }), { bus });
   stops.push(session.stop);
   const sessionAddr = `127.0.0.1:${session.port}`;
+  const attachment = await startAttachment(
+    loadAttachmentConfig({
+      ATTACHMENT_STORE: config.S3_ENDPOINT ? 's3' : 'disk',
+      ATTACHMENT_DISK_DIR: path.join(config.PARLEY_DATA_DIR, 'attachments'),
+      ATTACHMENT_LINK_SECRET: config.ATTACHMENT_LINK_SECRET || randomBytes(32).toString('hex'),
+      ...shared,
+      ATTACHMENT_GRPC_HOST: '127.0.0.1',
+      ATTACHMENT_GRPC_PORT: String(config.ATTACHMENT_GRPC_PORT),
+      SESSION_SERVICE_ADDR: sessionAddr,
+    }),
+    { bus },
+  );
+  stops.push(attachment.stop);
+  const attachmentAddr = `127.0.0.1:${attachment.port}`;
   const message = await startMessage(
-    loadMessageConfig({ ...shared, MESSAGE_GRPC_HOST: '127.0.0.1', MESSAGE_GRPC_PORT: String(config.MESSAGE_GRPC_PORT), SESSION_SERVICE_ADDR: sessionAddr }),
+    loadMessageConfig({
+      ...shared,
+      MESSAGE_GRPC_HOST: '127.0.0.1',
+      MESSAGE_GRPC_PORT: String(config.MESSAGE_GRPC_PORT),
+      SESSION_SERVICE_ADDR: sessionAddr,
+      ATTACHMENT_SERVICE_ADDR: attachmentAddr,
+    }),
     { bus },
   );
   stops.push(message.stop);
@@ -59,6 +83,7 @@ export async function start(env: Record<string, string | undefined> = process.en
       SESSION_SERVICE_ADDR: sessionAddr,
       MESSAGE_SERVICE_ADDR: `127.0.0.1:${message.port}`,
       PRESENCE_SERVICE_ADDR: `127.0.0.1:${presence.port}`,
+      ATTACHMENT_SERVICE_ADDR: attachmentAddr,
     }),
     { bus },
   );

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { z } from 'zod';
 import { env, parseConfig } from '@parley/config';
+import { ATTACHMENT_DEFAULTS } from '@parley/contracts';
 
 const origins = z
   .string()
@@ -23,6 +24,7 @@ export const gatewayConfigSchema = z.object({
   PRESENCE_SERVICE_ADDR: env.address('127.0.0.1:50053'),
   /** How often the gateway renews its lease at the presence service; keep it well under PRESENCE_LEASE_TTL_MS. */
   PRESENCE_RENEW_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+  ATTACHMENT_SERVICE_ADDR: env.address('127.0.0.1:50054'),
   AMQP_URL: env.optionalUrl(),
   EVENTS_EXCHANGE: z.string().min(1).default('parley.events'),
   /** Names this gateway's own event queue; unique per instance. */
@@ -30,6 +32,9 @@ export const gatewayConfigSchema = z.object({
   /** Browser origins allowed to call the API and open sockets (comma-separated, or *). Same-origin always works. */
   CORS_ORIGINS: origins,
   SOCKET_MAX_PAYLOAD_BYTES: z.coerce.number().int().min(1024).max(1_000_000).default(100_000),
+  /** The upload limits, checked while the body streams in; the attachment service checks them too. */
+  ATTACHMENT_MAX_FILE_BYTES: z.coerce.number().int().min(1).max(1024 * 1024 * 1024).default(ATTACHMENT_DEFAULTS.maxFileBytes),
+  ATTACHMENT_MAX_FILES: z.coerce.number().int().min(1).max(50).default(ATTACHMENT_DEFAULTS.maxFiles),
 });
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;

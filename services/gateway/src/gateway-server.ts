@@ -9,10 +9,12 @@ import { deliverToOthers } from './delivery/presence-delivery';
 import { SessionRooms } from './delivery/session-rooms';
 import { createAgentService } from './domain/agent.service';
 import { startPresenceLease } from './delivery/presence-lease';
+import { createAttachmentFlow } from './domain/attachment-flow.service';
 import { createChatService } from './domain/chat.service';
-import type { Caller, MessagesApi, PresenceApi, SessionsApi } from './domain/gateway.ports';
+import type { AttachmentsApi, Caller, MessagesApi, PresenceApi, SessionsApi } from './domain/gateway.ports';
 import { createSignalsService } from './domain/signals.service';
 import { createHttpApp } from './http/app';
+import type { UploadLimits } from './http/upload-storage';
 import { createSocketServer, handleConnections } from './socket/socket-server';
 import type { GatewayServer as SocketServer } from './socket/socket.types';
 
@@ -20,6 +22,8 @@ export interface GatewayServerDeps {
   sessions: SessionsApi;
   messages: MessagesApi;
   presence: PresenceApi;
+  attachments: AttachmentsApi;
+  uploadLimits: UploadLimits;
   bus: EventBus;
   verifyToken: TokenVerifier;
   logger: Logger;
@@ -58,7 +62,8 @@ export async function createGatewayServer(deps: GatewayServerDeps): Promise<Gate
     const checks: Record<string, boolean> = { broker: bus.isConnected(), ...Object.fromEntries(named.map(([name], i) => [name, results[i]])) };
     return { ready: Object.values(checks).every(Boolean), checks };
   };
-  const app = createHttpApp({ chat, agents, signals, verifyToken, corsOrigins, logger, ready });
+  const files = { flow: createAttachmentFlow({ sessions, messages, attachments: deps.attachments }), attachments: deps.attachments, limits: deps.uploadLimits, gatewayCaller };
+  const app = createHttpApp({ chat, agents, signals, verifyToken, corsOrigins, logger, ready, files });
   const httpServer = http.createServer(app);
   const io = createSocketServer({ httpServer, verifyToken, corsOrigins, maxPayloadBytes: deps.maxPayloadBytes });
 

@@ -1,8 +1,9 @@
 import { createTokenVerifier } from '@parley/auth';
 import type { EventBus } from '@parley/bus';
-import { HealthChecker, MessageClient, PresenceClient, SessionClient } from '@parley/grpc';
+import { AttachmentClient, HealthChecker, MessageClient, PresenceClient, SessionClient } from '@parley/grpc';
 import { createLogger } from '@parley/logger';
 import { resolveEventBus, runMain, stopOnSignals } from '@parley/runtime';
+import { createAttachmentsApi } from './clients/attachment-api';
 import { createMessagesApi, createPresenceApi, createSessionsApi } from './clients/grpc-apis';
 import { loadGatewayConfig, type GatewayConfig } from './config';
 import { createGatewayServer } from './gateway-server';
@@ -21,15 +22,19 @@ export async function start(config: GatewayConfig, deps: { bus?: EventBus } = {}
   const sessionClient = new SessionClient(config.SESSION_SERVICE_ADDR);
   const messageClient = new MessageClient(config.MESSAGE_SERVICE_ADDR);
   const presenceClient = new PresenceClient(config.PRESENCE_SERVICE_ADDR);
+  const attachmentClient = new AttachmentClient(config.ATTACHMENT_SERVICE_ADDR);
   const health = {
     session: new HealthChecker(config.SESSION_SERVICE_ADDR),
     message: new HealthChecker(config.MESSAGE_SERVICE_ADDR),
     presence: new HealthChecker(config.PRESENCE_SERVICE_ADDR),
+    attachment: new HealthChecker(config.ATTACHMENT_SERVICE_ADDR),
   };
   const server = await createGatewayServer({
     sessions: createSessionsApi(sessionClient),
     messages: createMessagesApi(messageClient),
     presence: createPresenceApi(presenceClient),
+    attachments: createAttachmentsApi(attachmentClient),
+    uploadLimits: { maxFileBytes: config.ATTACHMENT_MAX_FILE_BYTES, maxFiles: config.ATTACHMENT_MAX_FILES },
     bus,
     verifyToken: createTokenVerifier({ secret: config.JWT_SECRET }),
     logger,
@@ -49,6 +54,7 @@ export async function start(config: GatewayConfig, deps: { bus?: EventBus } = {}
       sessionClient.close();
       messageClient.close();
       presenceClient.close();
+      attachmentClient.close();
       Object.values(health).forEach((checker) => checker.close());
       if (!deps.bus) await bus.close();
     },

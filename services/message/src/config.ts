@@ -12,6 +12,7 @@ export const messageConfigSchema = z.object({
   SESSION_SERVICE_ADDR: env.address('127.0.0.1:50051'),
   /** Any support agent may reply in an active chat, not only its assigned agent. */
   ALLOW_ANY_AGENT_REPLY: env.boolean(false),
+  ATTACHMENT_SERVICE_ADDR: env.address('127.0.0.1:50054'),
 });
 
 export type MessageConfig = z.infer<typeof messageConfigSchema>;

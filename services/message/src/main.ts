@@ -1,9 +1,10 @@
 import { OutboxRelay, OutboxRepository, type EventBus } from '@parley/bus';
 import { createKnex } from '@parley/db';
-import { GrpcServer, messageProto, SessionClient } from '@parley/grpc';
+import { AttachmentClient, GrpcServer, messageProto, SessionClient } from '@parley/grpc';
 import { createLogger } from '@parley/logger';
 import { startMetricsServer } from '@parley/metrics';
 import { resolveEventBus, runMain, stopOnSignals, watchHealth } from '@parley/runtime';
+import { createAttachmentDirectory } from './clients/attachment-directory';
 import { createSessionDirectory } from './clients/session-directory';
 import { loadMessageConfig, type MessageConfig } from './config';
 import { createMessageService } from './domain/message.service';
@@ -28,10 +29,12 @@ export async function start(config: MessageConfig, deps: { bus?: EventBus } = {}
   const outbox = new OutboxRepository('message_outbox');
   const relay = new OutboxRelay({ knex, table: outbox.table, bus, logger });
   const sessionClient = new SessionClient(config.SESSION_SERVICE_ADDR);
+  const attachmentClient = new AttachmentClient(config.ATTACHMENT_SERVICE_ADDR);
   const service = createMessageService({
     messages: createMessageRepository(knex, outbox, relay),
     sessions: createSessionDirectory(sessionClient),
     anyAgentMayReply: config.ALLOW_ANY_AGENT_REPLY,
+    attachments: createAttachmentDirectory(attachmentClient),
   });
   const receipts = createReadReceiptService({ receipts: createReadReceiptRepository(knex, outbox, relay), sessions: createSessionDirectory(sessionClient) });
 
@@ -52,6 +55,7 @@ export async function start(config: MessageConfig, deps: { bus?: EventBus } = {}
       await server.stop();
       await relay.stop();
       sessionClient.close();
+      attachmentClient.close();
       if (!deps.bus) await bus.close();
       await knex.destroy();
     },

@@ -4,6 +4,7 @@ import {
   LIMITS,
   listMessagesQuerySchema,
   listSessionsQuerySchema,
+  sendMessageBodySchema,
   sendMessageSchema,
   sessionIdSchema,
   sessionRefSchema,
@@ -104,7 +105,7 @@ export function createChatService({ sessions, messages, presence }: ChatServiceD
 
     async sendMessageRest(caller: Caller, sessionId: unknown, body: unknown) {
       const id = validate(sessionIdSchema, sessionId);
-      const input = validate(sendMessageSchema.omit({ session_id: true }), body ?? {});
+      const input = validate(sendMessageBodySchema, body ?? {});
       return (await messages.send(caller, { ...input, session_id: id })).message;
     },
   };

@@ -1,4 +1,5 @@
-import type { ChatMessage, ChatSession, Identity, OnlineAgent, Participant } from '@parley/contracts';
+import type { Readable } from 'node:stream';
+import type { ChatMessage, ChatSession, Identity, OnlineAgent, Participant, UploadedAttachment } from '@parley/contracts';
 
 /** Who asks, and the id that follows the request through every service. */
 export interface Caller {
@@ -34,7 +35,10 @@ export interface SessionsApi {
 
 /** The message service, as the gateway calls it. */
 export interface MessagesApi {
-  send(caller: Caller, input: { session_id: string; content: string; message_type: string; temp_id?: string }): Promise<{ message: ChatMessage; created: boolean }>;
+  send(
+    caller: Caller,
+    input: { session_id: string; content: string; message_type: string; temp_id?: string; attachment_ids?: string[] },
+  ): Promise<{ message: ChatMessage; created: boolean }>;
   list(caller: Caller, query: { session_id: string; limit: number; offset?: number; after_seq?: number }): Promise<MessagePage>;
   summaries(caller: Caller, sessionIds: string[]): Promise<SessionSummary[]>;
   /** Marks messages read (all up to now without ids); answers the newly read ids. */
@@ -60,4 +64,19 @@ export interface PresenceApi {
   renewLease(caller: Caller, gatewayId: string): Promise<boolean>;
   releaseGateway(caller: Caller, gatewayId: string): Promise<void>;
   onlineAgents(caller: Caller): Promise<OnlineAgent[]>;
+}
+
+export interface AttachmentDownload {
+  info: { file_name: string; content_type: string; size: number };
+  body: Readable;
+}
+
+/** The attachment service, as the gateway calls it. */
+export interface AttachmentsApi {
+  /** Streams one file to the service; rejects with the source's error if the source fails. */
+  upload(caller: Caller, file: { file_name: string; declared_type: string; data: AsyncIterable<Buffer> }): Promise<UploadedAttachment>;
+  remove(caller: Caller, attachmentId: string): Promise<void>;
+  get(caller: Caller, attachmentId: string): Promise<UploadedAttachment>;
+  createLink(caller: Caller, attachmentId: string, thumbnail: boolean): Promise<{ url: string; expires_at: string }>;
+  download(caller: Caller, request: { attachment_id: string; thumbnail: boolean; expires?: string; signature?: string }): Promise<AttachmentDownload>;
 }

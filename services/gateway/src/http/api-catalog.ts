@@ -5,7 +5,7 @@ import {
   listMessagesQuerySchema,
   listSessionsQuerySchema,
   markAsReadBodySchema,
-  sendMessageSchema,
+  sendMessageBodySchema,
   transferSessionBodySchema,
   updateStatusBodySchema,
 } from '@parley/contracts';
@@ -29,10 +29,12 @@ export const API_ROUTES: ApiRoute[] = [
   { method: 'get', path: '/sessions', summary: 'Sessions the caller may see, with unread counts; status=waiting is the queue', query: listSessionsQuerySchema, status: 200 },
   { method: 'get', path: '/sessions/:sessionId', summary: 'One session with unread count, last message and queue position', status: 200 },
   { method: 'get', path: '/sessions/:sessionId/messages', summary: 'History: a page back from the newest, or everything after a seq', query: listMessagesQuerySchema, status: 200 },
-  { method: 'post', path: '/sessions/:sessionId/messages', summary: 'Send a message', body: sendMessageSchema.omit({ session_id: true }), status: 201 },
+  { method: 'post', path: '/sessions/:sessionId/messages', summary: 'Send a message: JSON as below, or multipart/form-data with content, message_type, temp_id and up to 5 files in `attachments`', body: sendMessageBodySchema, status: 201 },
   { method: 'post', path: '/sessions/:sessionId/assign', summary: 'Take a waiting chat (support), or assign it to a named agent (admin)', body: assignSessionBodySchema, status: 200 },
   { method: 'post', path: '/sessions/:sessionId/transfer', summary: 'Hand an active chat to another agent', body: transferSessionBodySchema, status: 200 },
   { method: 'patch', path: '/sessions/:sessionId/status', summary: 'Move the chat along its lifecycle (docs/lifecycle.md)', body: updateStatusBodySchema, status: 200 },
   { method: 'post', path: '/sessions/:sessionId/read', summary: 'Mark messages read (none named: everything up to now)', body: markAsReadBodySchema, status: 200 },
+  { method: 'post', path: '/upload', summary: 'Pre-upload up to 5 files (multipart field `attachments`); send them later by id', status: 201 },
+  { method: 'get', path: '/attachments/:attachmentId', summary: 'An attachment with a short-lived signed download link', status: 200 },
   { method: 'get', path: '/agents/online', summary: 'Support agents and admins connected now (staff only)', status: 200 },
 ];

@@ -3,15 +3,20 @@ import cors from 'cors';
 import type { TokenVerifier } from '@parley/auth';
 import type { Logger } from '@parley/logger';
 import { metricsContentType, renderMetrics } from '@parley/metrics';
+import type { AgentService } from '../domain/agent.service';
+import type { AttachmentFlow } from '../domain/attachment-flow.service';
 import type { ChatService } from '../domain/chat.service';
+import type { AttachmentsApi, Caller } from '../domain/gateway.ports';
 import type { SignalsService } from '../domain/signals.service';
+import { agentRoutes } from './agent.routes';
+import { attachmentRoutes } from './attachment.routes';
 import { docsRoutes } from './docs.routes';
+import { downloadRoutes } from './download.routes';
 import { errorHandler, notFoundHandler } from './error-handler';
 import { requireBearer } from './http-auth';
 import { sessionRoutes } from './session.routes';
 import { signalRoutes } from './signal.routes';
-import { agentRoutes } from './agent.routes';
-import type { AgentService } from '../domain/agent.service';
+import type { UploadLimits } from './upload-storage';
 
 export interface HttpAppOptions {
   chat: ChatService;
@@ -22,9 +27,10 @@ export interface HttpAppOptions {
   logger: Logger;
   /** Answers whether the gateway's dependencies are reachable (readiness). */
   ready: () => Promise<{ ready: boolean; checks: Record<string, boolean> }>;
+  files: { flow: AttachmentFlow; attachments: AttachmentsApi; limits: UploadLimits; gatewayCaller: Caller };
 }
 
-export function createHttpApp({ chat, agents, signals, verifyToken, corsOrigins, logger, ready }: HttpAppOptions): Express {
+export function createHttpApp({ chat, agents, signals, verifyToken, corsOrigins, logger, ready, files }: HttpAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -40,7 +46,16 @@ export function createHttpApp({ chat, agents, signals, verifyToken, corsOrigins,
   });
 
   // Who is asking comes first: an anonymous request is 401 whatever its body.
-  app.use('/api/v1/chat', requireBearer(verifyToken), express.json({ limit: '64kb' }), sessionRoutes(chat), agentRoutes(agents), signalRoutes(signals));
+  app.use('/uploads/chat-attachments', downloadRoutes(files.flow, verifyToken, files.gatewayCaller));
+  app.use(
+    '/api/v1/chat',
+    requireBearer(verifyToken),
+    express.json({ limit: '64kb' }),
+    attachmentRoutes(files.flow, files.attachments, files.limits),
+    sessionRoutes(chat),
+    agentRoutes(agents),
+    signalRoutes(signals),
+  );
   app.use(notFoundHandler);
   app.use(errorHandler(logger));
   return app;

@@ -20,11 +20,17 @@ export function errorHandler(logger: Logger) {
       return;
     }
     if (!(error instanceof AppError)) logger.error({ err: error, method: req.method, path: req.path }, 'request failed');
-    const body = toPublicError(error);
-    res.status(httpStatusOf(body.code)).json({ success: false, error: body });
+    sendError(res, error);
   };
 }
 
 export function notFoundHandler(req: Request, res: Response): void {
   res.status(404).json({ success: false, error: { code: 'NOT_FOUND', message: `No route for ${req.method} ${req.path}` } });
+}
+
+/** The envelope for an error; an AppError may name its own HTTP status (413 for a file too large). */
+export function sendError(res: Response, error: unknown): void {
+  const body = toPublicError(error);
+  const status = error instanceof AppError && typeof error.details?.httpStatus === 'number' ? error.details.httpStatus : httpStatusOf(body.code);
+  res.status(status).json({ success: false, error: body });
 }

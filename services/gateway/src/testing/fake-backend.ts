@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createEvent, isStaff, routingKeys, type ChatMessage, type ChatSession } from '@parley/contracts';
+import { createEvent, isStaff, routingKeys, type ChatMessage, type ChatSession, type MessageAttachment } from '@parley/contracts';
 import type { EventBus } from '@parley/bus';
 import { AppError, invalidArgument, notFound, permissionDenied } from '@parley/errors';
 import type { Caller, MessagesApi, SessionsApi } from '../domain/gateway.ports';
@@ -16,6 +16,8 @@ export class FakeBackend {
   readonly calls: string[] = [];
   /** Set to make the next call fail with this error. */
   failNext: Error | null = null;
+  /** The attachment service's claim, when a test gives the backend one. */
+  claimAttachments: ((caller: Caller, sessionId: string, ids: string[]) => Promise<MessageAttachment[]>) | null = null;
 
   readonly presence: FakePresence;
 
@@ -38,7 +40,7 @@ export class FakeBackend {
     if (failure) throw failure;
   }
 
-  private visible(caller: Caller, id: string): ChatSession {
+  visible(caller: Caller, id: string): ChatSession {
     const session = this.sessions.get(id);
     if (!session) throw notFound('Session not found');
     const { role, userId } = caller.identity;
@@ -123,7 +125,9 @@ export class FakeBackend {
       const existing = this.messages.find((m) => m.session_id === session.id && m.sender_id === caller.identity.userId && input.temp_id && m.temp_id === input.temp_id);
       if (existing) return { message: existing, created: false };
       if (session.status === 'closed') throw new AppError('FAILED_PRECONDITION', 'The session is closed');
-      const message = this.store(session.id, caller, input.content, input.temp_id ?? null);
+      if (input.message_type !== 'text' && !input.attachment_ids?.length) throw new AppError('INVALID_ARGUMENT', `A ${input.message_type} message needs attachments`);
+      const attachments = input.attachment_ids?.length && this.claimAttachments ? await this.claimAttachments(caller, session.id, input.attachment_ids) : [];
+      const message = this.store(session.id, caller, input.content, input.temp_id ?? null, { message_type: input.message_type as ChatMessage['message_type'], attachments });
       await this.bus.publish(createEvent('message.created', routingKeys.session(session.id, 'message.created'), { message }));
       return { message, created: true };
     },
@@ -159,11 +163,11 @@ export class FakeBackend {
   };
 
   /** Stores a message without publishing it (to simulate an event the gateway never received). */
-  store(sessionId: string, caller: Caller, content: string, tempId: string | null = null): ChatMessage {
+  store(sessionId: string, caller: Caller, content: string, tempId: string | null = null, extra: Partial<ChatMessage> = {}): ChatMessage {
     const message: ChatMessage = {
       id: randomUUID(), session_id: sessionId, seq: this.messages.filter((m) => m.session_id === sessionId).length + 1,
       sender_id: caller.identity.userId, sender_role: caller.identity.role, sender_name: caller.identity.name, content,
-      message_type: 'text', temp_id: tempId, created_at: new Date().toISOString(), attachments: [], read_by: [],
+      message_type: 'text', temp_id: tempId, created_at: new Date().toISOString(), attachments: [], read_by: [], ...extra,
     };
     this.messages.push(message);
     return message;

@@ -3,25 +3,31 @@ import { createTokenVerifier } from '@parley/auth';
 import { MemoryBus } from '@parley/bus';
 import { TEST_JWT_SECRET } from '@parley/testing';
 import { createGatewayServer, type GatewayServer } from '../gateway-server';
+import { FakeAttachments } from './fake-attachments';
 import { FakeBackend } from './fake-backend';
 
 export interface TestGateway {
   url: string;
   backend: FakeBackend;
+  files: FakeAttachments;
   bus: MemoryBus;
   server: GatewayServer;
   close(): Promise<void>;
 }
 
 /** A real gateway (HTTP, Socket.io, bus) on a free port, over the fake backend. */
-export async function startTestGateway(): Promise<TestGateway> {
+export async function startTestGateway(uploadLimits = { maxFileBytes: 64 * 1024, maxFiles: 5 }): Promise<TestGateway> {
   const logger = pino({ level: 'silent' });
   const bus = new MemoryBus(logger);
   const backend = new FakeBackend(bus);
+  const files = new FakeAttachments((caller, sessionId) => backend.visible(caller, sessionId));
+  backend.claimAttachments = (caller, sessionId, ids) => files.claim(caller, sessionId, ids);
   const server = await createGatewayServer({
     sessions: backend.sessionsApi,
     messages: backend.messagesApi,
     presence: backend.presence.api,
+    attachments: files.api,
+    uploadLimits,
     bus,
     verifyToken: createTokenVerifier({ secret: TEST_JWT_SECRET }),
     logger,
@@ -34,6 +40,7 @@ export async function startTestGateway(): Promise<TestGateway> {
   return {
     url: `http://127.0.0.1:${port}`,
     backend,
+    files,
     bus,
     server,
     async close() {

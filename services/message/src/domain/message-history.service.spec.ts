@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ChatSession } from '@parley/contracts';
 import { FakeMessageRepository } from '../testing/fake-message.repository';
+import { FakeAttachmentDirectory } from '../testing/fake-attachment.directory';
 import { FakeSessionDirectory } from '../testing/fake-session.directory';
 import { ana, cleo, dan, gatewayService, root } from '../testing/identities';
 import { createMessageService, type ListCommand } from './message.service';
@@ -8,7 +9,7 @@ import { createMessageService, type ListCommand } from './message.service';
 function setup() {
   const messages = new FakeMessageRepository();
   const sessions = new FakeSessionDirectory();
-  const service = createMessageService({ messages, sessions });
+  const service = createMessageService({ messages, sessions, attachments: new FakeAttachmentDirectory() });
   /** `count` messages, alternating customer and agent, so seqs run 1..count. */
   async function conversation(session: ChatSession, count: number) {
     for (let i = 1; i <= count; i++) await service.send(i % 2 ? cleo : ana, { session_id: session.id, content: `message ${i}` });

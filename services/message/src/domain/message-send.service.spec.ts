@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { FakeMessageRepository } from '../testing/fake-message.repository';
+import { FakeAttachmentDirectory } from '../testing/fake-attachment.directory';
 import { FakeSessionDirectory } from '../testing/fake-session.directory';
 import { ana, cleo, dan, gatewayService } from '../testing/identities';
 import { createMessageService, type SendCommand } from './message.service';
@@ -8,7 +9,7 @@ function setup() {
   const messages = new FakeMessageRepository();
   const sessions = new FakeSessionDirectory();
   const session = sessions.add({ customer_id: cleo.userId });
-  return { messages, sessions, session, service: createMessageService({ messages, sessions }) };
+  return { messages, sessions, session, service: createMessageService({ messages, sessions, attachments: new FakeAttachmentDirectory() }) };
 }
 
 describe('message service: send', () => {

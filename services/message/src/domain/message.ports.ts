@@ -1,4 +1,4 @@
-import type { ChatMessage, ChatSession, EventEnvelope, Identity, MessageType } from '@parley/contracts';
+import type { ChatMessage, ChatSession, EventEnvelope, Identity, MessageAttachment, MessageType } from '@parley/contracts';
 
 export interface NewMessage {
   session_id: string;
@@ -8,6 +8,8 @@ export interface NewMessage {
   content: string;
   message_type: MessageType;
   temp_id: string | null;
+  /** The snapshot of the attachments' metadata, as the attachment service answered the claim. */
+  attachments: MessageAttachment[];
 }
 
 export interface SendResult {
@@ -48,4 +50,13 @@ export interface ReadReceiptRepository {
   markMessages(sessionId: string, userId: string, ids: string[], eventsFor: (newlyRead: string[]) => EventEnvelope[]): Promise<string[]>;
   /** Marks every message of others up to now read; answers the newly read ones. */
   markAll(sessionId: string, userId: string, eventsFor: (newlyRead: string[]) => EventEnvelope[]): Promise<string[]>;
+}
+
+/** The attachment service, as the message domain asks it to reserve a sender's uploads for a message. */
+export interface AttachmentDirectory {
+  /**
+   * The caller's own uploads, not sent in another session, reserved for this one; NOT_FOUND,
+   * PERMISSION_DENIED or FAILED_PRECONDITION otherwise. Answered in the order asked.
+   */
+  claim(identity: Identity, sessionId: string, attachmentIds: string[]): Promise<MessageAttachment[]>;
 }

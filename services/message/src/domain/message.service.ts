@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   createEvent,
+  isImageType,
   isRequester,
   LIMITS,
   routingKeys,
@@ -12,13 +13,14 @@ import {
   type Identity,
 } from '@parley/contracts';
 import { failedPrecondition, invalidArgument, permissionDenied } from '@parley/errors';
-import type { MessageRepository, SendResult, SessionDirectory } from './message.ports';
+import type { AttachmentDirectory, MessageRepository, SendResult, SessionDirectory } from './message.ports';
 
 export interface MessageServiceDeps {
   messages: MessageRepository;
   sessions: SessionDirectory;
   /** When true, any support agent may reply in an active chat, not only its assigned agent. */
   anyAgentMayReply?: boolean;
+  attachments: AttachmentDirectory;
 }
 
 export interface SendCommand {
@@ -26,6 +28,7 @@ export interface SendCommand {
   content: string;
   message_type?: string;
   temp_id?: string;
+  attachment_ids?: string[];
 }
 
 const listSchema = z.strictObject({
@@ -70,7 +73,7 @@ const STAFF_ROLES = ['support', 'admin'] as const;
 export const SYSTEM_SENDER = { id: 'parley', name: 'Parley' } as const;
 const REQUESTER_ROLES = ['customer', 'restaurant'] as const;
 
-export function createMessageService({ messages, sessions, anyAgentMayReply = false }: MessageServiceDeps) {
+export function createMessageService({ messages, sessions, attachments, anyAgentMayReply = false }: MessageServiceDeps) {
   async function send(identity: Identity, command: SendCommand): Promise<SendResult> {
     if (identity.role === 'service') throw permissionDenied('Services do not send user messages');
     const input = validate(sendMessageSchema, command);
@@ -80,9 +83,17 @@ export function createMessageService({ messages, sessions, anyAgentMayReply = fa
       const existing = await messages.findByTempId(session.id, identity.userId, input.temp_id);
       if (existing) return { message: existing, created: false };
     }
-    if (input.message_type !== 'text') throw invalidArgument(`A ${input.message_type} message needs attachments`);
+    const attachmentIds = input.attachment_ids ?? [];
+    if (input.message_type !== 'text' && attachmentIds.length === 0) {
+      throw invalidArgument(`A ${input.message_type} message needs attachments`, { field: 'attachment_ids' });
+    }
     if (session.status === 'closed') throw failedPrecondition('The session is closed');
     assertMayReply(identity, session, anyAgentMayReply);
+    // The attachment service checks and reserves the uploads; the message keeps a snapshot of them.
+    const files = attachmentIds.length > 0 ? await attachments.claim(identity, session.id, attachmentIds) : [];
+    if (input.message_type === 'image' && !files.every((file) => isImageType(file.file_type))) {
+      throw invalidArgument('An image message carries only images', { field: 'attachment_ids' });
+    }
     return messages.send(
       {
         session_id: session.id,
@@ -92,6 +103,7 @@ export function createMessageService({ messages, sessions, anyAgentMayReply = fa
         content: input.content,
         message_type: input.message_type,
         temp_id: input.temp_id ?? null,
+        attachments: files,
       },
       (message) => [createEvent('message.created', routingKeys.session(session.id, 'message.created'), { message })],
     );
@@ -137,6 +149,7 @@ export function createMessageService({ messages, sessions, anyAgentMayReply = fa
         content,
         message_type: 'text',
         temp_id: `initial:${session.id}`,
+        attachments: [],
       },
       (message) => [createEvent('message.created', routingKeys.session(session.id, 'message.created'), { message })],
     );
@@ -145,7 +158,7 @@ export function createMessageService({ messages, sessions, anyAgentMayReply = fa
   /** A line of the chat's story ("Ana accepted the chat"), once per event however often it arrives. */
   async function recordSystemMessage(sessionId: string, content: string, eventId: string): Promise<SendResult> {
     return messages.send(
-      { session_id: sessionId, sender_id: SYSTEM_SENDER.id, sender_role: 'system', sender_name: SYSTEM_SENDER.name, content, message_type: 'system', temp_id: `event:${eventId}` },
+      { session_id: sessionId, sender_id: SYSTEM_SENDER.id, sender_role: 'system', sender_name: SYSTEM_SENDER.name, content, message_type: 'system', temp_id: `event:${eventId}`, attachments: [] },
       (message) => [createEvent('message.created', routingKeys.session(sessionId, 'message.created'), { message })],
     );
   }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AppError } from '@parley/errors';
+import { FakeAttachmentDirectory } from '../testing/fake-attachment.directory';
 import { FakeMessageRepository } from '../testing/fake-message.repository';
 import { FakeReadReceiptRepository } from '../testing/fake-read-receipt.repository';
 import { FakeSessionDirectory } from '../testing/fake-session.directory';
@@ -27,7 +28,7 @@ describe('read receipts', () => {
     messages = new FakeMessageRepository();
     sessions = new FakeSessionDirectory();
     receipts = createReadReceiptService({ receipts: new FakeReadReceiptRepository(messages), sessions });
-    chat = createMessageService({ messages, sessions });
+    chat = createMessageService({ messages, sessions, attachments: new FakeAttachmentDirectory() });
     sessionId = sessions.add().id;
   });
 

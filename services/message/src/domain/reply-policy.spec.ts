@@ -1,4 +1,5 @@
 import type { Identity, SessionStatus } from '@parley/contracts';
+import { FakeAttachmentDirectory } from '../testing/fake-attachment.directory';
 import { FakeMessageRepository } from '../testing/fake-message.repository';
 import { FakeSessionDirectory } from '../testing/fake-session.directory';
 import { ana, cleo, root } from '../testing/identities';
@@ -10,7 +11,7 @@ async function outcome(anyAgentMayReply: boolean, status: SessionStatus, sender:
   const messages = new FakeMessageRepository();
   const sessions = new FakeSessionDirectory();
   const session = sessions.add({ customer_id: cleo.userId, status, ...(status === 'waiting' ? { agent_id: null, agent_name: null } : {}) });
-  const service = createMessageService({ messages, sessions, anyAgentMayReply });
+  const service = createMessageService({ messages, sessions, anyAgentMayReply, attachments: new FakeAttachmentDirectory() });
   try {
     await service.send(sender, { session_id: session.id, content: 'hello' });
     return 'sent';

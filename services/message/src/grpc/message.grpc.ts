@@ -13,6 +13,7 @@ export function createMessageGrpcHandlers(service: MessageService, receipts: Rea
         content: request.content,
         message_type: given(request.message_type),
         temp_id: given(request.temp_id),
+        attachment_ids: request.attachment_ids.length > 0 ? request.attachment_ids : undefined,
       });
       return { message: messageToProto(message), created };
     }),

@@ -46,11 +46,11 @@ export function createMessageRepository(knex: Knex, outbox: OutboxRepository, re
         );
         const seq = Number(rows[0].last_seq);
         const inserted = await trx.raw<{ rows: MessageRow[] }>(
-          `insert into chat_messages (session_id, seq, sender_id, sender_role, sender_name, content, message_type, temp_id)
-           values (?, ?, ?, ?, ?, ?, ?, ?)
+          `insert into chat_messages (session_id, seq, sender_id, sender_role, sender_name, content, message_type, temp_id, attachments)
+           values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
            on conflict (session_id, sender_id, temp_id) where temp_id is not null do nothing
            returning *`,
-          [message.session_id, seq, message.sender_id, message.sender_role, message.sender_name, message.content, message.message_type, message.temp_id],
+          [message.session_id, seq, message.sender_id, message.sender_role, message.sender_name, message.content, message.message_type, message.temp_id, JSON.stringify(message.attachments)],
         );
         if (inserted.rows.length === 0) throw new DuplicateTempId();
         await trx.raw(

@@ -3,6 +3,8 @@ import type { ChatMessage } from '@parley/contracts';
 
 export interface MessageRow extends Omit<ChatMessage, 'created_at' | 'attachments' | 'read_by' | 'seq'> {
   seq: number | string;
+  /** The snapshot taken when the message was sent (jsonb; absent in rows from before it existed). */
+  attachments?: ChatMessage['attachments'] | null;
   created_at: Date;
 }
 
@@ -37,7 +39,7 @@ export function toMessage(row: MessageRow, readBy: ChatMessage['read_by'] = []):
     message_type: row.message_type,
     temp_id: row.temp_id,
     created_at: row.created_at.toISOString(),
-    attachments: [],
+    attachments: row.attachments ?? [],
     read_by: readBy,
   };
 }

@@ -20,7 +20,7 @@ export class FakeMessageRepository implements MessageRepository {
     const existing = message.temp_id ? await this.findByTempId(message.session_id, message.sender_id, message.temp_id) : null;
     if (existing) return { message: existing, created: false };
     const seq = (this.counters.get(message.session_id) ?? 0) + 1;
-    const stored: ChatMessage = { ...message, id: randomUUID(), seq, created_at: new Date().toISOString(), attachments: [], read_by: [] };
+    const stored: ChatMessage = { ...message, id: randomUUID(), seq, created_at: new Date().toISOString(), read_by: [] };
     const events = eventsFor(stored);
     this.counters.set(message.session_id, seq);
     this.markRead(message.session_id, message.sender_id, seq);

@@ -45,6 +45,7 @@ export function newMessage(sessionId: string, sender: Identity, overrides: Parti
     content: 'Hello',
     message_type: 'text',
     temp_id: null,
+    attachments: [],
     ...overrides,
   };
 }

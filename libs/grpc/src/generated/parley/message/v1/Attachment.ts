@@ -8,6 +8,7 @@ export interface Attachment {
   'file_url'?: (string);
   'file_size'?: (number | string | Long);
   'file_type'?: (string);
+  'thumbnail_url'?: (string);
 }
 
 export interface Attachment__Output {
@@ -16,4 +17,5 @@ export interface Attachment__Output {
   'file_url': (string);
   'file_size': (number);
   'file_type': (string);
+  'thumbnail_url': (string);
 }

@@ -6,6 +6,7 @@ export interface SendMessageRequest {
   'content'?: (string);
   'message_type'?: (string);
   'temp_id'?: (string);
+  'attachment_ids'?: (string)[];
 }
 
 export interface SendMessageRequest__Output {
@@ -13,4 +14,5 @@ export interface SendMessageRequest__Output {
   'content': (string);
   'message_type': (string);
   'temp_id': (string);
+  'attachment_ids': (string)[];
 }

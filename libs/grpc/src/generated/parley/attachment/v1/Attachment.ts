@@ -1,0 +1,29 @@
+// Original file: parley/attachment/v1/attachment.proto
+
+import type { Long } from '@grpc/proto-loader';
+
+export interface Attachment {
+  'id'?: (string);
+  'file_name'?: (string);
+  'file_url'?: (string);
+  'file_size'?: (number | string | Long);
+  'file_type'?: (string);
+  'thumbnail_url'?: (string);
+  'uploader_id'?: (string);
+  'session_id'?: (string);
+  'message_id'?: (string);
+  'created_at'?: (string);
+}
+
+export interface Attachment__Output {
+  'id': (string);
+  'file_name': (string);
+  'file_url': (string);
+  'file_size': (number);
+  'file_type': (string);
+  'thumbnail_url': (string);
+  'uploader_id': (string);
+  'session_id': (string);
+  'message_id': (string);
+  'created_at': (string);
+}

@@ -1,0 +1,31 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import S3rver from 's3rver';
+
+/** s3rver's fixed credentials: it checks request signatures against them. */
+export const S3_TEST_CREDENTIALS = { accessKey: 'S3RVER', secretKey: 'S3RVER' } as const;
+
+export interface TestS3Server {
+  endpoint: string;
+  accessKey: string;
+  secretKey: string;
+  directory: string;
+  stop(): Promise<void>;
+}
+
+/** A real S3 API server (s3rver) on a free port with a folder of its own; MinIO cannot run here. */
+export async function startS3Server(): Promise<TestS3Server> {
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-s3-'));
+  const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory });
+  const { port } = await server.run();
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    ...S3_TEST_CREDENTIALS,
+    directory,
+    async stop() {
+      await server.close();
+      fs.rmSync(directory, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,76 @@
+import type { EventBus } from '@parley/bus';
+import { createKnex } from '@parley/db';
+import { attachmentProto, GrpcServer, SessionClient } from '@parley/grpc';
+import { createLogger } from '@parley/logger';
+import { resolveEventBus, runMain, stopOnSignals, watchHealth } from '@parley/runtime';
+import { createSessionDirectory } from './clients/session-directory';
+import { loadAttachmentConfig, type AttachmentConfig } from './config';
+import { createAttachmentService } from './domain/attachment.service';
+import { createLinkSigner } from './domain/download-links';
+import { startSweeper } from './domain/unsent-sweeper';
+import { consumeMessageEvents } from './events/message-events.consumer';
+import { createAttachmentGrpcHandlers } from './grpc/attachment.grpc';
+import { createAttachmentRepository } from './repository/attachment.repository';
+import { openObjectStore } from './store/object-store.factory';
+import { createSharpThumbnailer } from './thumbnails/sharp.thumbnailer';
+
+export interface RunningAttachmentService {
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** Wires the attachment service; the all-in-one runner passes its in-process bus. */
+export async function start(config: AttachmentConfig, deps: { bus?: EventBus } = {}): Promise<RunningAttachmentService> {
+  const logger = createLogger('attachment');
+  const knex = createKnex({ url: config.DATABASE_URL, poolMax: 10 });
+  const bus = resolveEventBus(deps.bus, config.AMQP_URL, config.EVENTS_EXCHANGE, logger);
+  const sessionClient = new SessionClient(config.SESSION_SERVICE_ADDR);
+  const service = createAttachmentService({
+    attachments: createAttachmentRepository(knex),
+    store: await openObjectStore(config),
+    sessions: createSessionDirectory(sessionClient),
+    thumbnails: createSharpThumbnailer(config.ATTACHMENT_THUMBNAIL_SIZE),
+    links: createLinkSigner(config.ATTACHMENT_LINK_SECRET),
+    limits: {
+      maxFileBytes: config.ATTACHMENT_MAX_FILE_BYTES,
+      maxFiles: config.ATTACHMENT_MAX_FILES,
+      allowedTypes: config.ATTACHMENT_ALLOWED_TYPES,
+      unsentTtlMs: config.ATTACHMENT_UNSENT_TTL_SECONDS * 1000,
+      linkTtlMs: config.ATTACHMENT_LINK_TTL_SECONDS * 1000,
+    },
+  });
+
+  const server = new GrpcServer(logger);
+  server.addService(attachmentProto().AttachmentService.service, createAttachmentGrpcHandlers(service, logger), 'parley.attachment.v1.AttachmentService');
+  const port = await server.listen(config.ATTACHMENT_GRPC_HOST, config.ATTACHMENT_GRPC_PORT);
+  const messageEvents = await consumeMessageEvents(bus, service, logger);
+  const sweeper = startSweeper(
+    (batch) => service.sweepUnsent(batch),
+    config.ATTACHMENT_SWEEP_INTERVAL_SECONDS * 1000,
+    (error) => logger.error({ err: error }, 'cleanup of unsent uploads failed'),
+  );
+  const health = watchHealth(server, knex, bus);
+  logger.info({ port, store: config.ATTACHMENT_STORE }, 'attachment service ready');
+
+  return {
+    port,
+    async stop() {
+      health.stop();
+      await sweeper.stop();
+      await messageEvents.close();
+      await server.stop();
+      sessionClient.close();
+      if (!deps.bus) await bus.close();
+      await knex.destroy();
+    },
+  };
+}
+
+if (require.main === module) {
+  runMain(async () => {
+    const running = await start(loadAttachmentConfig());
+    stopOnSignals(createLogger('attachment'), running.stop);
+  });
+}
+
+export * from './config';
