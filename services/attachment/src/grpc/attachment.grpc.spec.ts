@@ -14,7 +14,6 @@ const dan: Identity = { userId: 'customer-2', role: 'customer', name: 'Dan' };
 const pizzeria: Identity = { userId: 'restaurant-1', role: 'restaurant', name: 'Pizzeria Uno' };
 const ana: Identity = { userId: 'agent-1', role: 'support', name: 'Ana' };
 const root: Identity = { userId: 'admin-1', role: 'admin', name: 'Root' };
-const root: Identity = { userId: 'admin-1', role: 'admin', name: 'Root' };
 const as = (identity: Identity) => ({ identity });
 
 /** The objects s3rver holds in a bucket (it keeps each as a `<key>._S3rver_object` file). */
