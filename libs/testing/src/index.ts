@@ -2,3 +2,4 @@ export * from './socket-client';
 export * from './tokens';
 export * from './http-client';
 export * from './s3-server';
+export * from './tcp-proxy';

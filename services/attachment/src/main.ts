@@ -43,7 +43,7 @@ export async function start(config: AttachmentConfig, deps: { bus?: EventBus } =
   const server = new GrpcServer(logger);
   server.addService(attachmentProto().AttachmentService.service, createAttachmentGrpcHandlers(service, logger), 'parley.attachment.v1.AttachmentService');
   const port = await server.listen(config.ATTACHMENT_GRPC_HOST, config.ATTACHMENT_GRPC_PORT);
-  const messageEvents = await consumeMessageEvents(bus, service, logger);
+  const messageEvents = await consumeMessageEvents(bus, config.EVENTS_EXCHANGE, service, logger);
   const sweeper = startSweeper(
     (batch) => service.sweepUnsent(batch),
     config.ATTACHMENT_SWEEP_INTERVAL_SECONDS * 1000,
