@@ -20,6 +20,8 @@ export const attachmentConfigSchema = z
     AMQP_URL: env.optionalUrl(),
     EVENTS_EXCHANGE: z.string().min(1).default('parley.events'),
     ATTACHMENT_GRPC_HOST: z.string().default('0.0.0.0'),
+    /** Serves GET /metrics (Prometheus) on this port; unset: no metrics server (the all-in-one gateway shows them). */
+    METRICS_PORT: env.optionalPort(),
     ATTACHMENT_GRPC_PORT: env.port(50054),
     SESSION_SERVICE_ADDR: env.address('127.0.0.1:50051'),
     ...attachmentLimitsSchema,

@@ -2,6 +2,7 @@ import type { EventBus } from '@parley/bus';
 import { createKnex } from '@parley/db';
 import { attachmentProto, GrpcServer, SessionClient } from '@parley/grpc';
 import { createLogger } from '@parley/logger';
+import { startMetricsServer } from '@parley/metrics';
 import { resolveEventBus, runMain, stopOnSignals, watchHealth } from '@parley/runtime';
 import { createSessionDirectory } from './clients/session-directory';
 import { loadAttachmentConfig, type AttachmentConfig } from './config';
@@ -50,12 +51,14 @@ export async function start(config: AttachmentConfig, deps: { bus?: EventBus } =
     (error) => logger.error({ err: error }, 'cleanup of unsent uploads failed'),
   );
   const health = watchHealth(server, knex, bus);
+  const metricsServer = config.METRICS_PORT === undefined ? null : await startMetricsServer(config.ATTACHMENT_GRPC_HOST, config.METRICS_PORT);
   logger.info({ port, store: config.ATTACHMENT_STORE }, 'attachment service ready');
 
   return {
     port,
     async stop() {
       health.stop();
+      await metricsServer?.close();
       await sweeper.stop();
       await messageEvents.close();
       await server.stop();

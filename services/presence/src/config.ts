@@ -9,6 +9,8 @@ export const presenceConfigSchema = z
     AMQP_URL: env.optionalUrl(),
     EVENTS_EXCHANGE: z.string().min(1).default('parley.events'),
     PRESENCE_GRPC_HOST: z.string().default('0.0.0.0'),
+    /** Serves GET /metrics (Prometheus) on this port; unset: no metrics server (the all-in-one gateway shows them). */
+    METRICS_PORT: env.optionalPort(),
     PRESENCE_GRPC_PORT: env.port(50053),
     SESSION_SERVICE_ADDR: env.address('127.0.0.1:50051'),
     /** A gateway that has not renewed its lease for this long is taken for dead and its sockets reaped. */

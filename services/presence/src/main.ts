@@ -2,6 +2,7 @@ import type { EventBus } from '@parley/bus';
 import { createKnex } from '@parley/db';
 import { GrpcServer, presenceProto, SessionClient } from '@parley/grpc';
 import { createLogger } from '@parley/logger';
+import { startMetricsServer } from '@parley/metrics';
 import { resolveEventBus, runMain, stopOnSignals, watchHealth } from '@parley/runtime';
 import { createSessionDirectory } from './clients/session-directory';
 import { loadPresenceConfig, type PresenceConfig } from './config';
@@ -42,11 +43,13 @@ export async function start(config: PresenceConfig, deps: { bus?: EventBus } = {
     },
   });
   const health = watchHealth(server, knex, bus);
+  const metricsServer = config.METRICS_PORT === undefined ? null : await startMetricsServer(config.PRESENCE_GRPC_HOST, config.METRICS_PORT);
 
   return {
     port,
     async stop() {
       health.stop();
+      await metricsServer?.close();
       await jobs.stop();
       await server.stop();
       await relay.stop();
