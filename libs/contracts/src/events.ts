@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { requestContext } from './request-context';
 import type { ChatMessage } from './message';
 import type { ChatSession } from './session';
 import type { QueueChangedPayload, SessionAcceptedPayload, SessionStatusChangedPayload, SessionTransferredPayload } from './lifecycle';
@@ -36,6 +37,8 @@ export interface EventEnvelope<T extends EventType = EventType> {
   routing_key: string;
   occurred_at: string;
   data: EventPayloads[T];
+  /** The request that caused the event, when one did (logs correlate by it). */
+  request_id?: string;
 }
 
 /** Routing keys: `session.<id>.<event>`, `user.<id>.<event>`, `agents.<event>`. */
@@ -53,5 +56,6 @@ export const routingKeys = {
 
 /** A new event envelope with a fresh id. */
 export function createEvent<T extends EventType>(type: T, routingKey: string, data: EventPayloads[T]): EventEnvelope<T> {
-  return { id: randomUUID(), type, routing_key: routingKey, occurred_at: new Date().toISOString(), data };
+  const requestId = requestContext.currentRequestId();
+  return { id: randomUUID(), type, routing_key: routingKey, occurred_at: new Date().toISOString(), data, ...(requestId ? { request_id: requestId } : {}) };
 }

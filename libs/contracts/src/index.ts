@@ -10,3 +10,4 @@ export * from './validate';
 export * from './lifecycle';
 export * from './agent-socket-events';
 export * from './presence-schemas';
+export * from './request-context';

@@ -1,4 +1,5 @@
 import * as grpc from '@grpc/grpc-js';
+import { requestContext } from '@parley/contracts';
 import { AppError } from '@parley/errors';
 import { metrics } from '@parley/metrics';
 import { toMetadata, type CallContext } from './call-metadata';
@@ -25,7 +26,9 @@ type Start<Res> = (metadata: grpc.Metadata, options: grpc.CallOptions, callback:
 export function invoke<Res>(serviceLabel: string, start: Start<Res>, context: CallContext, deadlineMs = DEFAULT_DEADLINE_MS): Promise<Res> {
   const stopTimer = metrics.grpcClientDuration.startTimer({ service: serviceLabel });
   return new Promise((resolve, reject) => {
-    start(toMetadata(context), { deadline: Date.now() + deadlineMs }, (error, response) => {
+    // A service calling another on a user's behalf passes the request id on.
+    const withRequest = context.requestId ? context : { ...context, requestId: requestContext.currentRequestId() };
+    start(toMetadata(withRequest), { deadline: Date.now() + deadlineMs }, (error, response) => {
       if (error) {
         const failure = toAppError(serviceLabel, error);
         stopTimer({ code: failure.code });

@@ -1,5 +1,6 @@
 import * as grpc from '@grpc/grpc-js';
 import { HealthImplementation, type ServingStatus } from 'grpc-health-check';
+import { requestContext } from '@parley/contracts';
 import { AppError } from '@parley/errors';
 import type { Logger } from '@parley/logger';
 import { metrics } from '@parley/metrics';
@@ -29,8 +30,10 @@ export function unary<Req, Res>(
       callback(toServiceError(logger, error, method));
       return;
     }
-    handle(call.request, context).then(
+    const started = Date.now();
+    requestContext.run(context.requestId, () => handle(call.request, context)).then(
       (response) => {
+        logger.debug({ method, requestId: context.requestId, ms: Date.now() - started }, 'gRPC call');
         done('OK');
         callback(null, response);
       },

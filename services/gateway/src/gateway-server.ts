@@ -71,6 +71,7 @@ export async function createGatewayServer(deps: GatewayServerDeps): Promise<Gate
   const seen = new RecentIds();
   const subscription = await bus.subscribe({ queue: `parley.gateway.${deps.gatewayId}`, exclusive: true }, (event) => {
     if (!seen.firstTime(event.id)) return; // at-least-once delivery: each event once
+    logger.debug({ eventId: event.id, type: event.type, requestId: event.request_id }, 'event received');
     if (event.type === 'message.created') rooms.handleMessage(event as EventEnvelope<'message.created'>);
     else if (!deliverToOthers(io, event)) lifecycle.handle(event);
   });

@@ -88,6 +88,15 @@ describe('gateway REST', () => {
     });
   });
 
+  it('answers with the request id it was given, or a new one', async () => {
+    const given = await fetch(`${gw.url}/api/v1/chat/sessions`, { headers: { authorization: `Bearer ${customer.token}`, 'x-request-id': 'req-from-client' } });
+    expect(given.headers.get('x-request-id')).toBe('req-from-client');
+    await given.arrayBuffer();
+    const fresh = await fetch(`${gw.url}/api/v1/chat/sessions`, { headers: { authorization: `Bearer ${customer.token}` } });
+    expect(fresh.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    await fresh.arrayBuffer();
+  });
+
   it('reports liveness and readiness', async () => {
     expect(await call('GET', '/healthz')).toEqual({ status: 200, body: { status: 'ok' } });
     expect(await call('GET', '/readyz')).toEqual({ status: 200, body: { status: 'ready', checks: { broker: true } } });

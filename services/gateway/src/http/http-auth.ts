@@ -14,13 +14,19 @@ export function requireBearer(verifyToken: TokenVerifier) {
       return;
     }
     try {
-      const caller: Caller = { identity: verifyToken(match[1]), requestId: (req.headers['x-request-id'] as string | undefined) ?? randomUUID() };
+      const caller: Caller = { identity: verifyToken(match[1]), requestId: requestIdOf(req.headers['x-request-id']) };
       res.locals.caller = caller;
+      res.setHeader('x-request-id', caller.requestId as string);
       next();
     } catch (error) {
       next(error);
     }
   };
+}
+
+/** A client's own request id when it is a sane token, else a new one. */
+function requestIdOf(given: unknown): string {
+  return typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
 }
 
 export const callerOf = (res: Response): Caller => res.locals.caller as Caller;

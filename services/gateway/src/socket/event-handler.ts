@@ -26,7 +26,10 @@ export function onEvent(
     // One socket's events are handled in the order it sent them: a burst of sends keeps its order.
     const run = socket.data.queue.then(() => handle(payload, caller));
     run.then(
-      () => metrics.socketEventsIn.inc({ event, outcome: 'ok' }),
+      () => {
+        metrics.socketEventsIn.inc({ event, outcome: 'ok' });
+        logger.debug({ event, requestId: caller.requestId, userId: caller.identity.userId }, 'socket event handled');
+      },
       () => metrics.socketEventsIn.inc({ event, outcome: 'error' }),
     );
     socket.data.queue = run.then(

@@ -76,6 +76,19 @@ describe('message service on the wire', () => {
       await otherRoom.close();
     }
   });
+
+  it('stamps the event with the request id the call came with', async () => {
+    const chatId = (await harness.sessions.createSession({ subject: 'Traced' }, as(cleo))).id;
+    const seen: EventEnvelope[] = [];
+    const room = await harness.bus.subscribe({ queue: 'gateway-traced', exclusive: true, patterns: [routingKeys.sessionPattern(chatId)] }, (e) => void (e.type === 'message.created' && seen.push(e)));
+    try {
+      await harness.messages.sendMessage({ session_id: chatId, content: 'Where is it?' }, { identity: cleo, requestId: 'req-trace-42' });
+      await waitUntil(() => seen.length > 0);
+      expect(seen[0].request_id).toBe('req-trace-42');
+    } finally {
+      await room.close();
+    }
+  });
 });
 
 async function waitUntil(condition: () => boolean, timeoutMs = 5000): Promise<void> {
