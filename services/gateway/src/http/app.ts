@@ -11,6 +11,7 @@ import type { SignalsService } from '../domain/signals.service';
 import { agentRoutes } from './agent.routes';
 import { attachmentRoutes } from './attachment.routes';
 import { docsRoutes } from './docs.routes';
+import { requireAllowedOrigin } from './origin-policy';
 import { downloadRoutes } from './download.routes';
 import { errorHandler, notFoundHandler } from './error-handler';
 import { requireBearer } from './http-auth';
@@ -35,6 +36,7 @@ export function createHttpApp({ chat, agents, signals, verifyToken, corsOrigins,
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(cors({ origin: corsOrigins === '*' ? true : corsOrigins }));
+  app.use(requireAllowedOrigin(corsOrigins));
 
   app.use('/api/docs', docsRoutes());
   app.get('/metrics', (_req, res, next) => {

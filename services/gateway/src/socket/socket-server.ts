@@ -12,6 +12,7 @@ import { isStaff } from '@parley/contracts';
 import type { AgentService } from '../domain/agent.service';
 import { AGENTS_ROOM } from '../delivery/lifecycle-delivery';
 import { registerAgentEvents } from './agent.gateway';
+import { originAllowed } from '../http/origin-policy';
 import { answerError } from './event-handler';
 import { registerMessageEvents } from './message.gateway';
 import { registerSessionEvents } from './session.gateway';
@@ -31,6 +32,7 @@ export function createSocketServer({ httpServer, verifyToken, corsOrigins, maxPa
   const io: GatewayServer = new Server(httpServer, {
     cors: { origin: corsOrigins === '*' ? true : corsOrigins, credentials: true },
     maxHttpBufferSize: maxPayloadBytes,
+    allowRequest: (req, callback) => callback(originAllowed(req, corsOrigins) ? null : 'origin not allowed', originAllowed(req, corsOrigins)),
     pingInterval: 25_000,
     pingTimeout: 20_000,
   });

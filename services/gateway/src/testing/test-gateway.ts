@@ -16,7 +16,7 @@ export interface TestGateway {
 }
 
 /** A real gateway (HTTP, Socket.io, bus) on a free port, over the fake backend. */
-export async function startTestGateway(uploadLimits = { maxFileBytes: 64 * 1024, maxFiles: 5 }): Promise<TestGateway> {
+export async function startTestGateway(uploadLimits = { maxFileBytes: 64 * 1024, maxFiles: 5 }, corsOrigins: string[] | '*' = []): Promise<TestGateway> {
   const logger = pino({ level: 'silent' });
   const bus = new MemoryBus(logger);
   const backend = new FakeBackend(bus);
@@ -32,7 +32,7 @@ export async function startTestGateway(uploadLimits = { maxFileBytes: 64 * 1024,
     verifyToken: createTokenVerifier({ secret: TEST_JWT_SECRET }),
     logger,
     gatewayId: `test-${process.pid}`,
-    corsOrigins: [],
+    corsOrigins,
     maxPayloadBytes: 100_000,
     presenceRenewIntervalMs: 50,
   });
