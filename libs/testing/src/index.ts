@@ -3,3 +3,4 @@ export * from './tokens';
 export * from './http-client';
 export * from './s3-server';
 export * from './tcp-proxy';
+export * from './fake-session.directory';
