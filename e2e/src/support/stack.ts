@@ -1,11 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
-import * as amqplib from 'amqplib';
-import { createTestDatabase, type TestDatabase } from '@parley/db';
-import { startS3Server, TEST_JWT_SECRET, type TestS3Server } from '@parley/testing';
+import { createTestDatabase } from '@parley/db';
+import { startS3Server, TEST_JWT_SECRET } from '@parley/testing';
+import { acceptsConnections, deleteExchange, freePort, httpOk, killGroup, liveGroups, sleep } from './processes';
 
 /**
  * The real stack for end-to-end tests: the session, message, presence and attachment services
@@ -38,120 +37,10 @@ interface RunningProcess {
   stopping: boolean;
 }
 
-export interface Crash {
-  name: ServiceName;
-  code: number | null;
-  signal: NodeJS.Signals | null;
-}
+export type { Crash, Stack, StackOptions } from './stack.types';
+import type { Crash, Stack, StackOptions } from './stack.types';
 
-export interface StackOptions {
-  /** Names the run's log folder and the database (e.g. the spec's name). */
-  label?: string;
-  /** How long to wait for every process to become ready. */
-  readyTimeoutMs?: number;
-  /** Extra environment for the presence service (lease and typing timings) and the gateways. */
-  presenceEnv?: Record<string, string>;
-  gatewayEnv?: Record<string, string>;
-}
-
-export interface Stack {
-  /** Base URLs of the two gateways. */
-  gatewayA: string;
-  gatewayB: string;
-  db: TestDatabase;
-  /** The S3 server the attachment service stores files in. */
-  s3: TestS3Server;
-  exchange: string;
-  logDir: string;
-  ports: Record<ServiceName, number>;
-  /** Kills one process (SIGKILL by default: a crash) and waits until it is gone. */
-  kill(name: ServiceName, signal?: NodeJS.Signals): Promise<void>;
-  /** Starts a process that was killed (or stops it first), on the same port, and waits until it is ready. */
-  restart(name: ServiceName): Promise<void>;
-  /** Waits until one process (or every running one) answers its readiness check. */
-  waitReady(name?: ServiceName, timeoutMs?: number): Promise<void>;
-  /** Processes that exited without the stack asking them to. */
-  crashes(): Crash[];
-  /** The last lines a process logged (for failure messages). */
-  logTail(name: ServiceName, lines?: number): string;
-  /** SIGTERM to every process (SIGKILL after 5 s), then drops the database and deletes the exchange. */
-  stop(): Promise<void>;
-}
-
-/** A port nothing listens on right now (the OS picks it; it is released before it is used). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** True once something accepts TCP connections on the port. */
-export function acceptsConnections(port: number, host = '127.0.0.1', timeoutMs = 1000): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ port, host });
-    const done = (ok: boolean) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(timeoutMs, () => done(false));
-    socket.once('connect', () => done(true));
-    socket.once('error', () => done(false));
-  });
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function httpOk(url: string): Promise<boolean> {
-  try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
-    await response.arrayBuffer();
-    return response.status === 200;
-  } catch {
-    return false;
-  }
-}
-
-// Process groups this module started; killed if the test process exits without stopping them.
-const liveGroups = new Set<number>();
-process.once('exit', () => {
-  for (const pid of liveGroups) {
-    try {
-      process.kill(-pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }
-});
-
-function groupAlive(pgid: number): boolean {
-  try {
-    process.kill(-pgid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** SIGKILLs a process group and waits until no process of it is left (its ports are then free). */
-async function killGroup(pgid: number, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (groupAlive(pgid)) {
-    try {
-      process.kill(-pgid, 'SIGKILL');
-    } catch {
-      return;
-    }
-    if (Date.now() > deadline) throw new Error(`process group ${pgid} survives SIGKILL`);
-    await sleep(25);
-  }
-  liveGroups.delete(pgid);
-}
+export { acceptsConnections, freePort } from './processes';
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const label = (options.label ?? 'stack').replace(/[^\w-]/g, '_');
@@ -370,7 +259,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       await Promise.all((['message', 'presence', 'attachment', 'session'] as const).map((n) => terminate(n, 'SIGTERM')));
       await s3.stop().catch((error: Error) => problems.push(`stop the S3 server: ${error.message}`));
       await db.drop().catch((error: Error) => problems.push(`drop database: ${error.message}`));
-      await deleteExchange(exchange).catch((error: Error) => problems.push(`delete exchange ${exchange}: ${error.message}`));
+      await deleteExchange(AMQP_URL, exchange).catch((error: Error) => problems.push(`delete exchange ${exchange}: ${error.message}`));
       if (problems.length > 0) throw new Error(`stack cleanup failed:\n${problems.join('\n')}`);
     },
   };
@@ -383,15 +272,4 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     throw error;
   }
   return stack;
-}
-
-async function deleteExchange(exchange: string): Promise<void> {
-  const connection = await amqplib.connect(AMQP_URL);
-  try {
-    const channel = await connection.createChannel();
-    await channel.deleteExchange(exchange);
-    await channel.close();
-  } finally {
-    await connection.close();
-  }
 }

@@ -1,0 +1,43 @@
+import type { TestDatabase } from '@parley/db';
+import type { TestS3Server } from '@parley/testing';
+import type { ServiceName } from './stack';
+
+export interface Crash {
+  name: ServiceName;
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+export interface StackOptions {
+  /** Names the run's log folder and the database (e.g. the spec's name). */
+  label?: string;
+  /** How long to wait for every process to become ready. */
+  readyTimeoutMs?: number;
+  /** Extra environment for the presence service (lease and typing timings) and the gateways. */
+  presenceEnv?: Record<string, string>;
+  gatewayEnv?: Record<string, string>;
+}
+
+export interface Stack {
+  /** Base URLs of the two gateways. */
+  gatewayA: string;
+  gatewayB: string;
+  db: TestDatabase;
+  /** The S3 server the attachment service stores files in. */
+  s3: TestS3Server;
+  exchange: string;
+  logDir: string;
+  ports: Record<ServiceName, number>;
+  /** Kills one process (SIGKILL by default: a crash) and waits until it is gone. */
+  kill(name: ServiceName, signal?: NodeJS.Signals): Promise<void>;
+  /** Starts a process that was killed (or stops it first), on the same port, and waits until it is ready. */
+  restart(name: ServiceName): Promise<void>;
+  /** Waits until one process (or every running one) answers its readiness check. */
+  waitReady(name?: ServiceName, timeoutMs?: number): Promise<void>;
+  /** Processes that exited without the stack asking them to. */
+  crashes(): Crash[];
+  /** The last lines a process logged (for failure messages). */
+  logTail(name: ServiceName, lines?: number): string;
+  /** SIGTERM to every process (SIGKILL after 5 s), then drops the database and deletes the exchange. */
+  stop(): Promise<void>;
+}
