@@ -97,6 +97,14 @@ describe('gateway REST', () => {
     await fresh.arrayBuffer();
   });
 
+  it('shows a person who opens it in a browser where to go', async () => {
+    const res = await fetch(`${gw.url}/`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/text\/html/);
+    const page = await res.text();
+    for (const link of ['/api/docs', '/healthz', '/readyz', '/metrics']) expect(page).toContain(`href="${link}"`);
+  });
+
   it('reports liveness and readiness', async () => {
     expect(await call('GET', '/healthz')).toEqual({ status: 200, body: { status: 'ok' } });
     expect(await call('GET', '/readyz')).toEqual({ status: 200, body: { status: 'ready', checks: { broker: true } } });

@@ -11,6 +11,7 @@ import type { SignalsService } from '../domain/signals.service';
 import { agentRoutes } from './agent.routes';
 import { attachmentRoutes } from './attachment.routes';
 import { docsRoutes } from './docs.routes';
+import { homeRoutes } from './home.routes';
 import { requireAllowedOrigin } from './origin-policy';
 import { downloadRoutes } from './download.routes';
 import { errorHandler, notFoundHandler } from './error-handler';
@@ -38,6 +39,7 @@ export function createHttpApp({ chat, agents, signals, verifyToken, corsOrigins,
   app.use(cors({ origin: corsOrigins === '*' ? true : corsOrigins }));
   app.use(requireAllowedOrigin(corsOrigins));
 
+  app.use(homeRoutes());
   app.use('/api/docs', docsRoutes());
   app.get('/metrics', (_req, res, next) => {
     renderMetrics().then((text) => void res.type(metricsContentType).send(text), next);
