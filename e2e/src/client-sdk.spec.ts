@@ -19,12 +19,12 @@ describe('@parley/client against the real gateways', () => {
   afterAll(() => stack?.stop());
 
   async function client(url: string, token: string | (() => string)): Promise<ParleyClient> {
-    const c = new ParleyClient({ url, token, transports: ['websocket'], reconnectionDelayMs: 100, reconnectionDelayMaxMs: 300, ackTimeoutMs: 5000 });
+    const c = new ParleyClient({ url, token, transports: ['websocket'], reconnectionDelayMs: 100, reconnectionDelayMaxMs: 300, ackTimeoutMs: 5000, typingStopMs: 300 });
     clients.push(c);
     await c.connect();
     return c;
   }
-  const received = (c: ParleyClient) => {
+  const collectMessages = (c: ParleyClient) => {
     const messages: ChatMessage[] = [];
     c.on('message', (m) => messages.push(m));
     return messages;
@@ -48,7 +48,7 @@ describe('@parley/client against the real gateways', () => {
 
   it('carries a conversation and surfaces refusals as ParleyError', async () => {
     const { c, a, session } = await conversation();
-    const atAgent = received(a);
+    const atAgent = collectMessages(a);
     const sent = await c.send(session.id, 'Where is my food?', { tempId: 'sdk-1' });
     expect(sent).toMatchObject({ temp_id: 'sdk-1', session_id: session.id });
     await eventually(() => expect(atAgent.map((m) => m.content)).toContain('Where is my food?'));
@@ -59,7 +59,7 @@ describe('@parley/client against the real gateways', () => {
 
   it('catches up after a dropped connection: each missed message once, in order', async () => {
     const { c, a, session } = await conversation();
-    const atAgent = received(a);
+    const atAgent = collectMessages(a);
     const reconnected = new Promise((resolve) => a.on('connection', (state) => state === 'reconnected' && resolve(state)));
     dropConnection(a);
     for (let i = 1; i <= 5; i++) await c.send(session.id, `missed ${i}`);
@@ -72,7 +72,7 @@ describe('@parley/client against the real gateways', () => {
 
   it('queues sends made while offline and delivers them once, in order, with their temp_ids', async () => {
     const { c, a, session } = await conversation();
-    const atAgent = received(a);
+    const atAgent = collectMessages(a);
     const reconnected = new Promise((resolve) => c.on('connection', (state) => state === 'reconnected' && resolve(state)));
     dropConnection(c);
     const acks = ['offline 1', 'offline 2', 'offline 3'].map((text, i) => c.send(session.id, text, { tempId: `off-${i}` }));
@@ -84,5 +84,30 @@ describe('@parley/client against the real gateways', () => {
     await eventually(() => expect(atAgent.filter((m) => m.content.startsWith('offline')).map((m) => m.content)).toEqual(['offline 1', 'offline 2', 'offline 3']));
     const stored = await c.rest.history(session.id, { limit: 50 });
     expect(stored.filter((m) => m.content.startsWith('offline'))).toHaveLength(3);
+  });
+
+  it('types with a stop timer, marks read, and sends a pre-uploaded file', async () => {
+    const { c, a, session } = await conversation();
+    const typing: string[] = [];
+    a.on('user_typing', (e) => typing.push(`typing ${e.user_id}`));
+    a.on('typing_stopped', (e) => typing.push(`stopped ${e.user_id}`));
+    c.typing(session.id);
+    c.typing(session.id); // a second keystroke only moves the stop timer
+    await eventually(() => expect(typing).toEqual([`typing ${customer.id}`, `stopped ${customer.id}`]), 10_000);
+
+    const received = collectMessages(a);
+    const sent = await c.send(session.id, 'Anyone?');
+    await eventually(() => expect(received.map((m) => m.id)).toContain(sent.message_id));
+    const readAtCustomer: string[][] = [];
+    c.on('messages_read', (e) => readAtCustomer.push(e.message_ids));
+    const read = await a.markAsRead(session.id, [sent.message_id]);
+    expect(read.message_ids).toEqual([sent.message_id]);
+    await eventually(() => expect(readAtCustomer).toEqual([[sent.message_id]]));
+
+    const pdf = new Blob([Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n')], { type: 'application/pdf' });
+    const [uploaded] = await c.rest.upload([{ name: 'receipt.pdf', data: pdf }]);
+    expect(uploaded).toMatchObject({ file_name: 'receipt.pdf', file_type: 'application/pdf' });
+    const withFile = await c.send(session.id, 'My receipt', { messageType: 'file', attachmentIds: [uploaded.id] });
+    await eventually(() => expect(received.find((m) => m.id === withFile.message_id)?.attachments.map((f) => f.file_name)).toEqual(['receipt.pdf']));
   });
 });

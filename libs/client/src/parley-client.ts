@@ -6,6 +6,7 @@ import type {
   ChatMessage,
   ChatTransferredEvent,
   ClientToServerEvents,
+  MessagesReadEvent,
   MessageSentEvent,
   ServerToClientEvents,
   SessionJoinedEvent,
@@ -23,13 +24,28 @@ export interface ParleyClientOptions {
   token: string | (() => string | Promise<string>);
   /** How long a request waits for the server's answer. */
   ackTimeoutMs?: number;
+  /** After the last keystroke, `stop_typing` is sent this much later (the seed's 3 s). */
+  typingStopMs?: number;
   transports?: ('websocket' | 'polling')[];
   reconnectionDelayMs?: number;
   reconnectionDelayMaxMs?: number;
 }
 
 /** Server events the client hands to the app as they come. */
-const PASSED_THROUGH = ['chat_accepted', 'chat_closed', 'chat_transferred', 'session_status_changed', 'session_queued', 'queue_updated', 'queue_position'] as const;
+const PASSED_THROUGH = [
+  'chat_accepted',
+  'chat_closed',
+  'chat_transferred',
+  'session_status_changed',
+  'session_queued',
+  'queue_updated',
+  'queue_position',
+  'user_joined',
+  'user_left',
+  'user_typing',
+  'typing_stopped',
+  'messages_read',
+] as const;
 type PassedThrough = (typeof PASSED_THROUGH)[number];
 
 export type ParleyClientEvents = Pick<ServerToClientEvents, PassedThrough | 'session_joined'> & {
@@ -53,12 +69,15 @@ export class ParleyClient extends Emitter<ParleyClientEvents, ParleyClientEvents
   private readonly tracker = new SessionTracker();
   private readonly sends: SendQueue;
   private readonly ackTimeoutMs: number;
+  private readonly typingStopMs: number;
+  private readonly typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private connectedBefore = false;
 
   constructor(options: ParleyClientOptions) {
     super();
     const token = typeof options.token === 'function' ? options.token : () => options.token as string;
     this.ackTimeoutMs = options.ackTimeoutMs ?? 10_000;
+    this.typingStopMs = options.typingStopMs ?? 3000;
     this.rest = new RestClient(options.url, async () => token());
     this.sends = new SendQueue((payload) => this.request<MessageSentEvent>('send_message', payload));
     this.socket = io(options.url, {
@@ -129,12 +148,42 @@ export class ParleyClient extends Emitter<ParleyClientEvents, ParleyClientEvents
   }
 
   /** Sends now, or as soon as the connection is back; resolves with the server's ack. */
-  send(sessionId: string, content: string, options: { messageType?: 'text' | 'image' | 'file'; tempId?: string } = {}): Promise<MessageSentEvent> {
+  send(
+    sessionId: string,
+    content: string,
+    options: { messageType?: 'text' | 'image' | 'file'; tempId?: string; attachmentIds?: string[] } = {},
+  ): Promise<MessageSentEvent> {
     const temp_id = options.tempId ?? `tmp-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-    return this.sends.push({ session_id: sessionId, content, message_type: options.messageType ?? 'text', temp_id });
+    this.stopTyping(sessionId);
+    const files = options.attachmentIds?.length ? { attachment_ids: options.attachmentIds } : {};
+    return this.sends.push({ session_id: sessionId, content, message_type: options.messageType ?? 'text', temp_id, ...files });
   }
 
   /** Takes a waiting chat; the server also joins this client to it (`session_joined`). */
+  /**
+   * Call on every keystroke: the first sends `typing` (the server throttles repeats), and
+   * `stop_typing` follows `typingStopMs` after the last one, or at once when a message is sent.
+   */
+  typing(sessionId: string): void {
+    const timer = this.typingTimers.get(sessionId);
+    if (timer) clearTimeout(timer);
+    else void this.request('typing', { session_id: sessionId }).catch((error: unknown) => this.surface(error));
+    this.typingTimers.set(sessionId, setTimeout(() => this.stopTyping(sessionId), this.typingStopMs));
+  }
+
+  stopTyping(sessionId: string): void {
+    const timer = this.typingTimers.get(sessionId);
+    if (!timer) return;
+    clearTimeout(timer);
+    this.typingTimers.delete(sessionId);
+    void this.request('stop_typing', { session_id: sessionId }).catch((error: unknown) => this.surface(error));
+  }
+
+  /** Marks messages read (none named: everything up to now); answers the newly read ids. */
+  markAsRead(sessionId: string, messageIds?: string[]): Promise<MessagesReadEvent> {
+    return this.request('mark_as_read', messageIds ? { session_id: sessionId, message_ids: messageIds } : { session_id: sessionId });
+  }
+
   acceptChat(sessionId: string): Promise<ChatAcceptedEvent> {
     return this.request('accept_chat', { session_id: sessionId });
   }
@@ -167,6 +216,10 @@ export class ParleyClient extends Emitter<ParleyClientEvents, ParleyClientEvents
     }
     this.sends.setOnline(true);
     this.emit('connection', reconnected ? 'reconnected' : 'connected');
+  }
+
+  private surface(error: unknown): void {
+    this.emit('server_error', error instanceof ParleyError ? error : new ParleyError('UNAVAILABLE', String(error)));
   }
 
   private deliver(message: ChatMessage): void {

@@ -1,6 +1,15 @@
 import type { ChatMessage, ChatSession, ChatSessionView } from '@parley/contracts';
 import { ParleyError } from './parley-error';
 
+export interface UploadedFile {
+  id: string;
+  file_name: string;
+  file_url: string;
+  file_size: number;
+  file_type: string;
+  thumbnail_url: string | null;
+}
+
 export interface OpenSessionInput {
   subject: string;
   category?: string;
@@ -41,11 +50,19 @@ export class RestClient {
     return this.call('POST', `/sessions/${encodeURIComponent(sessionId)}/assign`, agent ?? {});
   }
 
+  /** Pre-uploads files (up to 5, 10 MB each by default); send them with `send(…, { attachmentIds })`. */
+  upload(files: Array<{ name: string; data: Blob }>): Promise<UploadedFile[]> {
+    const form = new FormData();
+    for (const file of files) form.append('attachments', file.data, file.name);
+    return this.call('POST', '/upload', form);
+  }
+
   private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const isForm = body instanceof FormData;
     const response = await fetch(`${this.baseUrl}/api/v1/chat${path}`, {
       method,
-      headers: { authorization: `Bearer ${await this.token()}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: { authorization: `Bearer ${await this.token()}`, ...(body === undefined || isForm ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
     });
     const answer = (await response.json().catch(() => null)) as { success?: boolean; data?: T; error?: { code: string; message: string } } | null;
     if (!response.ok || !answer?.success) {

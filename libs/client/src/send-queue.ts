@@ -6,6 +6,7 @@ export interface PendingSend {
   content: string;
   message_type: 'text' | 'image' | 'file';
   temp_id: string;
+  attachment_ids?: string[];
 }
 
 type Emit = (payload: PendingSend) => Promise<MessageSentEvent>;
