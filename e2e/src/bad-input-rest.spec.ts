@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { ChatSessionView } from '@parley/contracts';
 import { api, testUser, type TestUser } from '@parley/testing';
-import { SocketPool, history, openSession } from './support/chat-client';
+import { SocketPool, openSession } from './support/chat-client';
 import { startStack, type Stack } from './support/stack';
-import { badTokens, expectEnvelope } from './support/bad-input';
+import { badTokens, expectEnvelope, snapshot } from './support/bad-input';
 
 /**
  * Everything a client can get wrong, against the real stack: each mistake earns the documented
@@ -21,15 +21,7 @@ describe('bad REST input, against the real stack', () => {
   let others: ChatSessionView;
   const unknownId = randomUUID();
 
-  /** What the stack holds: every session id and each session's last seq. */
-  async function snapshot() {
-    const list = await api(stack.gatewayA, 'GET', '/api/v1/chat/sessions?limit=200', { token: watcher.token });
-    expect(list.status).toBe(200);
-    const ids = (list.body.data as ChatSessionView[]).map((s) => s.id).sort();
-    const lastSeqs: Record<string, number> = {};
-    for (const id of ids) lastSeqs[id] = (await history(stack.gatewayA, watcher, id, '?limit=1')).meta.last_seq;
-    return { ids, lastSeqs };
-  }
+  const snapshotNow = () => snapshot(stack, watcher);
 
   beforeAll(async () => {
     stack = await startStack({ label: 'bad-rest' });
@@ -49,13 +41,13 @@ describe('bad REST input, against the real stack', () => {
       it.each(badTokens().filter(([, token]) => typeof token === 'string' || token === undefined))(
         'answers 401 to %s, and creates nothing',
         async (_name, token) => {
-          const before = await snapshot();
+          const before = await snapshotNow();
           const headers: Record<string, string> = token === undefined ? {} : { authorization: `Bearer ${token as string}` };
           expectEnvelope(await api(A(), 'GET', '/api/v1/chat/sessions', { headers }), 401, 'UNAUTHENTICATED');
           expectEnvelope(await api(A(), 'GET', `/api/v1/chat/sessions/${own.id}/messages`, { headers }), 401, 'UNAUTHENTICATED');
           expectEnvelope(await api(A(), 'POST', '/api/v1/chat/sessions', { headers, body: { subject: 'sneaky' } }), 401, 'UNAUTHENTICATED');
           expectEnvelope(await api(A(), 'POST', `/api/v1/chat/sessions/${own.id}/messages`, { headers, body: { content: 'sneaky' } }), 401, 'UNAUTHENTICATED');
-          expect(await snapshot()).toEqual(before);
+          expect(await snapshotNow()).toEqual(before);
         },
       );
 
@@ -69,9 +61,9 @@ describe('bad REST input, against the real stack', () => {
       });
 
       it('answers 401 (not 400) to a request with no token, whatever its body', async () => {
-        const before = await snapshot();
+        const before = await snapshotNow();
         expectEnvelope(await api(A(), 'POST', '/api/v1/chat/sessions', { rawBody: '{"subject": ' }), 401, 'UNAUTHENTICATED');
-        expect(await snapshot()).toEqual(before);
+        expect(await snapshotNow()).toEqual(before);
       });
     });
 
@@ -81,10 +73,10 @@ describe('bad REST input, against the real stack', () => {
         ['text that is not JSON', 'subject=Help'],
         ['a JSON string', '"Help"'],
       ])('answers 400 INVALID_ARGUMENT to %s, and creates nothing', async (_name, rawBody) => {
-        const before = await snapshot();
+        const before = await snapshotNow();
         expectEnvelope(await api(A(), 'POST', '/api/v1/chat/sessions', { token: owner.token, rawBody }), 400, 'INVALID_ARGUMENT');
         expectEnvelope(await api(A(), 'POST', `/api/v1/chat/sessions/${own.id}/messages`, { token: owner.token, rawBody }), 400, 'INVALID_ARGUMENT');
-        expect(await snapshot()).toEqual(before);
+        expect(await snapshotNow()).toEqual(before);
       });
 
       it.each<[string, unknown]>([
@@ -103,16 +95,16 @@ describe('bad REST input, against the real stack', () => {
         ['a status (set by the server)', { subject: 'Help', status: 'active' }],
         ['a spoofed customer_id', { subject: 'Help', customer_id: randomUUID() }],
       ])('POST /sessions with %s → 400 INVALID_ARGUMENT, nothing created', async (_name, body) => {
-        const before = await snapshot();
+        const before = await snapshotNow();
         expectEnvelope(await api(A(), 'POST', '/api/v1/chat/sessions', { token: owner.token, body }), 400, 'INVALID_ARGUMENT');
-        expect(await snapshot()).toEqual(before);
+        expect(await snapshotNow()).toEqual(before);
       });
 
       it('POST /sessions with a body that is not JSON-typed → 400, nothing created', async () => {
-        const before = await snapshot();
+        const before = await snapshotNow();
         const response = await api(A(), 'POST', '/api/v1/chat/sessions', { token: owner.token, rawBody: 'subject=Help', headers: { 'content-type': 'text/plain' } });
         expectEnvelope(response, 400, 'INVALID_ARGUMENT');
-        expect(await snapshot()).toEqual(before);
+        expect(await snapshotNow()).toEqual(before);
       });
 
       it.each<[string, unknown]>([
@@ -127,17 +119,17 @@ describe('bad REST input, against the real stack', () => {
         ['a session_id in the body', { content: 'hi', session_id: randomUUID() }],
         ['a spoofed sender_id', { content: 'hi', sender_id: randomUUID() }],
       ])('POST /sessions/:id/messages with %s → 400 INVALID_ARGUMENT, nothing written', async (_name, body) => {
-        const before = await snapshot();
+        const before = await snapshotNow();
         expectEnvelope(await api(A(), 'POST', `/api/v1/chat/sessions/${own.id}/messages`, { token: owner.token, body }), 400, 'INVALID_ARGUMENT');
-        expect(await snapshot()).toEqual(before);
+        expect(await snapshotNow()).toEqual(before);
       });
 
       it('answers 413 to a body over 64 kB, and creates nothing', async () => {
-        const before = await snapshot();
+        const before = await snapshotNow();
         const big = 'b'.repeat(70 * 1024);
         expectEnvelope(await api(A(), 'POST', '/api/v1/chat/sessions', { token: owner.token, body: { subject: 'Help', initial_message: big } }), 413, 'RESOURCE_EXHAUSTED');
         expectEnvelope(await api(A(), 'POST', `/api/v1/chat/sessions/${own.id}/messages`, { token: owner.token, body: { content: big } }), 413, 'RESOURCE_EXHAUSTED');
-        expect(await snapshot()).toEqual(before);
+        expect(await snapshotNow()).toEqual(before);
       });
     });
 
@@ -170,17 +162,17 @@ describe('bad REST input, against the real stack', () => {
       });
 
       it('answers 404 NOT_FOUND to an unknown session, and writes nothing', async () => {
-        const before = await snapshot();
+        const before = await snapshotNow();
         expectEnvelope(await api(A(), 'GET', `/api/v1/chat/sessions/${unknownId}`, { token: owner.token }), 404, 'NOT_FOUND');
         expectEnvelope(await api(A(), 'GET', `/api/v1/chat/sessions/${unknownId}/messages`, { token: owner.token }), 404, 'NOT_FOUND');
         expectEnvelope(await api(A(), 'POST', `/api/v1/chat/sessions/${unknownId}/messages`, { token: owner.token, body: { content: 'hi' } }), 404, 'NOT_FOUND');
         // Staff get the same answer.
         expectEnvelope(await api(A(), 'GET', `/api/v1/chat/sessions/${unknownId}`, { token: watcher.token }), 404, 'NOT_FOUND');
-        expect(await snapshot()).toEqual(before);
+        expect(await snapshotNow()).toEqual(before);
       });
 
       it("answers 403 PERMISSION_DENIED to another customer's session, and writes nothing", async () => {
-        const before = await snapshot();
+        const before = await snapshotNow();
         expectEnvelope(await api(A(), 'GET', `/api/v1/chat/sessions/${others.id}`, { token: owner.token }), 403, 'PERMISSION_DENIED');
         expectEnvelope(await api(A(), 'GET', `/api/v1/chat/sessions/${others.id}/messages`, { token: owner.token }), 403, 'PERMISSION_DENIED');
         expectEnvelope(await api(A(), 'GET', `/api/v1/chat/sessions/${others.id}/messages?after_seq=0`, { token: owner.token }), 403, 'PERMISSION_DENIED');
@@ -188,16 +180,16 @@ describe('bad REST input, against the real stack', () => {
         // And the stranger's session does not show in the owner's list.
         const mine = await api(A(), 'GET', '/api/v1/chat/sessions', { token: owner.token });
         expect((mine.body.data as ChatSessionView[]).map((s) => s.id)).not.toContain(others.id);
-        expect(await snapshot()).toEqual(before);
+        expect(await snapshotNow()).toEqual(before);
       });
 
       it.each([
         ['support', testUser('support')],
         ['admin', testUser('admin')],
       ] as Array<[string, TestUser]>)('answers 403 PERMISSION_DENIED when %s tries to open a session, and creates nothing', async (_role, user) => {
-        const before = await snapshot();
+        const before = await snapshotNow();
         expectEnvelope(await api(A(), 'POST', '/api/v1/chat/sessions', { token: user.token, body: { subject: 'Staff cannot open chats' } }), 403, 'PERMISSION_DENIED');
-        expect(await snapshot()).toEqual(before);
+        expect(await snapshotNow()).toEqual(before);
       });
     });
 
@@ -209,10 +201,10 @@ describe('bad REST input, against the real stack', () => {
         ['GET', '/api/v2/chat/sessions', false],
         ['GET', '/api/v1/nowhere', false],
       ] as Array<[string, string, boolean]>)('answers 404 NOT_FOUND to %s %s', async (method, path, withToken) => {
-        const before = await snapshot();
+        const before = await snapshotNow();
         const response = await api(A(), method, path.replace(':own', own.id), withToken ? { token: owner.token } : {});
         expectEnvelope(response, 404, 'NOT_FOUND');
-        expect(await snapshot()).toEqual(before);
+        expect(await snapshotNow()).toEqual(before);
       });
     });
   });

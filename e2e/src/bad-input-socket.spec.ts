@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { io } from 'socket.io-client';
 import type { ChatSessionView, NewMessageEvent } from '@parley/contracts';
-import { api, collect, connectionRefusal, testUser, waitFor, type ClientSocket } from '@parley/testing';
+import {  collect, connectionRefusal, testUser, waitFor, type ClientSocket } from '@parley/testing';
 import { SocketPool, history, join, openSession, send, sleep, type AckError } from './support/chat-client';
 import { startStack, type Stack } from './support/stack';
-import { NO_PAYLOAD, attempt, badTokens, type Payload } from './support/bad-input';
+import { NO_PAYLOAD, attempt, badTokens, type Payload, snapshot } from './support/bad-input';
 
 /**
  * Everything a client can get wrong, against the real stack: each mistake earns the documented
@@ -24,15 +24,7 @@ describe('bad socket input, against the real stack', () => {
   let strangerSocket: ClientSocket;
   const unknownId = randomUUID();
 
-  /** What the stack holds: every session id and each session's last seq. */
-  async function snapshot() {
-    const list = await api(stack.gatewayA, 'GET', '/api/v1/chat/sessions?limit=200', { token: watcher.token });
-    expect(list.status).toBe(200);
-    const ids = (list.body.data as ChatSessionView[]).map((s) => s.id).sort();
-    const lastSeqs: Record<string, number> = {};
-    for (const id of ids) lastSeqs[id] = (await history(stack.gatewayA, watcher, id, '?limit=1')).meta.last_seq;
-    return { ids, lastSeqs };
-  }
+  const snapshotNow = () => snapshot(stack, watcher);
 
   beforeAll(async () => {
     stack = await startStack({ label: 'bad-socket' });
@@ -99,13 +91,13 @@ describe('bad socket input, against the real stack', () => {
 
     describe.each(Object.keys(cases) as Array<keyof typeof cases>)('%s', (event) => {
       it.each(cases[event])('with %s → error event and ack {ok:false}, nothing written', async (_name, payload, code) => {
-        const before = await snapshot();
+        const before = await snapshotNow();
         const { ack, error } = await attempt(ownerSocket, event, payload());
         expect(ack).toEqual({ ok: false, error: expect.objectContaining({ code, message: expect.any(String), event }) });
         expect(error).toEqual(ack.error);
         expect(error.message.length).toBeGreaterThan(0);
         expect(error.message).not.toMatch(/\n\s+at |\bselect\b|\binsert\b|node_modules/i);
-        expect(await snapshot()).toEqual(before);
+        expect(await snapshotNow()).toEqual(before);
       });
     });
 

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import jwt from 'jsonwebtoken';
-import { TEST_JWT_SECRET, testUser, waitFor, type ClientSocket } from '@parley/testing';
-import type { AckError } from './chat-client';
+import { api, TEST_JWT_SECRET, testUser, waitFor, type ClientSocket, type TestUser } from '@parley/testing';
+import type { ChatSessionView } from '@parley/contracts';
+import { history, type AckError } from './chat-client';
+import type { Stack } from './stack';
 
 /** What the bad-input specs share: how to provoke an error and how to check its envelope. */
 export const NO_PAYLOAD = Symbol('no payload');
@@ -47,4 +49,14 @@ export function badTokens(): Array<[string, unknown]> {
     ['a token with an unknown role', jwt.sign({ role: 'superuser', name: 'Root' }, TEST_JWT_SECRET, { algorithm: 'HS256', subject: sub, expiresIn: 3600 })],
     ['a token without sub', jwt.sign({ role: 'customer', name: 'Nobody' }, TEST_JWT_SECRET, { algorithm: 'HS256', expiresIn: 3600 })],
   ];
+}
+
+/** What the stack holds, as a support user sees it: every session id and each session's last seq. */
+export async function snapshot(stack: Stack, watcher: TestUser): Promise<{ ids: string[]; lastSeqs: Record<string, number> }> {
+  const list = await api(stack.gatewayA, 'GET', '/api/v1/chat/sessions?limit=200', { token: watcher.token });
+  expect(list.status).toBe(200);
+  const ids = (list.body.data as ChatSessionView[]).map((s) => s.id).sort();
+  const lastSeqs: Record<string, number> = {};
+  for (const id of ids) lastSeqs[id] = (await history(stack.gatewayA, watcher, id, '?limit=1')).meta.last_seq;
+  return { ids, lastSeqs };
 }
