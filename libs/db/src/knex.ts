@@ -1,3 +1,4 @@
+import type { Logger } from '@parley/logger';
 import knexFactory, { type Knex } from 'knex';
 import pg from 'pg';
 
@@ -7,11 +8,23 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 export interface DatabaseOptions {
   url: string;
   poolMax?: number;
+  /** Where knex's own warnings go (lost connections and the like); they are JSON lines too. */
+  logger?: Logger;
 }
 
 /** A pooled knex instance on PostgreSQL. Connections that drop are replaced by the pool. */
-export function createKnex({ url, poolMax = 10 }: DatabaseOptions): Knex {
+export function createKnex({ url, poolMax = 10, logger }: DatabaseOptions): Knex {
   return knexFactory({
+    ...(logger
+      ? {
+          log: {
+            warn: (m: unknown) => logger.warn({ knex: String(m) }, 'database'),
+            error: (m: unknown) => logger.error({ knex: String(m) }, 'database'),
+            deprecate: () => undefined,
+            debug: () => undefined,
+          },
+        }
+      : {}),
     client: 'pg',
     connection: { connectionString: url, application_name: 'parley' },
     pool: { min: 0, max: poolMax, idleTimeoutMillis: 30_000 },

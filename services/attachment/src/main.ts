@@ -23,7 +23,7 @@ export interface RunningAttachmentService {
 /** Wires the attachment service; the all-in-one runner passes its in-process bus. */
 export async function start(config: AttachmentConfig, deps: { bus?: EventBus } = {}): Promise<RunningAttachmentService> {
   const logger = createLogger('attachment');
-  const knex = createKnex({ url: config.DATABASE_URL, poolMax: 10 });
+  const knex = createKnex({ url: config.DATABASE_URL, poolMax: 10, logger });
   const bus = resolveEventBus(deps.bus, config.AMQP_URL, config.EVENTS_EXCHANGE, logger);
   const sessionClient = new SessionClient(config.SESSION_SERVICE_ADDR);
   const service = createAttachmentService({

@@ -24,7 +24,7 @@ export interface RunningMessageService {
 /** Wires the message service; the all-in-one runner passes its in-process bus. */
 export async function start(config: MessageConfig, deps: { bus?: EventBus } = {}): Promise<RunningMessageService> {
   const logger = createLogger('message');
-  const knex = createKnex({ url: config.DATABASE_URL, poolMax: 20 });
+  const knex = createKnex({ url: config.DATABASE_URL, poolMax: 20, logger });
   const bus = resolveEventBus(deps.bus, config.AMQP_URL, config.EVENTS_EXCHANGE, logger);
   const outbox = new OutboxRepository('message_outbox');
   const relay = new OutboxRelay({ knex, table: outbox.table, bus, logger });

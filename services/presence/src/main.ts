@@ -21,7 +21,7 @@ export interface RunningPresenceService {
 /** Wires the presence service; the all-in-one runner passes its in-process bus. */
 export async function start(config: PresenceConfig, deps: { bus?: EventBus } = {}): Promise<RunningPresenceService> {
   const logger = createLogger('presence');
-  const knex = createKnex({ url: config.DATABASE_URL, poolMax: 20 });
+  const knex = createKnex({ url: config.DATABASE_URL, poolMax: 20, logger });
   const bus = resolveEventBus(deps.bus, config.AMQP_URL, config.EVENTS_EXCHANGE, logger);
   const { outbox, relay } = createPresencePublisher(knex, bus, logger);
   const repository = createPresenceRepository(knex, outbox, relay);
