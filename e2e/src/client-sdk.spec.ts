@@ -1,6 +1,7 @@
 import type { ChatMessage } from '@parley/contracts';
 import { ParleyClient, ParleyError } from '@parley/client';
-import { eventually, testUser } from '@parley/testing';
+import { signToken } from '@parley/auth';
+import { eventually, TEST_JWT_SECRET, testUser } from '@parley/testing';
 import { startStack, type Stack } from './support/stack';
 
 jest.setTimeout(60_000);
@@ -109,5 +110,20 @@ describe('@parley/client against the real gateways', () => {
     expect(uploaded).toMatchObject({ file_name: 'receipt.pdf', file_type: 'application/pdf' });
     const withFile = await c.send(session.id, 'My receipt', { messageType: 'file', attachmentIds: [uploaded.id] });
     await eventually(() => expect(received.find((m) => m.id === withFile.message_id)?.attachments.map((f) => f.file_name)).toEqual(['receipt.pdf']));
+  });
+
+  it('reconnects with a fresh token when the server closes the socket at its token\'s expiry', async () => {
+    const { c, session } = await conversation();
+    let minted = 0;
+    // The first token lives 2 s; the function the client asks on reconnect gives fresh ones.
+    const refreshing = () => signToken(TEST_JWT_SECRET, { sub: agent.id, role: 'support', name: agent.name }, minted++ === 0 ? 2 : 3600);
+    const a = await client(stack.gatewayB, refreshing);
+    await a.join(session.id);
+    const reconnected = new Promise((resolve) => a.on('connection', (state) => state === 'reconnected' && resolve(state)));
+    await reconnected;
+    expect(minted).toBeGreaterThanOrEqual(2);
+    const received = collectMessages(a);
+    await c.send(session.id, 'still there?');
+    await eventually(() => expect(received.map((m) => m.content)).toContain('still there?'));
   });
 });

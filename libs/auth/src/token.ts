@@ -36,6 +36,12 @@ export function createTokenVerifier({ secret, algorithms = ['HS256'] }: TokenVer
 
 export type TokenVerifier = ReturnType<typeof createTokenVerifier>;
 
+/** When a token that was already verified expires (ms since the epoch). */
+export function tokenExpiresAt(token: string): number {
+  const claims = jwt.decode(token) as { exp?: number } | null;
+  return (claims?.exp ?? 0) * 1000;
+}
+
 /** Mints a token the way the platform does (for development, tests and the benchmark). */
 export function signToken(
   secret: string,

@@ -72,6 +72,8 @@ export class ParleyClient extends Emitter<ParleyClientEvents, ParleyClientEvents
   private readonly typingStopMs: number;
   private readonly typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private connectedBefore = false;
+  /** False once the app called disconnect(). */
+  private wanted = true;
 
   constructor(options: ParleyClientOptions) {
     super();
@@ -88,9 +90,11 @@ export class ParleyClient extends Emitter<ParleyClientEvents, ParleyClientEvents
       auth: (callback) => void Promise.resolve(token()).then((value) => callback({ token: value })),
     });
     this.socket.on('connect', () => void this.onConnect());
-    this.socket.on('disconnect', () => {
+    this.socket.on('disconnect', (reason) => {
       this.sends.setOnline(false);
       this.emit('connection', 'disconnected');
+      // The server closes a socket whose token expired: connect again, asking for a fresh token.
+      if (reason === 'io server disconnect' && this.wanted) this.socket.connect();
     });
     this.socket.on('new_message', ({ message }) => this.deliver(message));
     // A join this client asked for, or one the server made (accept_chat puts the agent in the chat).
@@ -120,6 +124,7 @@ export class ParleyClient extends Emitter<ParleyClientEvents, ParleyClientEvents
         this.socket.off('connect_error', onError);
         resolve();
       };
+      this.wanted = true;
       this.socket.once('connect', onConnect);
       this.socket.once('connect_error', onError);
       this.socket.connect();
@@ -197,6 +202,7 @@ export class ParleyClient extends Emitter<ParleyClientEvents, ParleyClientEvents
   }
 
   disconnect(): void {
+    this.wanted = false;
     this.socket.disconnect();
   }
 

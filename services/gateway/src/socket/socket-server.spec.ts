@@ -1,3 +1,4 @@
+import { signToken } from '@parley/auth';
 import jwt from 'jsonwebtoken';
 import { createEvent, routingKeys, type ChatSessionView, type MessageSentEvent, type NewMessageEvent, type SessionJoinedEvent } from '@parley/contracts';
 import { collect, connectClient, connectionRefusal, eventually, request, TEST_JWT_SECRET, testUser, waitFor, type ClientSocket } from '@parley/testing';
@@ -38,6 +39,15 @@ describe('gateway sockets', () => {
       expect(refusal.code).toBe('UNAUTHENTICATED');
       expect(refusal.message).toMatch(/token/i);
     });
+  });
+
+  it('closes a socket when its token expires, saying why', async () => {
+    const shortLived = signToken(TEST_JWT_SECRET, { sub: customer.id, role: 'customer', name: 'Cleo' }, 2);
+    const socket = await connect(shortLived);
+    const error = waitFor<{ code: string; message: string }>(socket, 'error', () => true, 5000);
+    const reason = new Promise((resolve) => socket.once('disconnect', resolve));
+    expect(await error).toEqual({ code: 'UNAUTHENTICATED', message: 'The token has expired; reconnect with a fresh one' });
+    expect(await reason).toBe('io server disconnect');
   });
 
   it('joins with history and participants, then delivers each new message once', async () => {

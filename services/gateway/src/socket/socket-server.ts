@@ -1,7 +1,7 @@
 import type http from 'node:http';
 import { Server } from 'socket.io';
 import { AppError } from '@parley/errors';
-import type { TokenVerifier } from '@parley/auth';
+import { tokenExpiresAt, type TokenVerifier } from '@parley/auth';
 import type { Logger } from '@parley/logger';
 import { metrics } from '@parley/metrics';
 import type { ChatService } from '../domain/chat.service';
@@ -14,6 +14,7 @@ import { AGENTS_ROOM } from '../delivery/lifecycle-delivery';
 import { registerAgentEvents } from './agent.gateway';
 import { originAllowed } from '../http/origin-policy';
 import { answerError } from './event-handler';
+import { closeWhenTokenExpires } from './token-expiry';
 import { registerMessageEvents } from './message.gateway';
 import { registerSessionEvents } from './session.gateway';
 import { registerSignalEvents } from './signals.gateway';
@@ -38,7 +39,9 @@ export function createSocketServer({ httpServer, verifyToken, corsOrigins, maxPa
   });
   io.use((socket, next) => {
     try {
-      socket.data.identity = verifyToken((socket.handshake.auth as { token?: unknown } | undefined)?.token);
+      const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+      socket.data.identity = verifyToken(token);
+      socket.data.expiresAt = tokenExpiresAt(token as string);
       socket.data.sessions = new Map();
       socket.data.queue = Promise.resolve();
       next();
@@ -70,6 +73,7 @@ export interface ConnectionDeps {
 export function handleConnections(io: GatewayServer, { chat, agents, signals, presence, rooms, logger, gatewayId, disconnectLater }: ConnectionDeps): void {
   io.on('connection', (socket) => {
     metrics.socketsConnected.inc();
+    closeWhenTokenExpires(socket);
     socket.data.ref = { gatewayId, socketId: socket.id };
     const caller = { identity: socket.data.identity };
     // In the socket's queue: a join waits for the connect, the disconnect for whatever runs.

@@ -15,6 +15,8 @@ export interface SocketData {
   /** This socket as the presence service knows it (this gateway's id and the socket's). */
   ref: SocketRef;
   sessions: Map<string, JoinedSession>;
+  /** When the handshake's token expires (ms since the epoch): the socket is closed then. */
+  expiresAt: number;
   /** The socket's events run one after another, in the order the client sent them. */
   queue: Promise<void>;
 }
