@@ -1,14 +1,5 @@
-import type { ChatMessage, ChatSession, ChatSessionView } from '@parley/contracts';
+import type { ChatMessage, ChatSession, ChatSessionView, UploadedAttachment } from '@parley/contracts';
 import { ParleyError } from './parley-error';
-
-export interface UploadedFile {
-  id: string;
-  file_name: string;
-  file_url: string;
-  file_size: number;
-  file_type: string;
-  thumbnail_url: string | null;
-}
 
 export interface OpenSessionInput {
   subject: string;
@@ -51,7 +42,7 @@ export class RestClient {
   }
 
   /** Pre-uploads files (up to 5, 10 MB each by default); send them with `send(…, { attachmentIds })`. */
-  upload(files: Array<{ name: string; data: Blob }>): Promise<UploadedFile[]> {
+  upload(files: Array<{ name: string; data: Blob }>): Promise<UploadedAttachment[]> {
     const form = new FormData();
     for (const file of files) form.append('attachments', file.data, file.name);
     return this.call('POST', '/upload', form);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { z } from 'zod';
-import { ATTACHMENT_TYPES, attachmentIdSchema, attachmentUrls, isImageType, sessionIdSchema, validate, type Identity } from '@parley/contracts';
+import { ATTACHMENT_TYPES, attachmentIdSchema, attachmentUrls, isImageType, sessionIdSchema, validate, type Identity, type UploadedAttachment } from '@parley/contracts';
 import { failedPrecondition, invalidArgument, notFound, permissionDenied } from '@parley/errors';
 import type { AttachmentLimits, AttachmentRepository, AttachmentRow, ObjectStore, SessionDirectory, Thumbnailer } from './attachment.ports';
 import type { LinkSigner } from './download-links';
@@ -19,15 +19,8 @@ export interface AttachmentServiceDeps {
   clock?: () => Date;
 }
 
-/** An attachment as the service answers it. */
-export interface AttachmentRecord {
-  id: string;
-  file_name: string;
-  file_url: string;
-  file_size: number;
-  file_type: string;
-  thumbnail_url: string | null;
-  created_at: string;
+/** An attachment as the service answers it: the upload as clients see it, and who and where it belongs. */
+export interface AttachmentRecord extends UploadedAttachment {
   uploader_id: string;
   session_id: string | null;
   message_id: string | null;
