@@ -24,8 +24,9 @@ export class SessionClient {
     return invoke('session', (m, o, cb) => this.client.CreateSession(request, m, o, cb), context);
   }
 
-  getSession(sessionId: string, context: CallContext): Promise<Session__Output> {
-    return invoke('session', (m, o, cb) => this.client.GetSession({ session_id: sessionId }, m, o, cb), context);
+  /** The session if the caller may see it; `withQueuePosition` also counts its place in the queue. */
+  getSession(sessionId: string, context: CallContext, withQueuePosition = false): Promise<Session__Output> {
+    return invoke('session', (m, o, cb) => this.client.GetSession({ session_id: sessionId, include_queue_position: withQueuePosition }, m, o, cb), context);
   }
 
   listSessions(request: ListSessionsRequest, context: CallContext): Promise<ListSessionsResponse__Output> {

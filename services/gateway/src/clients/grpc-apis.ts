@@ -17,7 +17,8 @@ export function createSessionsApi(client: SessionClient): SessionsApi {
           caller,
         ),
       ),
-    get: async (caller, sessionId) => sessionFromProto(await client.getSession(sessionId, caller)),
+    // What the gateway shows a client (detail, session_joined) carries the queue position.
+    get: async (caller, sessionId) => sessionFromProto(await client.getSession(sessionId, caller, true)),
     list: async (caller, query) =>
       (await client.listSessions({ status: query.status ?? '', assigned_to_me: query.assigned === 'me', limit: query.limit, offset: query.offset }, caller)).sessions.map(
         sessionFromProto,

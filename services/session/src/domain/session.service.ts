@@ -34,13 +34,13 @@ export interface ListSessionsCommand {
 }
 
 export function createSessionService({ sessions }: SessionServiceDeps) {
-  /** The session if the caller may see it; a waiting one with its place in the queue. */
-  async function get(identity: Identity, sessionId: string): Promise<ChatSession> {
+  /** The session if the caller may see it; with `queuePosition`, a waiting one with its place in the queue. */
+  async function get(identity: Identity, sessionId: string, options: { queuePosition?: boolean } = {}): Promise<ChatSession> {
     validate(sessionIdSchema, sessionId);
     const session = await sessions.get(sessionId);
     if (!session) throw notFound('Session not found');
     if (!canView(identity, session)) throw permissionDenied('You are not a participant of this session');
-    return session.status === 'waiting' ? { ...session, queue_position: await sessions.queuePosition(session) } : session;
+    return options.queuePosition && session.status === 'waiting' ? { ...session, queue_position: await sessions.queuePosition(session) } : session;
   }
 
   async function create(identity: Identity, command: CreateSessionCommand): Promise<ChatSession> {

@@ -34,7 +34,7 @@ describe('session lifecycle over gRPC, on PostgreSQL', () => {
   it('walks a chat through its life, announcing every step and the queue', async () => {
     events.length = 0;
     const session = await harness.client.createSession({ subject: 'Whole life', priority: 'urgent' }, as(cleo));
-    expect((await harness.client.getSession(session.id, as(cleo))).queue_position).toBe(1);
+    expect((await harness.client.getSession(session.id, as(cleo), true)).queue_position).toBe(1);
     await harness.client.assignSession({ session_id: session.id, agent_id: ana.userId, agent_name: 'Ana' }, as(root));
     await harness.client.transferSession({ session_id: session.id, agent_id: 'agent-9', agent_name: 'Nia' }, as(ana));
     await expect(harness.client.updateStatus({ session_id: session.id, status: 'resolved' }, as(ana))).rejects.toMatchObject({ code: 'PERMISSION_DENIED' });

@@ -24,7 +24,8 @@ describe('session service over gRPC', () => {
       const session = await client.createSession({ subject: 'Order #42 is late', priority: 'urgent' }, as(cleo));
       expect(session).toMatchObject({ subject: 'Order #42 is late', priority: 'urgent', status: 'waiting', customer_id: cleo.userId, customer_name: 'Cleo', category: '', agent_id: '' });
       // Reading it back adds where it stands in the queue.
-      expect(await client.getSession(session.id, as(cleo))).toEqual({ ...session, queue_position: 1 });
+      expect(await client.getSession(session.id, as(cleo), true)).toEqual({ ...session, queue_position: 1 });
+      expect(await client.getSession(session.id, as(cleo))).toEqual(session);
     });
 
     it('refuses a support agent with PERMISSION_DENIED', async () => {

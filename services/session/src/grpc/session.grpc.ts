@@ -21,7 +21,7 @@ export function createSessionGrpcHandlers(service: SessionService, lifecycle: Li
         }),
       ),
     ),
-    GetSession: unary(logger, async (request, { identity }) => sessionToProto(await service.get(identity, request.session_id))),
+    GetSession: unary(logger, async (request, { identity }) => sessionToProto(await service.get(identity, request.session_id, { queuePosition: request.include_queue_position }))),
     ListSessions: unary(logger, async (request, { identity }) => {
       const sessions = await service.list(identity, {
         status: given(request.status),

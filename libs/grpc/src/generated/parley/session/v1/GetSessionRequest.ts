@@ -3,8 +3,10 @@
 
 export interface GetSessionRequest {
   'session_id'?: (string);
+  'include_queue_position'?: (boolean);
 }
 
 export interface GetSessionRequest__Output {
   'session_id': (string);
+  'include_queue_position': (boolean);
 }
