@@ -7,6 +7,7 @@ const depConstraints = [
   { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:contracts', 'type:platform'] },
   { sourceTag: 'type:runner', onlyDependOnLibsWithTags: ['type:contracts', 'type:platform', 'type:service'] },
   { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts', 'type:platform', 'type:client'] },
+  { sourceTag: 'type:bench', onlyDependOnLibsWithTags: ['type:contracts', 'type:platform', 'type:client', 'type:e2e'] },
   { sourceTag: 'type:client', onlyDependOnLibsWithTags: ['type:contracts'] },
 ];
 
@@ -17,7 +18,8 @@ export default [
   {
     files: ['**/*.ts'],
     rules: {
-      '@nx/enforce-module-boundaries': ['error', { enforceBuildableLibDependency: false, allow: [], depConstraints }],
+      // The benchmark (bench/, tag type:bench) starts the same stack of processes the e2e tests run.
+      '@nx/enforce-module-boundaries': ['error', { enforceBuildableLibDependency: false, allow: ['@parley/e2e/src/support/stack'], depConstraints }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'error',
     },

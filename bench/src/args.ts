@@ -1,0 +1,119 @@
+import { parseArgs } from 'node:util';
+
+export const SCENARIOS = ['steady', 'burst', 'max', 'reconnect', 'idle', 'history', 'soak'] as const;
+export type ScenarioName = (typeof SCENARIOS)[number];
+export const MODES = ['all-in-one', 'stack'] as const;
+export type Mode = (typeof MODES)[number];
+
+/** How big each scenario is; `--quick` shrinks everything so a run takes under a minute. */
+export interface Profile {
+  sessions: number;
+  /** Messages per second of the steady scenario (both parties together, all sessions). */
+  rate: number;
+  steadySeconds: number;
+  burstRate: number;
+  burstSeconds: number;
+  /** The rates the max-throughput search climbs through, and how long it holds each. */
+  maxRates: number[];
+  maxStepSeconds: number;
+  stormSessions: number;
+  stormDevices: number;
+  stormMissed: number;
+  idlePerGateway: number;
+  historyMessages: number;
+  soakSeconds: number;
+  soakRate: number;
+  soakSampleSeconds: number;
+  fleet: number;
+}
+
+export interface BenchArgs {
+  modes: Mode[];
+  scenarios: ScenarioName[];
+  quick: boolean;
+  out: string;
+  profile: Profile;
+}
+
+const FULL: Profile = {
+  sessions: 600,
+  rate: 2000,
+  steadySeconds: 20,
+  burstRate: 6000,
+  burstSeconds: 3,
+  maxRates: [1000, 2000, 3000, 4000, 6000, 8000, 12000],
+  maxStepSeconds: 6,
+  stormSessions: 1000,
+  stormDevices: 5,
+  stormMissed: 5,
+  idlePerGateway: 19_000,
+  historyMessages: 100_000,
+  soakSeconds: 300,
+  soakRate: 300,
+  soakSampleSeconds: 10,
+  fleet: 2,
+};
+
+const QUICK: Profile = {
+  ...FULL,
+  sessions: 60,
+  rate: 300,
+  steadySeconds: 4,
+  burstRate: 1000,
+  burstSeconds: 2,
+  maxRates: [300, 600, 1200],
+  maxStepSeconds: 2,
+  stormSessions: 60,
+  stormDevices: 5,
+  stormMissed: 3,
+  idlePerGateway: 500,
+  historyMessages: 10_000,
+  soakSeconds: 30,
+  soakRate: 100,
+  soakSampleSeconds: 3,
+};
+
+function list<T extends string>(value: string, allowed: readonly T[], what: string): T[] {
+  const items = value.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const item of items) if (!allowed.includes(item as T)) throw new Error(`unknown ${what} "${item}" (one of: ${allowed.join(', ')})`);
+  return items as T[];
+}
+
+function positive(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} must be a positive number, got "${value}"`);
+  return n;
+}
+
+export function parseBenchArgs(argv: string[]): BenchArgs {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      quick: { type: 'boolean', default: false },
+      mode: { type: 'string', default: 'stack,all-in-one' },
+      scenario: { type: 'string' },
+      rate: { type: 'string' },
+      duration: { type: 'string' },
+      sessions: { type: 'string' },
+      fleet: { type: 'string' },
+      out: { type: 'string', default: 'bench/results/latest.json' },
+    },
+  });
+  const quick = values.quick ?? false;
+  const profile: Profile = { ...(quick ? QUICK : FULL) };
+  const scenarios = values.scenario ? list(values.scenario, SCENARIOS, 'scenario') : SCENARIOS.filter((s) => s !== 'soak');
+  const rate = positive(values.rate, 'rate');
+  if (rate) profile.rate = rate;
+  const duration = positive(values.duration, 'duration');
+  if (duration) {
+    profile.steadySeconds = duration;
+    profile.soakSeconds = duration;
+  }
+  const sessions = positive(values.sessions, 'sessions');
+  if (sessions) profile.sessions = Math.round(sessions);
+  const fleet = positive(values.fleet, 'fleet');
+  if (fleet) profile.fleet = Math.round(fleet);
+  return { modes: list(values.mode ?? '', MODES, 'mode'), scenarios, quick, out: values.out ?? 'bench/results/latest.json', profile };
+}

@@ -1,0 +1,126 @@
+import type { ChatMessage, Role } from '@parley/contracts';
+import { testUser, type TestUser } from '@parley/testing';
+import { io, type Socket } from 'socket.io-client';
+import type { SetupCommand } from './protocol';
+
+/** The sessions a fleet process drives: a customer (on one or more sockets), an agent and maybe an observer. */
+export interface Client {
+  /** Names the socket in the delivery ledger. */
+  key: string;
+  user: TestUser;
+  socket: Socket;
+  url: string;
+  /** The highest seq this socket holds. */
+  lastSeq: number;
+}
+
+export interface FleetSession {
+  id: string;
+  customer: Client[];
+  agent: Client;
+  observer?: Client;
+}
+
+export type Ack<T = unknown> = { ok: boolean; data?: T; error?: { code: string; message: string } };
+
+/** Errors the fleet saw, counted, with the first few kept as examples. */
+export class ErrorLog {
+  count = 0;
+  readonly samples: string[] = [];
+  add(what: string): void {
+    this.count += 1;
+    if (this.samples.length < 5) this.samples.push(what.slice(0, 300));
+  }
+}
+
+export function openSocket(url: string, user: TestUser): Socket {
+  return io(url, { auth: { token: user.token, user_id: user.id }, transports: ['websocket'], forceNew: true, reconnection: false, timeout: 60_000 });
+}
+
+export function connected(socket: Socket, timeoutMs = 60_000): Promise<void> {
+  if (socket.connected) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('connect timed out')), timeoutMs);
+    socket.once('connect', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    socket.once('connect_error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+  });
+}
+
+export async function request<T>(socket: Socket, event: string, payload: unknown, timeoutMs = 30_000): Promise<T> {
+  const answer = (await socket.timeout(timeoutMs).emitWithAck(event, payload)) as Ack<T>;
+  if (!answer.ok) throw new Error(`${event}: ${answer.error?.code} ${answer.error?.message}`);
+  return answer.data as T;
+}
+
+async function createSession(url: string, customer: TestUser): Promise<string> {
+  const response = await fetch(`${url}/api/v1/chat/sessions`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${customer.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ subject: 'Where is my order?' }),
+  });
+  const body = (await response.json()) as { success: boolean; data?: { id: string } };
+  if (response.status !== 201 || !body.data) throw new Error(`POST /api/v1/chat/sessions answered ${response.status}: ${JSON.stringify(body)}`);
+  return body.data.id;
+}
+
+async function client(url: string, role: Role, key: string, user = testUser(role)): Promise<Client> {
+  const socket = openSocket(url, user);
+  await connected(socket);
+  return { key, user, socket, url, lastSeq: 0 };
+}
+
+/** Opens one session: the customer's sockets on the first gateway join it, the agent on the last accepts it, an observer joins. */
+export async function openFleetSession(setup: SetupCommand, index: number, prefix: string): Promise<FleetSession> {
+  const [first, last] = [setup.urls[0], setup.urls[setup.urls.length - 1]];
+  const customerUser = testUser('customer');
+  const id = await createSession(first, customerUser);
+  const customer: Client[] = [];
+  for (let device = 0; device < setup.customerSockets; device++) {
+    const c = await client(first, 'customer', `${prefix}${index}c${device}`, customerUser);
+    const joined = await request<{ last_seq: number }>(c.socket, 'join_session', { session_id: id });
+    c.lastSeq = joined.last_seq;
+    customer.push(c);
+  }
+  const agent = await client(last, 'support', `${prefix}${index}a`);
+  await request(agent.socket, 'accept_chat', { session_id: id });
+  const session: FleetSession = { id, customer, agent };
+  if (setup.observerEvery > 0 && index % setup.observerEvery === 0) {
+    session.observer = await client(last, 'admin', `${prefix}${index}o`);
+    await request(session.observer.socket, 'join_session', { session_id: id });
+  }
+  return session;
+}
+
+export const everyClient = (session: FleetSession): Client[] => [...session.customer, session.agent, ...(session.observer ? [session.observer] : [])];
+
+/** Calls `onMessage` for each new_message a client gets from someone else, and keeps its lastSeq. */
+export function listen(session: FleetSession, onMessage: (client: Client, message: ChatMessage) => void, errors: ErrorLog): void {
+  for (const c of everyClient(session)) {
+    c.socket.on('new_message', ({ message }: { message: ChatMessage }) => {
+      if (message.session_id !== session.id) return;
+      c.lastSeq = Math.max(c.lastSeq, message.seq);
+      if (message.sender_id !== c.user.id) onMessage(c, message);
+    });
+    c.socket.on('error', (event: { code?: string; message?: string; event?: string }) => errors.add(`error event ${event.event}: ${event.code} ${event.message}`));
+  }
+}
+
+/** Runs `task` for 0..count-1 with at most `concurrency` at a time. */
+export async function pool<T>(count: number, concurrency: number, task: (index: number) => Promise<T>): Promise<T[]> {
+  const results: T[] = new Array(count);
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(concurrency, count) }, async () => {
+    while (next < count) {
+      const index = next++;
+      results[index] = await task(index);
+    }
+  });
+  await Promise.all(lanes);
+  return results;
+}

@@ -1,0 +1,50 @@
+import type { Socket } from 'socket.io-client';
+import { ChatLoad } from './chat-load';
+import { ErrorLog, everyClient, openFleetSession, pool, type FleetSession } from './chat-clients';
+import { openIdleSockets } from './idle-sockets';
+import type { FleetCommand, FleetReply, SetupResult } from './protocol';
+import { reconnectStorm } from './reconnect-storm';
+
+/**
+ * One process of the load generator (forked by fleet.ts): it holds its own sockets and sessions
+ * and answers the benchmark's commands over IPC. Several run side by side, so the clients are
+ * not bounded by one event loop or by one process's file descriptors.
+ */
+const prefix = `w${process.env.FLEET_INDEX ?? '0'}-`;
+const errors = new ErrorLog();
+let sessions: FleetSession[] = [];
+let load: ChatLoad | undefined;
+const idle: Socket[] = [];
+
+async function handle(command: FleetCommand): Promise<unknown> {
+  switch (command.cmd) {
+    case 'setup': {
+      const started = Date.now();
+      sessions = await pool(command.sessions, 16, (i) => openFleetSession(command, i, prefix));
+      load = new ChatLoad(sessions, prefix, errors);
+      const result: SetupResult = { sessions: sessions.length, sockets: sessions.reduce((n, s) => n + everyClient(s).length, 0), elapsedMs: Date.now() - started };
+      return result;
+    }
+    case 'load':
+      if (!load) throw new Error('load before setup');
+      return load.run(command);
+    case 'storm':
+      return reconnectStorm(sessions, command, errors);
+    case 'idle':
+      return openIdleSockets(command, idle, errors);
+    case 'close':
+      for (const session of sessions) for (const c of everyClient(session)) c.socket.close();
+      for (const socket of idle) socket.close();
+      sessions = [];
+      idle.length = 0;
+      return null;
+  }
+}
+
+process.on('message', (message: { id: number; command: FleetCommand }) => {
+  handle(message.command).then(
+    (result) => process.send?.({ id: message.id, ok: true, result } satisfies FleetReply),
+    (error: Error) => process.send?.({ id: message.id, ok: false, error: error.stack ?? error.message } satisfies FleetReply),
+  );
+});
+process.on('disconnect', () => process.exit(0));

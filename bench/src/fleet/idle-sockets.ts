@@ -1,0 +1,24 @@
+import { performance } from 'node:perf_hooks';
+import { testUser } from '@parley/testing';
+import type { Socket } from 'socket.io-client';
+import { connected, openSocket, pool, type ErrorLog } from './chat-clients';
+import type { IdleCommand, IdleResult } from './protocol';
+
+/** Opens `count` authenticated sockets that then do nothing; they stay open until the fleet closes. */
+export async function openIdleSockets(command: IdleCommand, into: Socket[], errors: ErrorLog): Promise<IdleResult> {
+  const started = performance.now();
+  let failed = 0;
+  const user = testUser('customer');
+  await pool(command.count, 200, async () => {
+    const socket = openSocket(command.url, user);
+    try {
+      await connected(socket);
+      into.push(socket);
+    } catch (error) {
+      failed += 1;
+      errors.add(`idle connect: ${(error as Error).message}`);
+      socket.close();
+    }
+  });
+  return { connected: command.count - failed, failed, errorSamples: errors.samples, elapsedMs: performance.now() - started };
+}

@@ -1,0 +1,70 @@
+import type { DeliveryCounts } from '../measure/delivery-ledger';
+
+/** Commands the benchmark sends a fleet process over IPC, and what it answers. */
+export interface SetupCommand {
+  cmd: 'setup';
+  urls: string[];
+  sessions: number;
+  /** Sockets the customer of each session holds (devices); the reconnect storm reconnects them. */
+  customerSockets: number;
+  /** Every n-th session has a third party, an admin watching (0: none). */
+  observerEvery: number;
+}
+export interface LoadCommand {
+  cmd: 'load';
+  /** Messages per second this process sends, across its sessions. */
+  rate: number;
+  durationMs: number;
+  drainMs: number;
+}
+export interface StormCommand {
+  cmd: 'storm';
+  /** Messages each session gets while its customer is away. */
+  missed: number;
+  timeoutMs: number;
+}
+export interface IdleCommand {
+  cmd: 'idle';
+  url: string;
+  count: number;
+}
+export type FleetCommand = SetupCommand | LoadCommand | StormCommand | IdleCommand | { cmd: 'close' };
+
+export interface SetupResult {
+  sessions: number;
+  sockets: number;
+  elapsedMs: number;
+}
+
+export interface LoadResult extends DeliveryCounts {
+  acked: number;
+  errors: number;
+  errorSamples: string[];
+  /** The sending window (what the scheduler managed to send in it is `sent`). */
+  windowMs: number;
+  /** From the window's end until every message was acknowledged and delivered (or the drain gave up). */
+  settledMs: number;
+  /** Deliveries that arrived within the window plus the drain. */
+  e2e: string;
+  ack: string;
+}
+
+export interface StormResult {
+  clients: number;
+  caughtUp: number;
+  errors: number;
+  errorSamples: string[];
+  /** Time from the storm's start until the last client held everything it missed. */
+  allCaughtUpMs: number;
+  /** Per client: storm start to a join_session answer holding every missed message (µs, encoded). */
+  catchUp: string;
+}
+
+export interface IdleResult {
+  connected: number;
+  failed: number;
+  errorSamples: string[];
+  elapsedMs: number;
+}
+
+export type FleetReply = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string };

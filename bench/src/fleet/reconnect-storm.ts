@@ -1,0 +1,79 @@
+import { performance } from 'node:perf_hooks';
+import type { ChatMessage } from '@parley/contracts';
+import { encodeHistogram, newHistogram } from '../measure/latency';
+import { connected, pool, request, type ErrorLog, type FleetSession } from './chat-clients';
+import type { StormCommand, StormResult } from './protocol';
+
+/**
+ * Every customer socket drops; each session's agent sends `missed` messages meanwhile; then all of
+ * them reconnect at once and join with their last seq. A client has caught up when the
+ * join_session answer (or a new_message after it) holds every seq up to the agent's last one.
+ */
+export async function reconnectStorm(sessions: FleetSession[], command: StormCommand, errors: ErrorLog): Promise<StormResult> {
+  const errorsBefore = errors.count;
+  for (const session of sessions) for (const c of session.customer) c.socket.disconnect();
+
+  const target = new Map<string, number>();
+  await pool(sessions.length, 50, async (i) => {
+    const session = sessions[i];
+    let seq = 0;
+    for (let m = 0; m < command.missed; m++) {
+      const sent = await request<{ seq: number }>(session.agent.socket, 'send_message', { session_id: session.id, content: `while you were away ${m}`, temp_id: `storm-${session.id}-${m}` });
+      seq = Math.max(seq, sent.seq);
+    }
+    target.set(session.id, seq);
+  });
+
+  const catchUp = newHistogram();
+  const started = performance.now();
+  let caughtUp = 0;
+  const clients = sessions.flatMap((session) => session.customer.map((c) => ({ session, c })));
+  await Promise.all(
+    clients.map(async ({ session, c }) => {
+      const goal = target.get(session.id) ?? 0;
+      const have = new Set<number>();
+      const done = new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`not caught up within ${command.timeoutMs} ms: ${have.size} of ${goal - c.lastSeq}`)), command.timeoutMs);
+        const check = () => {
+          for (let s = c.lastSeq + 1; s <= goal; s++) if (!have.has(s)) return;
+          clearTimeout(timer);
+          c.socket.off('new_message', onMessage);
+          resolve();
+        };
+        const onMessage = ({ message }: { message: ChatMessage }) => {
+          if (message.session_id !== session.id) return;
+          have.add(message.seq);
+          check();
+        };
+        c.socket.on('new_message', onMessage);
+        c.socket.connect();
+        connected(c.socket, command.timeoutMs)
+          .then(() => request<{ messages: ChatMessage[] }>(c.socket, 'join_session', { session_id: session.id, last_seq: c.lastSeq }, command.timeoutMs))
+          .then((joined) => {
+            for (const m of joined.messages) have.add(m.seq);
+            check();
+          })
+          .catch((error: Error) => {
+            clearTimeout(timer);
+            reject(error);
+          });
+      });
+      try {
+        await done;
+        caughtUp += 1;
+        catchUp.recordValue(Math.max(1, Math.round((performance.now() - started) * 1000)));
+        c.lastSeq = goal;
+      } catch (error) {
+        errors.add(`reconnect: ${(error as Error).message}`);
+      }
+    }),
+  );
+  return {
+    clients: clients.length,
+    caughtUp,
+    errors: errors.count - errorsBefore,
+    errorSamples: errors.samples,
+    allCaughtUpMs: catchUp.maxValue / 1000,
+    catchUp: encodeHistogram(catchUp),
+  };
+}

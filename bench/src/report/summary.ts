@@ -1,0 +1,52 @@
+import type { ChatFigures } from '../scenarios/chat-figures';
+import { ratio, type TargetResults } from './results';
+
+const show = (n: number | undefined, unit = '') => (n === undefined ? '–' : `${n}${unit}`);
+const showRatio = (r: number | undefined) => (r === undefined ? '–' : `${r}×`);
+
+function chatRows(label: string, parley: ChatFigures | undefined, relay: ChatFigures | undefined): string[][] {
+  if (!parley && !relay) return [];
+  const row = (what: string, pick: (f: ChatFigures) => number, unit = '') => {
+    const a = parley ? pick(parley) : undefined;
+    const b = relay ? pick(relay) : undefined;
+    return [`${label}: ${what}`, show(a, unit), show(b, unit), showRatio(ratio(a, b))];
+  };
+  return [
+    row('sent msg/s (asked ' + (parley?.rate ?? relay?.rate) + ')', (f) => f.sentPerSec),
+    row('delivered/s', (f) => f.deliveredPerSec),
+    row('e2e p50', (f) => f.e2e.p50, ' ms'),
+    row('e2e p95', (f) => f.e2e.p95, ' ms'),
+    row('e2e p99', (f) => f.e2e.p99, ' ms'),
+    row('e2e max', (f) => f.e2e.max, ' ms'),
+    row('ack p50', (f) => f.ack.p50, ' ms'),
+    row('ack p99', (f) => f.ack.p99, ' ms'),
+    row('lost / duplicated / errors', (f) => f.lost + f.duplicated + f.errors),
+  ];
+}
+
+/** Rows of the side-by-side table: one Parley mode against the relay, with the ratio. */
+export function comparisonRows(parley: TargetResults, relay: TargetResults | undefined): string[][] {
+  const rows: string[][] = [['figure', parley.target, 'relay', 'ratio']];
+  rows.push(...chatRows('steady', parley.steady, relay?.steady));
+  rows.push(...chatRows('burst', parley.burst, relay?.burst));
+  if (parley.max || relay?.max) rows.push(['max sustained msg/s (p99 < 50 ms, none lost)', show(parley.max?.maxRate), show(relay?.max?.maxRate), showRatio(ratio(parley.max?.maxRate, relay?.max?.maxRate))]);
+  if (parley.reconnect || relay?.reconnect) {
+    const p = parley.reconnect;
+    const r = relay?.reconnect;
+    rows.push([`reconnect storm: clients caught up`, p ? `${p.caughtUp}/${p.clients}` : '–', r ? `${r.caughtUp}/${r.clients}` : '–', '']);
+    rows.push(['reconnect storm: all caught up', show(p?.allCaughtUpMs, ' ms'), show(r?.allCaughtUpMs, ' ms'), showRatio(ratio(p?.allCaughtUpMs, r?.allCaughtUpMs))]);
+    rows.push(['reconnect storm: p50 / p99 per client', p ? `${p.catchUp.p50} / ${p.catchUp.p99} ms` : '–', r ? `${r.catchUp.p50} / ${r.catchUp.p99} ms` : '–', '']);
+  }
+  if (parley.idle || relay?.idle) {
+    const kb = (f: TargetResults | undefined) => (f?.idle ? Object.entries(f.idle.kbPerConnection).filter(([n]) => /gateway|relay|all-in-one/.test(n)).map(([n, v]) => `${n} ${v}`).join(', ') : '–');
+    rows.push([`idle: sockets per gateway`, show(parley.idle?.perGateway), show(relay?.idle?.perGateway), '']);
+    rows.push(['idle: KB per socket', kb(parley), kb(relay), '']);
+  }
+  if (parley.history) for (const [read, s] of Object.entries(parley.history.reads)) rows.push([`history ${parley.history.messages}: ${read} p50/p99`, `${s.p50} / ${s.p99} ms`, '–', '']);
+  if (parley.steady) {
+    for (const [name, p] of Object.entries(parley.steady.processes)) rows.push([`steady: ${name} CPU µs/msg, cores, RSS`, `${show(p.cpuUsPerMessage)} µs, ${show(p.cpuCores)}, ${p.rssMb} MB`, '', '']);
+  }
+  if (relay?.steady) for (const [name, p] of Object.entries(relay.steady.processes)) rows.push([`steady: ${name} CPU µs/msg, cores, RSS`, '', `${show(p.cpuUsPerMessage)} µs, ${show(p.cpuCores)}, ${p.rssMb} MB`, '']);
+  for (const [scenario, error] of Object.entries(parley.failures)) rows.push([`${scenario} FAILED`, error.split('\n')[0].slice(0, 120), '', '']);
+  return rows;
+}

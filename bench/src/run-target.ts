@@ -1,0 +1,73 @@
+import type { BenchArgs, ScenarioName } from './args';
+import { liveFleetPids } from './fleet/fleet';
+import { ProcessMonitor } from './measure/process-monitor';
+import { findProcesses } from './measure/process-stats';
+import type { TargetResults } from './report/results';
+import { ChatLoadRun } from './scenarios/chat-load.scenario';
+import type { ScenarioContext } from './scenarios/context';
+import { longHistory } from './scenarios/history.scenario';
+import { idleConnections } from './scenarios/idle.scenario';
+import { reconnectStorm } from './scenarios/reconnect.scenario';
+import { soak } from './scenarios/soak.scenario';
+import type { Target } from './targets/target';
+
+/**
+ * What the target leans on besides its own processes: PostgreSQL and RabbitMQ are the machine's
+ * (other databases' work counts too), so their figures are only a hint of what a run costs them.
+ */
+function sharedProcesses(target: Target): Array<{ name: string; pids: number[] }> {
+  const shared = target.databaseUrl ? [{ name: 'postgres (whole server)', pids: findProcesses('postgres') }] : [];
+  if (target.exchange) shared.push({ name: 'rabbitmq (whole broker)', pids: findProcesses('beam.smp') });
+  shared.push({ name: 'load generator', pids: [...liveFleetPids] });
+  return shared;
+}
+
+const CHAT: ScenarioName[] = ['steady', 'burst', 'max', 'soak'];
+
+/** Runs the chosen scenarios on one started target; a scenario that fails is recorded and the next one runs. */
+export async function runTarget(target: Target, args: BenchArgs, scenarios: ScenarioName[], step: (what: string) => void, done: () => void): Promise<TargetResults> {
+  const monitor = new ProcessMonitor(() => [...target.processes(), ...sharedProcesses(target)]);
+  monitor.start();
+  const context: ScenarioContext = { target, profile: args.profile, monitor, step };
+  const results: TargetResults = { target: target.name, failures: {} };
+  const attempt = async (name: ScenarioName, run: () => Promise<void>) => {
+    try {
+      await run();
+    } catch (error) {
+      results.failures[name] = (error as Error).message;
+    }
+    done();
+  };
+  try {
+    const chatScenarios = scenarios.filter((s) => CHAT.includes(s));
+    if (chatScenarios.length > 0) {
+      let chat: ChatLoadRun | undefined;
+      try {
+        chat = await ChatLoadRun.open(context);
+        results.setup = chat.setup;
+      } catch (error) {
+        for (const s of chatScenarios) {
+          results.failures[s] = `setup: ${(error as Error).message}`;
+          done();
+        }
+      }
+      if (chat) {
+        const open = chat;
+        if (chatScenarios.includes('steady')) await attempt('steady', async () => void (results.steady = await open.steady()));
+        if (chatScenarios.includes('burst')) await attempt('burst', async () => void (results.burst = await open.burst()));
+        if (chatScenarios.includes('max')) await attempt('max', async () => void (results.max = await open.max()));
+        if (chatScenarios.includes('soak')) await attempt('soak', async () => void (results.soak = await soak(context, open)));
+        await open.close();
+      }
+    }
+    if (scenarios.includes('reconnect')) await attempt('reconnect', async () => void (results.reconnect = await reconnectStorm(context)));
+    if (scenarios.includes('idle')) await attempt('idle', async () => void (results.idle = await idleConnections(context)));
+    if (scenarios.includes('history')) {
+      if (target.databaseUrl) await attempt('history', async () => void (results.history = await longHistory(context)));
+      else done();
+    }
+  } finally {
+    monitor.stop();
+  }
+  return results;
+}

@@ -1,0 +1,76 @@
+import { Fleet } from '../fleet/fleet';
+import type { LoadResult, SetupResult } from '../fleet/protocol';
+import { combineLoad, holds, type ChatFigures } from './chat-figures';
+import type { ScenarioContext } from './context';
+
+export interface MaxThroughput {
+  /** The highest rate that held (0 when none did). */
+  maxRate: number;
+  steps: ChatFigures[];
+}
+
+/** Sessions of two or three across the gateways, in a fleet of load processes, for steady, burst and max. */
+export class ChatLoadRun {
+  private constructor(
+    private readonly context: ScenarioContext,
+    private readonly fleet: Fleet,
+    readonly setup: { sessions: number; sockets: number; elapsedMs: number },
+  ) {}
+
+  static async open(context: ScenarioContext): Promise<ChatLoadRun> {
+    const { profile, target } = context;
+    const fleet = Fleet.start(profile.fleet);
+    context.step(`${target.name}: opening ${profile.sessions} sessions`);
+    try {
+      const sessionsEach = Math.ceil(profile.sessions / fleet.size);
+      const results = await fleet.all<SetupResult>({ cmd: 'setup', urls: target.urls, sessions: sessionsEach, customerSockets: 1, observerEvery: 3 });
+      const setup = { sessions: results.reduce((n, r) => n + r.sessions, 0), sockets: results.reduce((n, r) => n + r.sockets, 0), elapsedMs: Math.max(...results.map((r) => r.elapsedMs)) };
+      const run = new ChatLoadRun(context, fleet, setup);
+      // Warm-up (JIT, connection pools, prepared plans); not reported.
+      await run.load(Math.min(profile.rate / 2, 500), 2);
+      return run;
+    } catch (error) {
+      await fleet.stop();
+      throw error;
+    }
+  }
+
+  async load(rate: number, seconds: number): Promise<ChatFigures> {
+    const before = this.context.monitor.sample();
+    const since = this.context.monitor.lastSampleAt;
+    const results = await this.fleet.all<LoadResult>({ cmd: 'load', rate: rate / this.fleet.size, durationMs: seconds * 1000, drainMs: 10_000 });
+    const acked = results.reduce((n, r) => n + r.acked, 0);
+    return combineLoad(rate, results, this.context.monitor.figures(before, since, acked));
+  }
+
+  async steady(): Promise<ChatFigures> {
+    const { profile, target } = this.context;
+    this.context.step(`${target.name}: steady ${profile.rate} msg/s for ${profile.steadySeconds} s`);
+    return this.load(profile.rate, profile.steadySeconds);
+  }
+
+  async burst(): Promise<ChatFigures> {
+    const { profile, target } = this.context;
+    this.context.step(`${target.name}: burst ${profile.burstRate} msg/s for ${profile.burstSeconds} s`);
+    return this.load(profile.burstRate, profile.burstSeconds);
+  }
+
+  /** Climbs through the profile's rates until one does not hold. */
+  async max(): Promise<MaxThroughput> {
+    const { profile, target } = this.context;
+    const steps: ChatFigures[] = [];
+    let maxRate = 0;
+    for (const rate of profile.maxRates) {
+      this.context.step(`${target.name}: max throughput, ${rate} msg/s`);
+      const figures = await this.load(rate, profile.maxStepSeconds);
+      steps.push(figures);
+      if (!holds(figures)) break;
+      maxRate = rate;
+    }
+    return { maxRate, steps };
+  }
+
+  close(): Promise<void> {
+    return this.fleet.stop();
+  }
+}

@@ -1,0 +1,79 @@
+import { outboxBacklog, queueDepths, scrapeMetric } from '../measure/backlog';
+import { flatBacklog, flatMemory, type Verdict } from '../measure/trend';
+import type { ChatLoadRun } from './chat-load.scenario';
+import type { ScenarioContext } from './context';
+
+/** Memory may grow this much over the run and still count as flat (caches and pools filling up). */
+const ALLOWED_GROWTH_BYTES = 20 * 1024 * 1024;
+/** A backlog this small is work in flight, not growth. */
+const ALLOWED_BACKLOG = 50;
+
+export interface SoakSample {
+  atSeconds: number;
+  rssMb: Record<string, number>;
+  heapUsedMb: Record<string, number>;
+  outbox: Record<string, number>;
+  queues: Record<string, number>;
+  p99: number;
+  lost: number;
+}
+
+export interface SoakFigures {
+  seconds: number;
+  rate: number;
+  sent: number;
+  lost: number;
+  duplicated: number;
+  errors: number;
+  samples: SoakSample[];
+  verdicts: Record<string, Verdict>;
+  flat: boolean;
+}
+
+const mb = (bytes: number) => Math.round(bytes / 1024 / 102.4) / 10;
+
+/** Moderate chat load for a long time, sampling memory, outbox backlog and queue depths between slices. */
+export async function soak(context: ScenarioContext, chat: ChatLoadRun): Promise<SoakFigures> {
+  const { profile, target } = context;
+  const samples: SoakSample[] = [];
+  const slices = Math.max(2, Math.round(profile.soakSeconds / profile.soakSampleSeconds));
+  let sent = 0;
+  let lost = 0;
+  let duplicated = 0;
+  let errors = 0;
+  for (let slice = 0; slice < slices; slice++) {
+    context.step(`${target.name}: soak at ${profile.soakRate} msg/s, ${slice * profile.soakSampleSeconds}/${profile.soakSeconds} s`);
+    const figures = await chat.load(profile.soakRate, profile.soakSampleSeconds);
+    sent += figures.sent;
+    lost += figures.lost;
+    duplicated += figures.duplicated;
+    errors += figures.errors;
+    const rssMb: Record<string, number> = {};
+    for (const [name, sample] of context.monitor.sample()) rssMb[name] = mb(sample.rssBytes);
+    const heapUsedMb: Record<string, number> = {};
+    for (const url of new Set(target.urls)) {
+      const heap = await scrapeMetric(url, 'parley_nodejs_heap_size_used_bytes');
+      if (heap !== undefined) heapUsedMb[`gateway ${url}`] = mb(heap);
+    }
+    samples.push({
+      atSeconds: (slice + 1) * profile.soakSampleSeconds,
+      rssMb,
+      heapUsedMb,
+      outbox: target.databaseUrl ? await outboxBacklog(target.databaseUrl) : {},
+      queues: target.queuePrefix ? await queueDepths([target.queuePrefix, target.exchange ?? '\u0000']).catch(() => ({})) : {},
+      p99: figures.e2e.p99,
+      lost: figures.lost,
+    });
+  }
+  const verdicts: Record<string, Verdict> = {};
+  const series = (pick: (s: SoakSample) => Record<string, number>, scale: number) => {
+    const names = new Set(samples.flatMap((s) => Object.keys(pick(s))));
+    return [...names].map((name) => [name, samples.map((s): [number, number] => [s.atSeconds, (pick(s)[name] ?? 0) * scale])] as const);
+  };
+  for (const [name, points] of series((s) => s.rssMb, 1024 * 1024)) verdicts[`rss ${name}`] = flatMemory(points, ALLOWED_GROWTH_BYTES);
+  for (const [name, points] of series((s) => s.heapUsedMb, 1024 * 1024)) verdicts[`heap ${name}`] = flatMemory(points, ALLOWED_GROWTH_BYTES);
+  for (const [name, points] of series((s) => s.outbox, 1)) verdicts[`outbox ${name}`] = flatBacklog(points, ALLOWED_BACKLOG);
+  for (const [name, points] of series((s) => s.queues, 1)) verdicts[`queue ${name}`] = flatBacklog(points, ALLOWED_BACKLOG);
+  const flat = Object.values(verdicts).every((v) => v.flat) && lost === 0 && duplicated === 0;
+  return { seconds: profile.soakSeconds, rate: profile.soakRate, sent, lost, duplicated, errors, samples, verdicts, flat };
+}

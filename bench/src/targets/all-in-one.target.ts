@@ -1,0 +1,41 @@
+import path from 'node:path';
+import { createTestDatabase } from '@parley/db';
+import { freePort } from '@parley/e2e/src/support/stack';
+import { TEST_JWT_SECRET } from '@parley/testing';
+import { REPO_ROOT, spawnScript } from './spawned';
+import type { Target } from './target';
+
+async function ready(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(2000) });
+    await response.arrayBuffer();
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `npm start`'s process (every service in one process, the in-process bus) on a fresh database of
+ * the local PostgreSQL, so both modes store into the same server.
+ */
+export async function startAllInOne(logDir: string): Promise<Target> {
+  const db = await createTestDatabase('parley_bench_aio');
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const env = { DATABASE_URL: db.url, JWT_SECRET: TEST_JWT_SECRET, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production' };
+  const parley = await spawnScript(path.join(REPO_ROOT, 'services/all-in-one/src/main.ts'), env, path.join(logDir, 'all-in-one.log'), () => ready(url)).catch(async (error) => {
+    await db.drop();
+    throw error;
+  });
+  return {
+    name: 'all-in-one',
+    urls: [url, url],
+    databaseUrl: db.url,
+    processes: () => [{ name: 'all-in-one', pids: parley.pids() }],
+    async stop() {
+      await parley.stop();
+      await db.drop();
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { processTree } from '../measure/process-stats';
+
+export const REPO_ROOT = path.resolve(__dirname, '../../..');
+const TSX = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
+
+export interface Spawned {
+  child: ChildProcess;
+  /** The launcher and the process it runs the script in, without the launcher when it has a child. */
+  pids(): number[];
+  stop(): Promise<void>;
+}
+
+/** The processes of a tree that do the work: without the tsx launcher at its root when it has children. */
+export function workingPids(root: number): number[] {
+  const tree = processTree(root);
+  return tree.length > 1 ? tree.slice(1) : tree;
+}
+
+/** `tsx script` in its own process group, its output in `logFile`; resolves once `ready()` answers true. */
+export async function spawnScript(script: string, env: Record<string, string>, logFile: string, ready: () => Promise<boolean>, timeoutMs = 120_000): Promise<Spawned> {
+  fs.mkdirSync(path.dirname(logFile), { recursive: true });
+  const fd = fs.openSync(logFile, 'a');
+  // BENCH_CPU_PROF_DIR: the process writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
+  const profileDir = process.env.BENCH_CPU_PROF_DIR;
+  const [command, argv] = profileDir ? [process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--import', 'tsx', script]] : [TSX, [script]];
+  const child = spawn(command, argv, { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', fd, fd], detached: true });
+  fs.closeSync(fd);
+  let exit: number | null | undefined;
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', (code) => {
+      exit = code;
+      resolve();
+    }),
+  );
+  const stop = async () => {
+    if (exit !== undefined || !child.pid) return;
+    process.kill(child.pid, 'SIGTERM');
+    const timedOut = await Promise.race([exited.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), 10_000).unref())]);
+    try {
+      if (timedOut) process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  };
+  const deadline = Date.now() + timeoutMs;
+  while (!(await ready())) {
+    if (exit !== undefined) throw new Error(`${script} exited (code ${exit}) before it was ready; see ${logFile}`);
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`${script} was not ready within ${timeoutMs} ms; see ${logFile}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return { child, pids: () => (child.pid ? workingPids(child.pid) : []), stop };
+}
