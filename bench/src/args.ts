@@ -98,6 +98,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
       duration: { type: 'string' },
       sessions: { type: 'string' },
       fleet: { type: 'string' },
+      idle: { type: 'string' },
       out: { type: 'string', default: 'bench/results/latest.json' },
     },
   });
@@ -113,6 +114,8 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
   }
   const sessions = positive(values.sessions, 'sessions');
   if (sessions) profile.sessions = Math.round(sessions);
+  const idle = positive(values.idle, 'idle');
+  if (idle) profile.idlePerGateway = Math.round(idle);
   const fleet = positive(values.fleet, 'fleet');
   if (fleet) profile.fleet = Math.round(fleet);
   return { modes: list(values.mode ?? '', MODES, 'mode'), scenarios, quick, out: values.out ?? 'bench/results/latest.json', profile };

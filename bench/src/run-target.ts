@@ -25,17 +25,21 @@ function sharedProcesses(target: Target): Array<{ name: string; pids: number[] }
 const CHAT: ScenarioName[] = ['steady', 'burst', 'max', 'soak'];
 
 /** Runs the chosen scenarios on one started target; a scenario that fails is recorded and the next one runs. */
-export async function runTarget(target: Target, args: BenchArgs, scenarios: ScenarioName[], step: (what: string) => void, done: () => void): Promise<TargetResults> {
+/** Fills `results` as each scenario ends, so an interrupted run still reports what it measured. */
+export async function runTarget(target: Target, args: BenchArgs, scenarios: ScenarioName[], results: TargetResults, step: (what: string) => void, done: () => void): Promise<void> {
   const monitor = new ProcessMonitor(() => [...target.processes(), ...sharedProcesses(target)]);
   monitor.start();
   const context: ScenarioContext = { target, profile: args.profile, monitor, step };
-  const results: TargetResults = { target: target.name, failures: {} };
+  const seconds: Record<string, number> = {};
+  results.seconds = seconds;
   const attempt = async (name: ScenarioName, run: () => Promise<void>) => {
+    const started = Date.now();
     try {
       await run();
     } catch (error) {
       results.failures[name] = (error as Error).message;
     }
+    seconds[name] = Math.round((Date.now() - started) / 1000);
     done();
   };
   try {
@@ -43,8 +47,10 @@ export async function runTarget(target: Target, args: BenchArgs, scenarios: Scen
     if (chatScenarios.length > 0) {
       let chat: ChatLoadRun | undefined;
       try {
+        const started = Date.now();
         chat = await ChatLoadRun.open(context);
         results.setup = chat.setup;
+        seconds.setup = Math.round((Date.now() - started) / 1000);
       } catch (error) {
         for (const s of chatScenarios) {
           results.failures[s] = `setup: ${(error as Error).message}`;
@@ -69,5 +75,4 @@ export async function runTarget(target: Target, args: BenchArgs, scenarios: Scen
   } finally {
     monitor.stop();
   }
-  return results;
 }

@@ -81,10 +81,11 @@ export async function openFleetSession(setup: SetupCommand, index: number, prefi
   const customerUser = testUser('customer');
   const id = await createSession(first, customerUser);
   const customer: Client[] = [];
+  // The first device joins; the others are connected (they hold what it holds) and join only when they reconnect.
   for (let device = 0; device < setup.customerSockets; device++) {
     const c = await client(first, 'customer', `${prefix}${index}c${device}`, customerUser);
-    const joined = await request<{ last_seq: number }>(c.socket, 'join_session', { session_id: id });
-    c.lastSeq = joined.last_seq;
+    if (device === 0) c.lastSeq = (await request<{ last_seq: number }>(c.socket, 'join_session', { session_id: id })).last_seq;
+    else c.lastSeq = customer[0].lastSeq;
     customer.push(c);
   }
   const agent = await client(last, 'support', `${prefix}${index}a`);

@@ -8,9 +8,9 @@ import type { IdleCommand, IdleResult } from './protocol';
 export async function openIdleSockets(command: IdleCommand, into: Socket[], errors: ErrorLog): Promise<IdleResult> {
   const started = performance.now();
   let failed = 0;
-  const user = testUser('customer');
   await pool(command.count, 200, async () => {
-    const socket = openSocket(command.url, user);
+    // One user per socket, as on a real gateway (one user's many sockets cost the presence service more).
+    const socket = openSocket(command.url, testUser('customer'));
     try {
       await connected(socket);
       into.push(socket);

@@ -17,6 +17,8 @@ export interface TargetResults {
   history?: HistoryFigures;
   soak?: SoakFigures;
   failures: Record<string, string>;
+  /** Wall time each scenario took (setup: opening the chat sessions and the warm-up). */
+  seconds?: Record<string, number>;
 }
 
 /** a / b, two decimals; undefined when either is missing or b is zero. */

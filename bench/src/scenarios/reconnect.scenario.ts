@@ -22,7 +22,7 @@ export async function reconnectStorm(context: ScenarioContext): Promise<Reconnec
     context.step(`${target.name}: reconnect storm, opening ${profile.stormSessions} sessions × ${profile.stormDevices} devices`);
     await fleet.all<SetupResult>({ cmd: 'setup', urls: target.urls, sessions: Math.ceil(profile.stormSessions / fleet.size), customerSockets: profile.stormDevices, observerEvery: 0 });
     context.step(`${target.name}: reconnect storm, ${profile.stormSessions * profile.stormDevices} clients`);
-    const results = await fleet.all<StormResult>({ cmd: 'storm', missed: profile.stormMissed, timeoutMs: 60_000 });
+    const results = await fleet.all<StormResult>({ cmd: 'storm', missed: profile.stormMissed, timeoutMs: 120_000 });
     return {
       clients: results.reduce((n, r) => n + r.clients, 0),
       caughtUp: results.reduce((n, r) => n + r.caughtUp, 0),
