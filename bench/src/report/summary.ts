@@ -46,6 +46,8 @@ export function comparisonRows(parley: TargetResults, relay: TargetResults | und
   if (parley.steady) {
     for (const [name, p] of Object.entries(parley.steady.processes)) rows.push([`steady: ${name} CPU µs/msg, cores, RSS`, `${show(p.cpuUsPerMessage)} µs, ${show(p.cpuCores)}, ${p.rssMb} MB`, '', '']);
   }
+  const db = parley.steady?.database;
+  if (db) rows.push(['steady: PostgreSQL per message: commits, rows inserted/updated/deleted', `${db.commits}, ${db.inserted}/${db.updated}/${db.deleted}`, '', '']);
   if (relay?.steady) for (const [name, p] of Object.entries(relay.steady.processes)) rows.push([`steady: ${name} CPU µs/msg, cores, RSS`, '', `${show(p.cpuUsPerMessage)} µs, ${show(p.cpuCores)}, ${p.rssMb} MB`, '']);
   for (const [scenario, error] of Object.entries(parley.failures)) rows.push([`${scenario} FAILED`, error.split('\n')[0].slice(0, 120), '', '']);
   return rows;

@@ -1,3 +1,4 @@
+import type { DbCounters } from '../measure/db-stats';
 import type { LoadResult } from '../fleet/protocol';
 import type { ProcessFigures } from '../measure/process-monitor';
 import { mergeHistograms, summarize, type LatencySummary } from '../measure/latency';
@@ -19,6 +20,8 @@ export interface ChatFigures {
   e2e: LatencySummary;
   ack: LatencySummary;
   processes: Record<string, ProcessFigures>;
+  /** The target's database, per acknowledged message (the relay has none). */
+  database?: DbCounters;
 }
 
 export function combineLoad(rate: number, results: LoadResult[], processes: Record<string, ProcessFigures>): ChatFigures {

@@ -1,5 +1,6 @@
 import { Fleet } from '../fleet/fleet';
 import type { LoadResult, SetupResult } from '../fleet/protocol';
+import { perMessage, readDbCounters } from '../measure/db-stats';
 import { combineLoad, holds, type ChatFigures } from './chat-figures';
 import type { ScenarioContext } from './context';
 
@@ -36,11 +37,19 @@ export class ChatLoadRun {
   }
 
   async load(rate: number, seconds: number): Promise<ChatFigures> {
+    const { databaseUrl } = this.context.target;
+    const dbBefore = databaseUrl ? await readDbCounters(databaseUrl) : undefined;
     const before = this.context.monitor.sample();
     const since = this.context.monitor.lastSampleAt;
     const results = await this.fleet.all<LoadResult>({ cmd: 'load', rate: rate / this.fleet.size, durationMs: seconds * 1000, drainMs: 10_000 });
     const acked = results.reduce((n, r) => n + r.acked, 0);
-    return combineLoad(rate, results, this.context.monitor.figures(before, since, acked));
+    const figures = combineLoad(rate, results, this.context.monitor.figures(before, since, acked));
+    if (databaseUrl && dbBefore) {
+      // PostgreSQL flushes its counters about once a second.
+      await new Promise((resolve) => setTimeout(resolve, 1200));
+      figures.database = perMessage(dbBefore, await readDbCounters(databaseUrl), acked);
+    }
+    return figures;
   }
 
   async steady(): Promise<ChatFigures> {
