@@ -11,7 +11,8 @@ describe('parseBenchArgs', () => {
   it('shrinks everything with --quick and takes the scenario, mode, rate and duration given', () => {
     const args = parseBenchArgs(['--quick', '--scenario', 'soak', '--mode', 'stack', '--duration', '3600', '--rate', '500']);
     expect(args).toEqual(expect.objectContaining({ quick: true, modes: ['stack'], scenarios: ['soak'] }));
-    expect(args.profile).toEqual(expect.objectContaining({ soakSeconds: 3600, steadySeconds: 3600, rate: 500, historyMessages: 10_000 }));
+    expect(args.profile).toEqual(expect.objectContaining({ soakSeconds: 3600, steadySeconds: 3600, rate: 500, historyMessages: 5_000 }));
+    expect(parseBenchArgs(['--quick']).modes).toEqual(['all-in-one']);
   });
 
   it('refuses an unknown scenario, mode or option and a rate that is not a positive number', () => {

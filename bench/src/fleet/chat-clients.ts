@@ -58,8 +58,20 @@ export async function request<T>(socket: Socket, event: string, payload: unknown
   return answer.data as T;
 }
 
+/** fetch, tried again (three times in all) when the connection itself fails, as a client would. */
+async function fetchRetrying(url: string, init: RequestInit): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fetch(url, init);
+    } catch (error) {
+      if (attempt >= 3) throw new Error(`${init.method ?? 'GET'} ${url}: ${(error as Error).message} (${String((error as { cause?: unknown }).cause ?? '')})`);
+      await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+    }
+  }
+}
+
 async function createSession(url: string, customer: TestUser): Promise<string> {
-  const response = await fetch(`${url}/api/v1/chat/sessions`, {
+  const response = await fetchRetrying(`${url}/api/v1/chat/sessions`, {
     method: 'POST',
     headers: { authorization: `Bearer ${customer.token}`, 'content-type': 'application/json' },
     body: JSON.stringify({ subject: 'Where is my order?' }),
