@@ -41,7 +41,7 @@ const FULL: Profile = {
   steadySeconds: 20,
   burstRate: 6000,
   burstSeconds: 3,
-  maxRates: [250, 500, 1000, 1500, 2000, 3000, 4000, 6000, 8000, 12000],
+  maxRates: [50, 100, 250, 500, 1000, 1500, 2000, 3000, 4000, 6000, 8000, 12000],
   maxStepSeconds: 5,
   stormSessions: 1000,
   stormDevices: 5,
