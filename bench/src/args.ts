@@ -56,12 +56,12 @@ const FULL: Profile = {
 
 const QUICK: Profile = {
   ...FULL,
-  sessions: 30,
-  rate: 200,
+  sessions: 20,
+  rate: 100,
   steadySeconds: 3,
-  burstRate: 600,
+  burstRate: 300,
   burstSeconds: 2,
-  maxRates: [100, 300, 600],
+  maxRates: [50, 100, 200],
   maxStepSeconds: 2,
   stormSessions: 30,
   stormDevices: 3,
