@@ -31,7 +31,7 @@ export async function startAttachmentHarness(env: Record<string, string> = {}): 
   const bucket = 'parley-attachments-test';
   const bus = new MemoryBus(pino({ level: 'silent' }));
   const session: RunningSessionService = await startSessionService(
-    loadSessionConfig({ DATABASE_URL: db.url, SESSION_GRPC_HOST: '127.0.0.1', SESSION_GRPC_PORT: '0' }),
+    loadSessionConfig({ DATABASE_URL: db.url, SESSION_GRPC_HOST: '127.0.0.1', SESSION_GRPC_PORT: '0', AGENT_OFFLINE_GRACE_MS: '0' }),
     { bus },
   );
   const sessionAddr = `127.0.0.1:${session.port}`;

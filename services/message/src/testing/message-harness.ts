@@ -28,7 +28,7 @@ export async function startMessageHarness(): Promise<MessageHarness> {
   const db = await createTestDatabase();
   const bus = new MemoryBus(pino({ level: 'silent' }));
   const sessionService = await startSessionService(
-    loadSessionConfig({ DATABASE_URL: db.url, SESSION_GRPC_HOST: '127.0.0.1', SESSION_GRPC_PORT: '0' }),
+    loadSessionConfig({ DATABASE_URL: db.url, SESSION_GRPC_HOST: '127.0.0.1', SESSION_GRPC_PORT: '0', AGENT_OFFLINE_GRACE_MS: '0' }),
     { bus },
   );
   const messageService = await start(

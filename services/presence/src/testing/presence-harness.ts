@@ -28,9 +28,9 @@ export async function startPresenceHarness(timings: Record<string, string> = {})
   const db = await createTestDatabase();
   const bus = new MemoryBus(pino({ level: 'silent' }));
   const events: EventEnvelope[] = [];
-  const subscription = await bus.subscribe({ queue: 'presence-harness', exclusive: true, patterns: ['session.#'] }, (event) => void events.push(event));
+  const subscription = await bus.subscribe({ queue: 'presence-harness', exclusive: true, patterns: ['session.#', 'agents.#'] }, (event) => void events.push(event));
   const sessionService: RunningSessionService = await startSessionService(
-    loadSessionConfig({ DATABASE_URL: db.url, SESSION_GRPC_HOST: '127.0.0.1', SESSION_GRPC_PORT: '0' }),
+    loadSessionConfig({ DATABASE_URL: db.url, SESSION_GRPC_HOST: '127.0.0.1', SESSION_GRPC_PORT: '0', AGENT_OFFLINE_GRACE_MS: '0' }),
     { bus },
   );
   const presenceService: RunningPresenceService = await start(

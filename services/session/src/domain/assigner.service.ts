@@ -86,7 +86,8 @@ export function createAssigner({ sessions, assignments, agents, answers, setting
       if (!agent) return;
       if (await give(session, agent)) {
         agent.active += 1;
-        agent.last_assigned_at = now();
+        // Later than every other turn, even within one millisecond: the next turn is someone else's.
+        agent.last_assigned_at = Math.max(now(), ...candidates.map((c) => c.last_assigned_at + 1));
         result.assigned.push({ session_id: session.id, agent_id: agent.agent_id });
       }
     }
