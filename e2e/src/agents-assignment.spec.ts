@@ -184,11 +184,23 @@ describe('auto-assignment, availability and unanswered chats, across two gateway
     expect(await stateOf(stack.gatewayB, customer, session.id)).toEqual({ status: 'active', agent_id: kim.user.id });
   });
 
-  it('refuses set_availability from customers and with a bad status, changing nothing', async () => {
-    const customerSocket: ClientSocket = await sockets.connect(stack.gatewayA, testUser('customer', 'Lou'));
-    expect(await request(customerSocket, 'set_availability', { status: 'away' })).toEqual({ ok: false, error: expect.objectContaining({ code: 'PERMISSION_DENIED' }) });
+  it('lets only support agents set their availability, over the socket and REST, and refuses bad input changing nothing', async () => {
+    const outcomes: string[] = [];
+    for (const role of ['customer', 'restaurant', 'support', 'admin'] as const) {
+      const user = testUser(role, `A ${role}`);
+      const socket: ClientSocket = await sockets.connect(stack.gatewayA, user);
+      const viaSocket = await request(socket, 'set_availability', { status: 'away' });
+      const viaRest = await api(stack.gatewayB, 'PUT', '/api/v1/chat/agents/me/availability', { token: user.token, body: { status: 'away' } });
+      outcomes.push(`${role}: ${viaSocket.ok ? 'ok' : viaSocket.error?.code} / ${viaRest.status}`);
+    }
+    expect(outcomes).toEqual(['customer: PERMISSION_DENIED / 403', 'restaurant: PERMISSION_DENIED / 403', 'support: ok / 200', 'admin: PERMISSION_DENIED / 403']);
+
     const max = await agent(stack.gatewayB, testUser('support', 'Max'));
-    expect(await request(max.socket, 'set_availability', { status: 'asleep' })).toEqual({ ok: false, error: expect.objectContaining({ code: 'INVALID_ARGUMENT' }) });
+    for (const bad of [{ status: 'asleep' }, {}, { status: 'away', until: 'lunch' }, ['away'], 'away']) {
+      expect(await request(max.socket, 'set_availability', bad)).toEqual({ ok: false, error: expect.objectContaining({ code: 'INVALID_ARGUMENT' }) });
+      const rest = await api(stack.gatewayA, 'PUT', '/api/v1/chat/agents/me/availability', { token: max.user.token, body: bad });
+      expect(rest).toEqual({ status: 400, body: { success: false, error: { code: 'INVALID_ARGUMENT', message: expect.any(String) } } });
+    }
     const online = await api(stack.gatewayA, 'GET', '/api/v1/chat/agents/online', { token: admin.token });
     expect(online.body.data).toContainEqual(expect.objectContaining({ user_id: max.user.id, availability: 'available' }));
   });
