@@ -1,0 +1,96 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { ChatSession } from '@parley/contracts';
+import { reasonOf } from '../api';
+import type { Signed } from '../auth/signed-in';
+import { ChatStore } from '../chat/chat-store';
+import { connectStore } from '../chat/connect-store';
+import { Conversation } from '../chat/conversation';
+import { useStore } from '../chat/use-store';
+import { AvailabilityToggle } from './availability-toggle';
+import { ChatActions } from './chat-actions';
+import { ChatLists } from './chat-lists';
+import { useQueue } from './use-queue';
+
+/** The agent's side: the live queue, several chats at once, each with its unread badge. */
+export function AgentConsole({ chat, me, token, signOut }: Signed & { signOut: () => void }) {
+  const store = useMemo(() => new ChatStore(me.userId), [me.userId]);
+  useStore(store);
+  const queue = useQueue(chat);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  /** Puts a chat in the list with its history; the server keeps this socket in its room. */
+  const track = async (session: ChatSession, unread?: number) => {
+    store.upsertSession(session, unread);
+    const joined = await chat.join(session.id);
+    store.upsertSession(joined.session);
+    store.addMessages(session.id, joined.messages);
+    store.addMessages(session.id, await chat.rest.history(session.id, { limit: 100 }));
+  };
+
+  const select = (sessionId: string) => {
+    store.focus(sessionId);
+    setSelected(sessionId);
+  };
+
+  useEffect(() => {
+    const stop = connectStore(chat, store);
+    chat.rest
+      .listSessions({ assigned: 'me' })
+      .then((mine) => Promise.all(mine.filter((s) => s.status === 'active' || s.status === 'resolved').map((s) => track(s, s.unread_count))))
+      .catch((error) => setProblem(reasonOf(error)));
+    // A chat another agent hands me.
+    const onTransferred = ({ session, to_agent_id }: { session: ChatSession; to_agent_id: string }) => {
+      if (to_agent_id === me.userId) void track(session).catch((error) => setProblem(reasonOf(error)));
+    };
+    chat.on('chat_transferred', onTransferred);
+    return () => {
+      stop();
+      chat.off('chat_transferred', onTransferred);
+    };
+  }, [chat, store]);
+
+  const accept = async (sessionId: string) => {
+    setProblem(null);
+    try {
+      const { session } = await chat.acceptChat(sessionId);
+      await track(session);
+      select(session.id);
+    } catch (error) {
+      setProblem(reasonOf(error));
+    }
+  };
+
+  const thread = selected ? store.thread(selected) : undefined;
+  const canWrite = !!thread && thread.session.agent_id === me.userId && (thread.session.status === 'active' || thread.session.status === 'resolved');
+  return (
+    <div class="console">
+      <div class="toolbar">
+        <span>
+          <strong>{me.name}</strong> ({me.role})
+        </span>
+        <AvailabilityToggle token={token} />
+        <button type="button" class="secondary" onClick={signOut}>
+          Sign out
+        </button>
+      </div>
+      {problem && (
+        <p role="alert" class="error">
+          {problem}
+        </p>
+      )}
+      <div class="console-grid">
+        <ChatLists queue={queue} threads={store.list()} selected={selected} accept={accept} select={select} />
+        {thread ? (
+          <Conversation chat={chat} store={store} sessionId={thread.session.id} token={token} canWrite={canWrite}>
+            <ChatActions chat={chat} store={store} token={token} thread={thread} />
+          </Conversation>
+        ) : (
+          <section class="conversation empty">
+            <p>Accept a chat from the queue, or pick one of yours.</p>
+          </section>
+        )}
+      </div>
+    </div>
+  );
+}
