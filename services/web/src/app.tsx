@@ -5,7 +5,7 @@ import { CustomerWidget } from './customer/customer-widget';
 
 const areaOf = (path: string): Area | null => (path.startsWith('/agent') ? 'agent' : path.startsWith('/customer') ? 'customer' : null);
 
-/** Three pages: a start page, the customer widget at /customer and the agent console at /agent. */
+/** Three pages: a start page, the customer widget at /customer and the agent console at /agent (the footer is in index.html). */
 export function App() {
   const area = areaOf(window.location.pathname);
   return (
@@ -28,10 +28,6 @@ export function App() {
         {area === 'agent' && <SignedIn area="agent">{(signed, signOut) => <AgentConsole {...signed} signOut={signOut} />}</SignedIn>}
         {area === null && <Start />}
       </main>
-      <footer>
-        <a href="/api/docs">REST API docs</a> · <a href="/api/docs/asyncapi.json">Socket.io events</a> · <a href="/healthz">/healthz</a> ·{' '}
-        <a href="/readyz">/readyz</a> · <a href="/metrics">/metrics</a>
-      </footer>
     </div>
   );
 }
