@@ -10,6 +10,7 @@ import { AvailabilityToggle } from './availability-toggle';
 import { ChatActions } from './chat-actions';
 import { ChatLists } from './chat-lists';
 import { useQueue } from './use-queue';
+import { Alert, Toolbar } from '../ui';
 
 /** The agent's side: the live queue, several chats at once, each with its unread badge. */
 export function AgentConsole({ chat, me, token, signOut }: Signed & { signOut: () => void }) {
@@ -65,20 +66,10 @@ export function AgentConsole({ chat, me, token, signOut }: Signed & { signOut: (
   const canWrite = !!thread && thread.session.agent_id === me.userId && (thread.session.status === 'active' || thread.session.status === 'resolved');
   return (
     <div class="console">
-      <div class="toolbar">
-        <span>
-          <strong>{me.name}</strong> ({me.role})
-        </span>
+      <Toolbar me={me} signOut={signOut}>
         <AvailabilityToggle token={token} />
-        <button type="button" class="secondary" onClick={signOut}>
-          Sign out
-        </button>
-      </div>
-      {problem && (
-        <p role="alert" class="error">
-          {problem}
-        </p>
-      )}
+      </Toolbar>
+      <Alert message={problem} />
       <div class="console-grid">
         <ChatLists queue={queue} threads={store.list()} selected={selected} accept={accept} select={select} />
         {thread ? (

@@ -3,6 +3,7 @@ import type { ParleyClient } from '@parley/client';
 import { reasonOf } from '../api';
 import type { ChatStore, Thread } from '../chat/chat-store';
 import { TransferForm } from './transfer-form';
+import { Alert } from '../ui';
 
 /** What the assigned agent can do with a chat: resolve, close, transfer. */
 export function ChatActions({ chat, store, token, thread }: { chat: ParleyClient; store: ChatStore; token: string; thread: Thread }) {
@@ -43,11 +44,7 @@ export function ChatActions({ chat, store, token, thread }: { chat: ParleyClient
         )}
       </div>
       {transferring && <TransferForm chat={chat} token={token} sessionId={session.id} myId={store.myId} done={() => setTransferring(false)} />}
-      {problem && (
-        <p role="alert" class="error">
-          {problem}
-        </p>
-      )}
+      <Alert message={problem} />
     </header>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ParleyClient } from '@parley/client';
 import { apiRequest, reasonOf } from '../api';
+import { Alert, onSubmit } from '../ui';
 
 interface OnlineAgent {
   user_id: string;
@@ -39,16 +40,9 @@ export function TransferForm({ chat, token, sessionId, myId, done }: { chat: Par
   return (
     <form
       class="transfer"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
+      onSubmit={onSubmit(submit)}
     >
-      {problem && (
-        <p role="alert" class="error">
-          {problem}
-        </p>
-      )}
+      <Alert message={problem} />
       {agents && agents.length === 0 && <p>No other agent is online.</p>}
       {agents && agents.length > 0 && (
         <>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { reasonOf } from '../api';
 import { devTokensAvailable, mintDevToken } from './dev-token';
 import { AREA_ROLES, readToken, type Area } from './token';
+import { Alert, onSubmit } from '../ui';
 
 interface SignInProps {
   area: Area;
@@ -34,20 +35,15 @@ export function SignIn({ area, problem, onToken }: SignInProps) {
   return (
     <section class="card sign-in" aria-labelledby="sign-in-title">
       <h2 id="sign-in-title">Sign in to the {area === 'agent' ? 'agent console' : 'support chat'}</h2>
-      {error && (
-        <p role="alert" class="error">
-          {error}
-        </p>
-      )}
+      <Alert message={error} />
       {dev && (
         <form
           class="stack"
           aria-label="Development sign-in"
-          onSubmit={(event) => {
-            event.preventDefault();
+          onSubmit={onSubmit(() => {
             setError(null);
-            mintDevToken(role, name).then(signInWith, (failure) => setError(reasonOf(failure)));
-          }}
+            return mintDevToken(role, name).then(signInWith, (failure) => setError(reasonOf(failure)));
+          })}
         >
           <p class="muted">Development mode: the gateway mints a token for whoever you pick.</p>
           <label>
@@ -70,11 +66,10 @@ export function SignIn({ area, problem, onToken }: SignInProps) {
       <form
         class="stack"
         aria-label="Sign in with a token"
-        onSubmit={(event) => {
-          event.preventDefault();
+        onSubmit={onSubmit(() => {
           setError(null);
           signInWith(pasted);
-        }}
+        })}
       >
         <label>
           Token (a JWT from your platform, or <code>npm run token</code>)

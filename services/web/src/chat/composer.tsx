@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
+import { onSubmit } from '../ui';
 
 export const MAX_FILES = 5;
 
@@ -38,10 +39,7 @@ export function Composer({ files, setFiles, disabled, onType, onSend }: Composer
   return (
     <form
       class="composer"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void send();
-      }}
+      onSubmit={onSubmit(send)}
     >
       {files.length > 0 && <PendingFiles files={files} remove={(file) => setFiles(files.filter((f) => f !== file))} />}
       <div class="composer-row">

@@ -5,6 +5,7 @@ import { reasonOf } from '../api';
 import type { ChatStore } from './chat-store';
 import { Composer, MAX_FILES } from './composer';
 import { MessageList } from './message-list';
+import { Alert } from '../ui';
 
 interface ConversationProps {
   chat: ParleyClient;
@@ -70,11 +71,7 @@ export function Conversation({ chat, store, sessionId, token, canWrite, children
       <p class="typing" aria-live="polite">
         {typists.length > 0 ? `${typists.join(', ')} ${typists.length > 1 ? 'are' : 'is'} typing…` : ''}
       </p>
-      {problem && (
-        <p role="alert" class="error">
-          {problem}
-        </p>
-      )}
+      <Alert message={problem} />
       {dragging && <p class="drop-hint">Drop files to attach them</p>}
       <Composer files={files} setFiles={setFiles} disabled={!canWrite} onType={() => chat.typing(sessionId)} onSend={send} />
     </section>

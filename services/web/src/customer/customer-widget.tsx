@@ -7,6 +7,7 @@ import { Conversation } from '../chat/conversation';
 import { useStore } from '../chat/use-store';
 import { reasonOf } from '../api';
 import { NewChatForm } from './new-chat-form';
+import { Alert, Toolbar } from '../ui';
 
 /** The customer's side: open a chat, wait in the queue, talk with the agent. */
 export function CustomerWidget({ chat, me, token, signOut }: Signed & { signOut: () => void }) {
@@ -46,19 +47,8 @@ export function CustomerWidget({ chat, me, token, signOut }: Signed & { signOut:
   const thread = current ? store.thread(current) : undefined;
   return (
     <div class="customer">
-      <div class="toolbar">
-        <span>
-          Signed in as <strong>{me.name}</strong>
-        </span>
-        <button type="button" class="secondary" onClick={signOut}>
-          Sign out
-        </button>
-      </div>
-      {problem && (
-        <p role="alert" class="error">
-          {problem}
-        </p>
-      )}
+      <Toolbar me={me} signOut={signOut} />
+      <Alert message={problem} />
       {thread ? (
         <Conversation chat={chat} store={store} sessionId={thread.session.id} token={token} canWrite={thread.session.status !== 'closed'}>
           <ChatHeader thread={thread} onNew={() => setCurrent(null)} onClose={() => chat.closeChat(thread.session.id).catch((error) => setProblem(reasonOf(error)))} />

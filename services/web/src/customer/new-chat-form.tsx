@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { OpenSessionInput } from '@parley/client';
 import { reasonOf } from '../api';
+import { Alert, onSubmit } from '../ui';
 
 const CATEGORIES = [
   ['order_issue', 'A problem with an order'],
@@ -22,21 +23,16 @@ export function NewChatForm({ open }: { open: (input: OpenSessionInput) => Promi
     <form
       class="card stack"
       aria-labelledby="new-chat-title"
-      onSubmit={(event) => {
-        event.preventDefault();
+      onSubmit={onSubmit(() => {
         setBusy(true);
         setProblem(null);
-        open({ subject: subject.trim(), category, ...(text.trim() ? { initial_message: text.trim() } : {}) })
+        return open({ subject: subject.trim(), category, ...(text.trim() ? { initial_message: text.trim() } : {}) })
           .catch((error) => setProblem(reasonOf(error)))
           .finally(() => setBusy(false));
-      }}
+      })}
     >
       <h2 id="new-chat-title">How can we help?</h2>
-      {problem && (
-        <p role="alert" class="error">
-          {problem}
-        </p>
-      )}
+      <Alert message={problem} />
       <label>
         Subject
         <input value={subject} required maxLength={255} onInput={(event) => setSubject(event.currentTarget.value)} />
