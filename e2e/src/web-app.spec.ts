@@ -63,7 +63,11 @@ describe('the web app in a browser', () => {
   }
   const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS_DIR, `${name}.png`) });
 
-  it('opens, accepts, exchanges text and a photo with typing and read ticks, keeps several chats with unread badges, and closes', async () => {
+  it('fails with the way to install Chromium when it is missing', async () => {
+    await expect(launchChromium('/nonexistent/chromium')).rejects.toThrow('apt-get install -y --no-install-recommends chromium');
+  });
+
+  it('opens, accepts, exchanges text and a photo with typing and read ticks, keeps several chats with unread badges, transfers, and closes', async () => {
     // The customer opens a chat and sees their place in the queue.
     const customer = await signIn(`${stack.gatewayA}/customer`, 'customer', 'Cleo');
     await openChat(customer, 'My order is late', 'Where is my food?');
@@ -144,6 +148,16 @@ describe('the web app in a browser', () => {
     await agentInput.press('Enter');
     await sam.locator('.message.theirs', { hasText: 'A bottle of water is on its way' }).waitFor();
     await shot(agent, 'agent-console');
+
+    // Ana hands Sam's chat to Bo, another agent online on the other gateway.
+    const bo = await signIn(`${stack.gatewayA}/agent`, 'support', 'Bo');
+    await agent.getByRole('button', { name: 'Transfer…' }).click();
+    await agent.getByLabel('Transfer to').selectOption({ label: 'Bo' });
+    await agent.getByRole('button', { name: 'Transfer', exact: true }).click();
+    await agent.getByText('now with Bo').waitFor();
+    await sam.getByText('Bo is helping you').waitFor();
+    await bo.getByRole('button', { name: /Wrong drink in my bag/ }).click();
+    await bo.locator('.message.theirs', { hasText: 'I got a cola instead of water' }).waitFor();
 
     // Back in Cleo's chat the badge is gone and Cleo's message is read.
     await cleoThread.click();

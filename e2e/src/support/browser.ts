@@ -27,12 +27,12 @@ export function ensureWebAppBuilt(): void {
 }
 
 /** Debian's Chromium, headless, with a fresh profile that playwright makes and removes. */
-export async function launchChromium(): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is missing at ${CHROMIUM}: install it with \`apt-get install -y --no-install-recommends chromium\` (or set CHROMIUM_PATH)`);
+export async function launchChromium(executablePath = CHROMIUM): Promise<Browser> {
+  if (!fs.existsSync(executablePath)) {
+    throw new Error(`Chromium is missing at ${executablePath}: install it with \`apt-get install -y --no-install-recommends chromium\` (or set CHROMIUM_PATH)`);
   }
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath,
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
