@@ -1,4 +1,4 @@
-import { createTokenVerifier, DEV_JWT_SECRET } from '@parley/auth';
+import { createTokenVerifier } from '@parley/auth';
 import type { EventBus } from '@parley/bus';
 import { AttachmentClient, HealthChecker, MessageClient, PresenceClient, SessionClient } from '@parley/grpc';
 import { createLogger } from '@parley/logger';
@@ -7,6 +7,7 @@ import { createAttachmentsApi } from './clients/attachment-api';
 import { createMessagesApi, createPresenceApi, createSessionsApi } from './clients/grpc-apis';
 import { loadGatewayConfig, type GatewayConfig } from './config';
 import { createGatewayServer } from './gateway-server';
+import { devTokenSecretOf } from './http/dev-token.routes';
 
 export * from './config';
 
@@ -43,8 +44,7 @@ export async function start(config: GatewayConfig, deps: { bus?: EventBus } = {}
     maxPayloadBytes: config.SOCKET_MAX_PAYLOAD_BYTES,
     readinessChecks: Object.fromEntries(Object.entries(health).map(([name, checker]) => [name, () => checker.isServing()])),
     presenceRenewIntervalMs: config.PRESENCE_RENEW_INTERVAL_MS,
-    // Only the public development secret lets the web app mint tokens; a real secret never does.
-    devTokenSecret: config.JWT_SECRET === DEV_JWT_SECRET ? config.JWT_SECRET : undefined,
+    devTokenSecret: devTokenSecretOf(config.JWT_SECRET),
   });
   const port = await server.listen(config.PORT, config.HOST);
   logger.info({ port, gatewayId: config.GATEWAY_ID }, 'gateway listening');

@@ -1,6 +1,7 @@
 import { DEV_JWT_SECRET } from '@parley/auth';
-import { api } from '@parley/testing';
+import { api, TEST_JWT_SECRET } from '@parley/testing';
 import { startTestGateway } from '../testing/test-gateway';
+import { devTokenSecretOf } from './dev-token.routes';
 
 describe('development tokens (/api/v1/dev/token)', () => {
   it('mints a token for a chosen role and name when the gateway runs with the development secret', async () => {
@@ -41,5 +42,11 @@ describe('development tokens (/api/v1/dev/token)', () => {
     } finally {
       await gw.close();
     }
+  });
+
+  it('is offered only for the development secret', () => {
+    expect(devTokenSecretOf(DEV_JWT_SECRET)).toBe(DEV_JWT_SECRET);
+    expect(devTokenSecretOf(TEST_JWT_SECRET)).toBeUndefined();
+    expect(devTokenSecretOf('a-real-production-secret-of-32-chars')).toBeUndefined();
   });
 });

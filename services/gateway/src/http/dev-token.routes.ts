@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import express, { Router } from 'express';
 import { z } from 'zod';
-import { signToken } from '@parley/auth';
+import { DEV_JWT_SECRET, signToken } from '@parley/auth';
 import { ROLES, validate } from '@parley/contracts';
 import { permissionDenied } from '@parley/errors';
 
@@ -18,6 +18,11 @@ const notDev = () =>
   permissionDenied(
   'Development tokens are minted only while the gateway runs with the development JWT secret (npm start without JWT_SECRET); sign in with a token from your platform',
 );
+
+/** The secret the gateway may mint development tokens with: only the public development one, never a real one. */
+export function devTokenSecretOf(jwtSecret: string): string | undefined {
+  return jwtSecret === DEV_JWT_SECRET ? jwtSecret : undefined;
+}
 
 /**
  * `/api/v1/dev/token`: the web app's sign-in picker for `npm start`. It signs tokens with the
