@@ -80,7 +80,14 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       script: 'services/session/src/main.ts',
       port: sessionPort,
       kind: 'grpc',
-      env: { ...common, SESSION_GRPC_HOST: '127.0.0.1', SESSION_GRPC_PORT: String(sessionPort) },
+      env: {
+        ...common,
+        SESSION_GRPC_HOST: '127.0.0.1',
+        SESSION_GRPC_PORT: String(sessionPort),
+        PRESENCE_SERVICE_ADDR: `127.0.0.1:${presencePort}`,
+        MESSAGE_SERVICE_ADDR: `127.0.0.1:${messagePort}`,
+        ...options.sessionEnv,
+      },
     },
     message: {
       name: 'message',

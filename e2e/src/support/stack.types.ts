@@ -15,6 +15,8 @@ export interface StackOptions {
   readyTimeoutMs?: number;
   /** Extra environment for the presence service (lease and typing timings) and the gateways. */
   presenceEnv?: Record<string, string>;
+  /** Settings of the session service (AUTO_ASSIGN and the assigner's timings). */
+  sessionEnv?: Record<string, string>;
   gatewayEnv?: Record<string, string>;
 }
 

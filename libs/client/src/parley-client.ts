@@ -1,6 +1,8 @@
 import { io, type Socket } from 'socket.io-client';
 import { Emitter } from '@socket.io/component-emitter';
 import type {
+  Availability,
+  AvailabilityChangedEvent,
   ChatAcceptedEvent,
   ChatClosedEvent,
   ChatMessage,
@@ -45,6 +47,8 @@ const PASSED_THROUGH = [
   'user_typing',
   'typing_stopped',
   'messages_read',
+  'chat_requeued',
+  'availability_changed',
 ] as const;
 type PassedThrough = (typeof PASSED_THROUGH)[number];
 
@@ -199,6 +203,11 @@ export class ParleyClient extends Emitter<ParleyClientEvents, ParleyClientEvents
 
   transferChat(sessionId: string, agent: { agent_id: string; agent_name: string }): Promise<ChatTransferredEvent> {
     return this.request('transfer_chat', { session_id: sessionId, ...agent });
+  }
+
+  /** A support agent takes new chats (`available`) or not (`away`): auto-assignment respects it. */
+  setAvailability(status: Availability): Promise<AvailabilityChangedEvent> {
+    return this.request('set_availability', { status });
   }
 
   disconnect(): void {

@@ -10,6 +10,8 @@ import type { ListMessagesResponse__Output } from './generated/parley/message/v1
 import type { MarkAsReadRequest } from './generated/parley/message/v1/MarkAsReadRequest';
 import type { MarkAsReadResponse__Output } from './generated/parley/message/v1/MarkAsReadResponse';
 import type { GetSessionSummariesResponse__Output } from './generated/parley/message/v1/GetSessionSummariesResponse';
+import type { AnswerCheck } from './generated/parley/message/v1/AnswerCheck';
+import type { ListAnsweredSessionsResponse__Output } from './generated/parley/message/v1/ListAnsweredSessionsResponse';
 
 /** The message service as its callers see it: one promise-returning method per RPC. */
 export class MessageClient {
@@ -34,6 +36,11 @@ export class MessageClient {
 
   markAsRead(request: MarkAsReadRequest, context: CallContext): Promise<MarkAsReadResponse__Output> {
     return invoke('message', (m, o, cb) => this.client.MarkAsRead(request, m, o, cb), context);
+  }
+
+  async listAnsweredSessions(checks: AnswerCheck[], context: CallContext): Promise<string[]> {
+    const response = await invoke<ListAnsweredSessionsResponse__Output>('message', (m, o, cb) => this.client.ListAnsweredSessions({ checks }, m, o, cb), context);
+    return response.session_ids;
   }
 
   close(): void {

@@ -8,6 +8,8 @@ import type { SessionSocketRef } from './generated/parley/presence/v1/SessionSoc
 import type { JoinResponse__Output } from './generated/parley/presence/v1/JoinResponse';
 import type { RenewLeaseResponse__Output } from './generated/parley/presence/v1/RenewLeaseResponse';
 import type { ListOnlineAgentsResponse__Output } from './generated/parley/presence/v1/ListOnlineAgentsResponse';
+import type { AgentAvailability__Output } from './generated/parley/presence/v1/AgentAvailability';
+import type { ListAgentStatesResponse__Output } from './generated/parley/presence/v1/ListAgentStatesResponse';
 
 /** The presence service as its callers (the gateways) see it: one promise-returning method per RPC. */
 export class PresenceClient {
@@ -52,6 +54,14 @@ export class PresenceClient {
 
   listOnlineAgents(context: CallContext): Promise<ListOnlineAgentsResponse__Output> {
     return invoke('presence', (m, o, cb) => this.client.ListOnlineAgents({}, m, o, cb), context);
+  }
+
+  setAvailability(status: string, context: CallContext): Promise<AgentAvailability__Output> {
+    return invoke('presence', (m, o, cb) => this.client.SetAvailability({ status }, m, o, cb), context);
+  }
+
+  listAgentStates(context: CallContext): Promise<ListAgentStatesResponse__Output> {
+    return invoke('presence', (m, o, cb) => this.client.ListAgentStates({}, m, o, cb), context);
   }
 
   close(): void {

@@ -8,10 +8,12 @@ import { createAttachmentDirectory } from './clients/attachment-directory';
 import { createSessionDirectory } from './clients/session-directory';
 import { loadMessageConfig, type MessageConfig } from './config';
 import { createMessageService } from './domain/message.service';
+import { createAnsweredSessionsService } from './domain/answered-sessions.service';
 import { createReadReceiptService } from './domain/read-receipt.service';
 import { consumeSessionEvents } from './events/session-events.consumer';
 import { createMessageGrpcHandlers } from './grpc/message.grpc';
 import { createMessageRepository } from './repository/message.repository';
+import { createAnswerLedger } from './repository/answered-sessions.repository';
 import { createReadReceiptRepository } from './repository/read-receipt.repository';
 
 export * from './config';
@@ -39,7 +41,7 @@ export async function start(config: MessageConfig, deps: { bus?: EventBus } = {}
   const receipts = createReadReceiptService({ receipts: createReadReceiptRepository(knex, outbox, relay), sessions: createSessionDirectory(sessionClient) });
 
   const server = new GrpcServer(logger);
-  server.addService(messageProto().MessageService.service, createMessageGrpcHandlers(service, receipts, logger), 'parley.message.v1.MessageService');
+  server.addService(messageProto().MessageService.service, createMessageGrpcHandlers(service, receipts, createAnsweredSessionsService({ ledger: createAnswerLedger(knex) }), logger), 'parley.message.v1.MessageService');
   const port = await server.listen(config.MESSAGE_GRPC_HOST, config.MESSAGE_GRPC_PORT);
   relay.start();
   const sessionEvents = await consumeSessionEvents(bus, config.EVENTS_EXCHANGE, service, logger);

@@ -6,6 +6,7 @@ import { startMetricsServer } from '@parley/metrics';
 import { resolveEventBus, runMain, stopOnSignals, watchHealth } from '@parley/runtime';
 import { createSessionDirectory } from './clients/session-directory';
 import { loadPresenceConfig, type PresenceConfig } from './config';
+import { createAgentAvailabilityService } from './domain/agent-availability.service';
 import { startPresenceJobs } from './domain/presence.jobs';
 import { createPresenceService } from './domain/presence.service';
 import { createTypingService } from './domain/typing.service';
@@ -31,7 +32,7 @@ export async function start(config: PresenceConfig, deps: { bus?: EventBus } = {
   const typing = createTypingService({ presence: repository, timings });
 
   const server = new GrpcServer(logger);
-  server.addService(presenceProto().PresenceService.service, createPresenceGrpcHandlers(presence, typing, logger), 'parley.presence.v1.PresenceService');
+  server.addService(presenceProto().PresenceService.service, createPresenceGrpcHandlers(presence, typing, createAgentAvailabilityService({ presence: repository }), logger), 'parley.presence.v1.PresenceService');
   const port = await server.listen(config.PRESENCE_GRPC_HOST, config.PRESENCE_GRPC_PORT);
   relay.start();
   const jobs = startPresenceJobs(presence, typing, {
