@@ -77,6 +77,10 @@ describe('the web app in a browser', () => {
 
     // The agent sees it in the live queue and accepts it.
     const agent = await signIn(`${stack.gatewayB}/agent`, 'support', 'Ana');
+    // Availability: away and back (auto-assignment is off in this stack, so nothing else changes).
+    await agent.getByRole('button', { name: '● Available' }).click();
+    await agent.getByRole('button', { name: '○ Away', pressed: false }).click();
+    await agent.getByRole('button', { name: '● Available', pressed: true }).waitFor();
     await agent.getByRole('button', { name: 'Accept My order is late from Cleo' }).click();
     await agent.locator('.message.theirs', { hasText: 'Where is my food?' }).waitFor();
     await customer.getByText('Ana is helping you').waitFor();

@@ -40,14 +40,18 @@ export function AgentConsole({ chat, me, token, signOut }: Signed & { signOut: (
       .listSessions({ assigned: 'me' })
       .then((mine) => Promise.all(mine.filter((s) => s.status === 'active' || s.status === 'resolved').map((s) => track(s, s.unread_count))))
       .catch((error) => setProblem(reasonOf(error)));
-    // A chat another agent hands me.
-    const onTransferred = ({ session, to_agent_id }: { session: ChatSession; to_agent_id: string }) => {
-      if (to_agent_id === me.userId) void track(session).catch((error) => setProblem(reasonOf(error)));
+    // A chat handed to me: by another agent, an admin or auto-assignment.
+    const onMine = ({ session, agentId }: { session: ChatSession; agentId: string }) => {
+      if (agentId === me.userId && !store.thread(session.id)) void track(session).catch((error) => setProblem(reasonOf(error)));
     };
+    const onTransferred = ({ session, to_agent_id }: { session: ChatSession; to_agent_id: string }) => onMine({ session, agentId: to_agent_id });
+    const onAccepted = ({ session, agent_id }: { session: ChatSession; agent_id: string }) => onMine({ session, agentId: agent_id });
     chat.on('chat_transferred', onTransferred);
+    chat.on('chat_accepted', onAccepted);
     return () => {
       stop();
       chat.off('chat_transferred', onTransferred);
+      chat.off('chat_accepted', onAccepted);
     };
   }, [chat, store]);
 
@@ -67,7 +71,7 @@ export function AgentConsole({ chat, me, token, signOut }: Signed & { signOut: (
   return (
     <div class="console">
       <Toolbar me={me} signOut={signOut}>
-        <AvailabilityToggle token={token} />
+        {me.role === 'support' && <AvailabilityToggle chat={chat} token={token} myId={me.userId} />}
       </Toolbar>
       <Alert message={problem} />
       <div class="console-grid">

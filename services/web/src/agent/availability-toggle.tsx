@@ -1,19 +1,30 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import type { ParleyClient } from '@parley/client';
+import type { Availability, OnlineAgent } from '@parley/contracts';
 import { apiRequest, reasonOf } from '../api';
 
-type Availability = 'available' | 'away';
-
-/** Available agents get chats; away ones keep theirs but get no new ones. */
-export function AvailabilityToggle({ token }: { token: string }) {
-  const [status, setStatus] = useState<Availability>('available');
+/** Available agents get new chats from auto-assignment; away ones keep theirs but get no new ones. */
+export function AvailabilityToggle({ chat, token, myId }: { chat: ParleyClient; token: string; myId: string }) {
+  const [status, setStatus] = useState<Availability | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const next: Availability = status === 'available' ? 'away' : 'available';
 
+  useEffect(() => {
+    // Where I stand now; later changes (from this tab or another) arrive as availability_changed.
+    apiRequest<OnlineAgent[]>(token, 'GET', '/api/v1/chat/agents/online').then(
+      (online) => setStatus((current) => current ?? online.find((a) => a.user_id === myId)?.availability ?? 'available'),
+      () => setStatus((current) => current ?? 'available'),
+    );
+    const onChanged = ({ agent_id, status: changed }: { agent_id: string; status: Availability }) => agent_id === myId && setStatus(changed);
+    chat.on('availability_changed', onChanged);
+    return () => void chat.off('availability_changed', onChanged);
+  }, [chat, token, myId]);
+
+  if (status === null) return null;
+  const next: Availability = status === 'available' ? 'away' : 'available';
   const toggle = async () => {
     setProblem(null);
     try {
-      const answer = await apiRequest<{ status: Availability }>(token, 'PUT', '/api/v1/chat/agents/me/availability', { status: next });
-      setStatus(answer.status);
+      setStatus((await chat.setAvailability(next)).status);
     } catch (error) {
       setProblem(`Could not change availability: ${reasonOf(error)}`);
     }
@@ -21,7 +32,7 @@ export function AvailabilityToggle({ token }: { token: string }) {
 
   return (
     <span class="availability">
-      <button type="button" class={`pill ${status}`} aria-pressed={status === 'available'} onClick={toggle} title={`Click to set yourself ${next}`}>
+      <button type="button" class={`pill ${status}`} aria-pressed={status === 'available'} onClick={toggle} title={`Set yourself ${next}`}>
         {status === 'available' ? '● Available' : '○ Away'}
       </button>
       {problem && (

@@ -4,7 +4,8 @@ import type { ChatSession } from '@parley/contracts';
 
 /**
  * The live queue: loaded once (and again after a reconnect), then kept by `session_queued`
- * (a new chat), `queue_updated` (the waiting ids in order) and `chat_accepted` / `chat_closed`.
+ * (a new chat), `chat_requeued` (one back from its agent), `queue_updated` (the waiting ids in order)
+ * and `chat_accepted` / `chat_closed`.
  */
 export function useQueue(chat: ParleyClient): ChatSession[] {
   const [queue, setQueue] = useState<ChatSession[]>([]);
@@ -38,12 +39,14 @@ export function useQueue(chat: ParleyClient): ChatSession[] {
     const onConnection = (state: string) => state === 'reconnected' && void load();
     void load();
     chat.on('session_queued', onQueued);
+    chat.on('chat_requeued', onQueued);
     chat.on('queue_updated', onUpdated);
     chat.on('chat_accepted', onLeft);
     chat.on('chat_closed', onLeft);
     chat.on('connection', onConnection);
     return () => {
       chat.off('session_queued', onQueued);
+      chat.off('chat_requeued', onQueued);
       chat.off('queue_updated', onUpdated);
       chat.off('chat_accepted', onLeft);
       chat.off('chat_closed', onLeft);

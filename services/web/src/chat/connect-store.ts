@@ -24,6 +24,8 @@ export function connectStore(chat: ParleyClient, store: ChatStore): () => void {
     chat_accepted: updateSession,
     chat_closed: updateSession,
     chat_transferred: updateSession,
+    // Its agent went offline or did not answer: the chat waits in the queue again.
+    chat_requeued: updateSession,
   };
   const entries = Object.entries(handlers) as Array<[keyof ParleyClientEvents, never]>;
   entries.forEach(([event, handler]) => chat.on(event, handler));
