@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { VNode } from 'preact';
-import { ParleyClient } from '@parley/client';
+import { ParleyClient, type ParleyError } from '@parley/client';
 import { reasonOf } from '../api';
 import { SignIn } from './sign-in';
 import { forgetToken, readToken, storedToken, storeToken, type Area, type Me } from './token';
@@ -32,17 +32,24 @@ export function SignedIn({ area, children }: { area: Area; children: (signed: Si
     }
     const chat = new ParleyClient({ url: window.location.origin, token });
     setConnection({ state: 'connecting' });
-    chat.on('connection', (state) => setOnline(state !== 'disconnected'));
+    const signedOut = (problem: string) => {
+      chat.disconnect();
+      forgetToken(area);
+      setConnection({ state: 'signed-out', problem });
+      setToken(null);
+    };
+    chat.on('connection', (state) => {
+      // The gateway closes a socket whose token expired; a new sign-in is needed.
+      if (state === 'disconnected' && me.exp * 1000 <= Date.now()) signedOut('Your sign-in has expired: sign in again.');
+      else setOnline(state !== 'disconnected');
+    });
     chat.connect().then(
       () => {
         storeToken(area, token);
         setConnection({ state: 'online', signed: { chat, me, token } });
       },
-      (error) => {
-        forgetToken(area);
-        setConnection({ state: 'signed-out', problem: `The gateway refused the token: ${reasonOf(error)}` });
-        setToken(null);
-      },
+      (error: ParleyError) =>
+        signedOut(error.code === 'UNAUTHENTICATED' ? `The gateway refused the token: ${error.message}` : `Could not reach the gateway: ${reasonOf(error)}`),
     );
     return () => chat.disconnect();
   }, [area, token]);

@@ -21,7 +21,8 @@ export function readToken(token: string): Me {
   if (parts.length !== 3) throw new Error('That is not a token: a JWT has three parts separated by dots');
   let claims: { sub?: unknown; role?: unknown; name?: unknown; exp?: unknown };
   try {
-    claims = JSON.parse(atob(parts[1].replace(/-/g, '+').replace(/_/g, '/')));
+    const bytes = Uint8Array.from(atob(parts[1].replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
+    claims = JSON.parse(new TextDecoder().decode(bytes));
   } catch {
     throw new Error('That token cannot be read');
   }
