@@ -25,13 +25,20 @@ export function Conversation({ chat, store, sessionId, token, canWrite, children
   const [problem, setProblem] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
 
-  // What others wrote is read once it is on screen.
+  // What others wrote is read once it is on screen (now, or when the tab comes back into view).
   const unread = store.unreadFromOthers(sessionId).length;
   useEffect(() => {
-    if (unread > 0 && document.visibilityState === 'visible') void chat.markAsRead(sessionId).then(
+    if (unread === 0) return;
+    const markRead = () => {
+      if (document.visibilityState !== 'visible') return;
+      chat.markAsRead(sessionId).then(
         (read) => store.markRead(sessionId, store.myId, read.message_ids),
         () => undefined,
       );
+    };
+    markRead();
+    document.addEventListener('visibilitychange', markRead);
+    return () => document.removeEventListener('visibilitychange', markRead);
   }, [chat, store, sessionId, unread]);
 
   if (!thread) return null;
