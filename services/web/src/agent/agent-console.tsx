@@ -4,6 +4,7 @@ import { reasonOf } from '../api';
 import type { Signed } from '../auth/signed-in';
 import { ChatStore } from '../chat/chat-store';
 import { connectStore } from '../chat/connect-store';
+import { listen } from '../chat/listen';
 import { Conversation } from '../chat/conversation';
 import { useStore } from '../chat/use-store';
 import { AvailabilityToggle } from './availability-toggle';
@@ -46,12 +47,10 @@ export function AgentConsole({ chat, me, token, signOut }: Signed & { signOut: (
     };
     const onTransferred = ({ session, to_agent_id }: { session: ChatSession; to_agent_id: string }) => onMine({ session, agentId: to_agent_id });
     const onAccepted = ({ session, agent_id }: { session: ChatSession; agent_id: string }) => onMine({ session, agentId: agent_id });
-    chat.on('chat_transferred', onTransferred);
-    chat.on('chat_accepted', onAccepted);
+    const unlisten = listen(chat, { chat_transferred: onTransferred, chat_accepted: onAccepted });
     return () => {
       stop();
-      chat.off('chat_transferred', onTransferred);
-      chat.off('chat_accepted', onAccepted);
+      unlisten();
     };
   }, [chat, store]);
 

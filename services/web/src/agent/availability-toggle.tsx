@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ParleyClient } from '@parley/client';
 import type { Availability, OnlineAgent } from '@parley/contracts';
 import { apiRequest, reasonOf } from '../api';
+import { listen } from '../chat/listen';
 
 /** Available agents get new chats from auto-assignment; away ones keep theirs but get no new ones. */
 export function AvailabilityToggle({ chat, token, myId }: { chat: ParleyClient; token: string; myId: string }) {
@@ -15,8 +16,7 @@ export function AvailabilityToggle({ chat, token, myId }: { chat: ParleyClient; 
       () => setStatus((current) => current ?? 'available'),
     );
     const onChanged = ({ agent_id, status: changed }: { agent_id: string; status: Availability }) => agent_id === myId && setStatus(changed);
-    chat.on('availability_changed', onChanged);
-    return () => void chat.off('availability_changed', onChanged);
+    return listen(chat, { availability_changed: onChanged });
   }, [chat, token, myId]);
 
   if (status === null) return null;

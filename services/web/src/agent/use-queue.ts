@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ParleyClient } from '@parley/client';
 import type { ChatSession } from '@parley/contracts';
+import { listen } from '../chat/listen';
 
 /**
  * The live queue: loaded once (and again after a reconnect), then kept by `session_queued`
@@ -36,22 +37,18 @@ export function useQueue(chat: ParleyClient): ChatSession[] {
       order = order.filter((id) => id !== session.id);
       publish();
     };
-    const onConnection = (state: string) => state === 'reconnected' && void load();
-    void load();
-    chat.on('session_queued', onQueued);
-    chat.on('chat_requeued', onQueued);
-    chat.on('queue_updated', onUpdated);
-    chat.on('chat_accepted', onLeft);
-    chat.on('chat_closed', onLeft);
-    chat.on('connection', onConnection);
-    return () => {
-      chat.off('session_queued', onQueued);
-      chat.off('chat_requeued', onQueued);
-      chat.off('queue_updated', onUpdated);
-      chat.off('chat_accepted', onLeft);
-      chat.off('chat_closed', onLeft);
-      chat.off('connection', onConnection);
+    const onConnection = (state: string) => {
+      if (state === 'reconnected') void load();
     };
+    void load();
+    return listen(chat, {
+      session_queued: onQueued,
+      chat_requeued: onQueued,
+      queue_updated: onUpdated,
+      chat_accepted: onLeft,
+      chat_closed: onLeft,
+      connection: onConnection,
+    });
   }, [chat]);
   return queue;
 }

@@ -1,15 +1,14 @@
-import type { ParleyClient, ParleyClientEvents } from '@parley/client';
+import type { ParleyClient } from '@parley/client';
 import type { ChatSession } from '@parley/contracts';
 import type { ChatStore } from './chat-store';
-
-type Handlers = { [E in keyof ParleyClientEvents]?: ParleyClientEvents[E] };
+import { listen } from './listen';
 
 /** Feeds the store from the client's events (for the chats it holds); returns what stops it. */
 export function connectStore(chat: ParleyClient, store: ChatStore): () => void {
   const updateSession = ({ session }: { session: ChatSession }) => {
     if (store.thread(session.id)) store.upsertSession(session);
   };
-  const handlers: Handlers = {
+  return listen(chat, {
     message: (message) => store.addMessages(message.session_id, [message], true),
     session_joined: ({ session, messages }) => {
       if (!store.thread(session.id)) return;
@@ -26,8 +25,5 @@ export function connectStore(chat: ParleyClient, store: ChatStore): () => void {
     chat_transferred: updateSession,
     // Its agent went offline or did not answer: the chat waits in the queue again.
     chat_requeued: updateSession,
-  };
-  const entries = Object.entries(handlers) as Array<[keyof ParleyClientEvents, never]>;
-  entries.forEach(([event, handler]) => chat.on(event, handler));
-  return () => entries.forEach(([event, handler]) => chat.off(event, handler));
+  });
 }
