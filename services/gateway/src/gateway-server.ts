@@ -34,6 +34,10 @@ export interface GatewayServerDeps {
   readinessChecks?: Record<string, () => Promise<boolean>>;
   /** How often this gateway renews its lease at the presence service. */
   presenceRenewIntervalMs: number;
+  /** The built web app served at / (default services/web/dist). */
+  webAppDir?: string;
+  /** The JWT secret when it is the public development one: the web app's sign-in picker mints tokens with it. */
+  devTokenSecret?: string;
 }
 
 export interface GatewayServer {
@@ -63,7 +67,7 @@ export async function createGatewayServer(deps: GatewayServerDeps): Promise<Gate
     return { ready: Object.values(checks).every(Boolean), checks };
   };
   const files = { flow: createAttachmentFlow({ sessions, messages, attachments: deps.attachments }), attachments: deps.attachments, limits: deps.uploadLimits, gatewayCaller };
-  const app = createHttpApp({ chat, agents, signals, verifyToken, corsOrigins, logger, ready, files });
+  const app = createHttpApp({ chat, agents, signals, verifyToken, corsOrigins, logger, ready, files, webAppDir: deps.webAppDir, devTokenSecret: deps.devTokenSecret });
   const httpServer = http.createServer(app);
   const io = createSocketServer({ httpServer, verifyToken, corsOrigins, maxPayloadBytes: deps.maxPayloadBytes });
 

@@ -7,6 +7,7 @@ import { createAttachmentsApi } from './clients/attachment-api';
 import { createMessagesApi, createPresenceApi, createSessionsApi } from './clients/grpc-apis';
 import { loadGatewayConfig, type GatewayConfig } from './config';
 import { createGatewayServer } from './gateway-server';
+import { devTokenSecretOf } from './http/dev-token.routes';
 
 export * from './config';
 
@@ -43,6 +44,7 @@ export async function start(config: GatewayConfig, deps: { bus?: EventBus } = {}
     maxPayloadBytes: config.SOCKET_MAX_PAYLOAD_BYTES,
     readinessChecks: Object.fromEntries(Object.entries(health).map(([name, checker]) => [name, () => checker.isServing()])),
     presenceRenewIntervalMs: config.PRESENCE_RENEW_INTERVAL_MS,
+    devTokenSecret: devTokenSecretOf(config.JWT_SECRET),
   });
   const port = await server.listen(config.PORT, config.HOST);
   logger.info({ port, gatewayId: config.GATEWAY_ID }, 'gateway listening');

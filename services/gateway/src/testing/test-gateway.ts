@@ -16,7 +16,12 @@ export interface TestGateway {
 }
 
 /** A real gateway (HTTP, Socket.io, bus) on a free port, over the fake backend. */
-export async function startTestGateway(uploadLimits = { maxFileBytes: 64 * 1024, maxFiles: 5 }, corsOrigins: string[] | '*' = []): Promise<TestGateway> {
+export async function startTestGateway(
+  uploadLimits = { maxFileBytes: 64 * 1024, maxFiles: 5 },
+  corsOrigins: string[] | '*' = [],
+  web: { webAppDir?: string; jwtSecret?: string; devTokens?: boolean } = {},
+): Promise<TestGateway> {
+  const jwtSecret = web.jwtSecret ?? TEST_JWT_SECRET;
   const logger = pino({ level: 'silent' });
   const bus = new MemoryBus(logger);
   const backend = new FakeBackend(bus);
@@ -29,12 +34,14 @@ export async function startTestGateway(uploadLimits = { maxFileBytes: 64 * 1024,
     attachments: files.api,
     uploadLimits,
     bus,
-    verifyToken: createTokenVerifier({ secret: TEST_JWT_SECRET }),
+    verifyToken: createTokenVerifier({ secret: jwtSecret }),
     logger,
     gatewayId: `test-${process.pid}`,
     corsOrigins,
     maxPayloadBytes: 100_000,
     presenceRenewIntervalMs: 50,
+    webAppDir: web.webAppDir,
+    devTokenSecret: web.devTokens ? jwtSecret : undefined,
   });
   const port = await server.listen(0, '127.0.0.1');
   return {
