@@ -60,6 +60,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     AMQP_URL,
     EVENTS_EXCHANGE: exchange,
     JWT_SECRET: TEST_JWT_SECRET,
+    INTERNAL_GRPC_TOKEN: `e2e-internal-${randomBytes(12).toString('hex')}`,
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
     NODE_ENV: 'test',
   };

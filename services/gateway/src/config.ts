@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { z } from 'zod';
 import { env, parseConfig } from '@parley/config';
+import { HMAC_ALGORITHMS } from '@parley/auth';
 import { ATTACHMENT_DEFAULTS } from '@parley/contracts';
 
 const origins = z
@@ -19,12 +20,24 @@ export const gatewayConfigSchema = z.object({
   PORT: env.port(45000),
   HOST: z.string().default('0.0.0.0'),
   JWT_SECRET: env.secret(),
+  /** Accepted JWT algorithms, comma-separated; HMAC only (RFC 8725: an explicit allowlist). */
+  JWT_ALGORITHMS: z
+    .string()
+    .default('HS256')
+    .transform((value) => value.split(',').map((a) => a.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(HMAC_ALGORITHMS)).min(1)),
+  /** When set, a token's `iss` must equal it. */
+  JWT_ISSUER: z.string().optional().transform((v) => v || undefined),
+  /** When set, a token's `aud` must contain it. */
+  JWT_AUDIENCE: z.string().optional().transform((v) => v || undefined),
   SESSION_SERVICE_ADDR: env.address('127.0.0.1:50051'),
   MESSAGE_SERVICE_ADDR: env.address('127.0.0.1:50052'),
   PRESENCE_SERVICE_ADDR: env.address('127.0.0.1:50053'),
   /** How often the gateway renews its lease at the presence service; keep it well under PRESENCE_LEASE_TTL_MS. */
   PRESENCE_RENEW_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
   ATTACHMENT_SERVICE_ADDR: env.address('127.0.0.1:50054'),
+  /** Shared secret every internal gRPC call carries (required; the all-in-one runner makes one). */
+  INTERNAL_GRPC_TOKEN: env.internalToken(),
   AMQP_URL: env.optionalUrl(),
   EVENTS_EXCHANGE: z.string().min(1).default('parley.events'),
   /** Names this gateway's own event queue; unique per instance. */

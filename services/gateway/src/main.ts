@@ -19,10 +19,10 @@ export interface RunningGateway {
 export async function start(config: GatewayConfig, deps: { bus?: EventBus } = {}): Promise<RunningGateway> {
   const logger = createLogger('gateway');
   const bus = resolveEventBus(deps.bus, config.AMQP_URL, config.EVENTS_EXCHANGE, logger);
-  const sessionClient = new SessionClient(config.SESSION_SERVICE_ADDR);
-  const messageClient = new MessageClient(config.MESSAGE_SERVICE_ADDR);
-  const presenceClient = new PresenceClient(config.PRESENCE_SERVICE_ADDR);
-  const attachmentClient = new AttachmentClient(config.ATTACHMENT_SERVICE_ADDR);
+  const sessionClient = new SessionClient(config.SESSION_SERVICE_ADDR, config.INTERNAL_GRPC_TOKEN);
+  const messageClient = new MessageClient(config.MESSAGE_SERVICE_ADDR, config.INTERNAL_GRPC_TOKEN);
+  const presenceClient = new PresenceClient(config.PRESENCE_SERVICE_ADDR, config.INTERNAL_GRPC_TOKEN);
+  const attachmentClient = new AttachmentClient(config.ATTACHMENT_SERVICE_ADDR, config.INTERNAL_GRPC_TOKEN);
   const health = {
     session: new HealthChecker(config.SESSION_SERVICE_ADDR),
     message: new HealthChecker(config.MESSAGE_SERVICE_ADDR),
@@ -36,7 +36,7 @@ export async function start(config: GatewayConfig, deps: { bus?: EventBus } = {}
     attachments: createAttachmentsApi(attachmentClient),
     uploadLimits: { maxFileBytes: config.ATTACHMENT_MAX_FILE_BYTES, maxFiles: config.ATTACHMENT_MAX_FILES },
     bus,
-    verifyToken: createTokenVerifier({ secret: config.JWT_SECRET }),
+    verifyToken: createTokenVerifier({ secret: config.JWT_SECRET, algorithms: config.JWT_ALGORITHMS, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE }),
     logger,
     gatewayId: config.GATEWAY_ID,
     corsOrigins: config.CORS_ORIGINS,

@@ -9,6 +9,8 @@ export const sessionConfigSchema = z.object({
   /** Serves GET /metrics (Prometheus) on this port; unset: no metrics server (the all-in-one gateway shows them). */
   METRICS_PORT: env.optionalPort(),
   SESSION_GRPC_PORT: env.port(50051),
+  /** Shared secret every internal gRPC call carries (required; the all-in-one runner makes one). */
+  INTERNAL_GRPC_TOKEN: env.internalToken(),
 });
 
 export type SessionConfig = z.infer<typeof sessionConfigSchema>;
