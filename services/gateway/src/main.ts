@@ -5,7 +5,8 @@ import { createLogger } from '@parley/logger';
 import { resolveEventBus, runMain, stopOnSignals } from '@parley/runtime';
 import { createAttachmentsApi } from './clients/attachment-api';
 import { createMessagesApi, createPresenceApi, createSessionsApi } from './clients/grpc-apis';
-import { loadGatewayConfig, type GatewayConfig } from './config';
+import { loadGatewayConfig, rateLimitSettingsOf, type GatewayConfig } from './config';
+import { createGatewayLimits } from './limits/gateway-limits';
 import { createGatewayServer } from './gateway-server';
 
 export * from './config';
@@ -29,6 +30,14 @@ export async function start(config: GatewayConfig, deps: { bus?: EventBus } = {}
     presence: new HealthChecker(config.PRESENCE_SERVICE_ADDR),
     attachment: new HealthChecker(config.ATTACHMENT_SERVICE_ADDR),
   };
+  const limits = createGatewayLimits({
+    settings: rateLimitSettingsOf(config),
+    trustedProxies: config.TRUST_PROXY,
+    redisUrl: config.RATE_LIMIT_REDIS_URL,
+    keyPrefix: config.RATE_LIMIT_KEY_PREFIX,
+    gatewayId: config.GATEWAY_ID,
+    logger,
+  });
   const server = await createGatewayServer({
     sessions: createSessionsApi(sessionClient),
     messages: createMessagesApi(messageClient),
@@ -43,6 +52,7 @@ export async function start(config: GatewayConfig, deps: { bus?: EventBus } = {}
     maxPayloadBytes: config.SOCKET_MAX_PAYLOAD_BYTES,
     readinessChecks: Object.fromEntries(Object.entries(health).map(([name, checker]) => [name, () => checker.isServing()])),
     presenceRenewIntervalMs: config.PRESENCE_RENEW_INTERVAL_MS,
+    limits,
   });
   const port = await server.listen(config.PORT, config.HOST);
   logger.info({ port, gatewayId: config.GATEWAY_ID }, 'gateway listening');
@@ -51,6 +61,7 @@ export async function start(config: GatewayConfig, deps: { bus?: EventBus } = {}
     port,
     async stop() {
       await server.close();
+      await limits.close();
       sessionClient.close();
       messageClient.close();
       presenceClient.close();

@@ -1,4 +1,4 @@
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import cors from 'cors';
 import type { TokenVerifier } from '@parley/auth';
 import type { Logger } from '@parley/logger';
@@ -30,9 +30,11 @@ export interface HttpAppOptions {
   /** Answers whether the gateway's dependencies are reachable (readiness). */
   ready: () => Promise<{ ready: boolean; checks: Record<string, boolean> }>;
   files: { flow: AttachmentFlow; attachments: AttachmentsApi; limits: UploadLimits; gatewayCaller: Caller };
+  /** Requests per client IP on the API and the downloads (429 over the limit). */
+  limitRequests: RequestHandler;
 }
 
-export function createHttpApp({ chat, agents, signals, verifyToken, corsOrigins, logger, ready, files }: HttpAppOptions): Express {
+export function createHttpApp({ chat, agents, signals, verifyToken, corsOrigins, logger, ready, files, limitRequests }: HttpAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -49,7 +51,8 @@ export function createHttpApp({ chat, agents, signals, verifyToken, corsOrigins,
     ready().then(({ ready: ok, checks }) => void res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'not ready', checks }), next);
   });
 
-  // Who is asking comes first: an anonymous request is 401 whatever its body.
+  // How often comes first, then who is asking: an anonymous request is 401 whatever its body.
+  app.use(['/uploads', '/api/v1'], limitRequests);
   app.use('/uploads/chat-attachments', downloadRoutes(files.flow, verifyToken, files.gatewayCaller));
   app.use(
     '/api/v1/chat',
