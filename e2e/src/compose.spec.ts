@@ -67,6 +67,15 @@ describe('docker-compose.yml', () => {
     expect(result.stderr + result.stdout).toMatch(/set INTERNAL_GRPC_TOKEN/);
   });
 
+  it('has the gateways share their rate limits in Redis and trust only the proxy for client addresses', () => {
+    for (const name of GATEWAYS) {
+      const config = configLoaderOf('gateway').load(environmentOf(service(name)));
+      expect({ name, redis: new URL(String(config.RATE_LIMIT_REDIS_URL)).hostname, trustProxy: config.TRUST_PROXY }).toEqual({ name, redis: 'redis', trustProxy: 1 });
+      expect(dependenciesOf(service(name))).toEqual(expect.objectContaining({ redis: 'service_healthy' }));
+    }
+    expect(publishedPortsOf(service('redis'))).toEqual([]);
+  });
+
   it('gives every service and gateway the same internal gRPC token', () => {
     for (const name of Object.keys(APP_ENTRYPOINTS)) expect({ name, token: environmentOf(service(name)).INTERNAL_GRPC_TOKEN }).toEqual({ name, token: INTERNAL_GRPC_TOKEN });
   });

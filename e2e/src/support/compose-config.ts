@@ -11,7 +11,7 @@ export const JWT_SECRET = 'compose-spec-jwt-secret-0123456789';
 export const ATTACHMENT_LINK_SECRET = 'compose-spec-link-secret-0123456789';
 export const INTERNAL_GRPC_TOKEN = 'compose-spec-internal-grpc-token-0123';
 
-export const INFRA = ['postgres', 'rabbitmq', 'minio', 'proxy'] as const;
+export const INFRA = ['postgres', 'rabbitmq', 'redis', 'minio', 'proxy'] as const;
 /** App services and the service folder whose src/main.ts each one runs. */
 export const APP_ENTRYPOINTS: Record<string, string> = {
   session: 'session',
