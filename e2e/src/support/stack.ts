@@ -64,7 +64,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     EVENTS_EXCHANGE: exchange,
     JWT_SECRET: TEST_JWT_SECRET,
     INTERNAL_GRPC_TOKEN: `e2e-internal-${randomBytes(12).toString('hex')}`,
-    LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
+    LOG_LEVEL: options.logLevel ?? process.env.E2E_LOG_LEVEL ?? 'warn',
     NODE_ENV: 'test',
   };
   const gateway = (id: string, port: number): Record<string, string> => ({

@@ -16,6 +16,8 @@ export interface StackOptions {
   /** Extra environment for the presence service (lease and typing timings) and the gateways. */
   presenceEnv?: Record<string, string>;
   gatewayEnv?: Record<string, string>;
+  /** LOG_LEVEL of every process (default E2E_LOG_LEVEL, else warn). */
+  logLevel?: string;
 }
 
 export interface Stack {
