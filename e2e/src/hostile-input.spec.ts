@@ -121,6 +121,15 @@ describe('hostile input, property-based, against the real stack', () => {
     );
   });
 
+  it('drops a socket that sends a frame over SOCKET_MAX_PAYLOAD_BYTES (100 kB), and only that one', async () => {
+    const glutton = await sockets.connect(stack.gatewayA, testUser('customer', 'Glen Glutton'));
+    const dropped = new Promise<string>((resolve) => glutton.once('disconnect', (reason) => resolve(reason)));
+    glutton.emit('send_message', { session_id: victimSession.id, content: 'x'.repeat(150_000) });
+    expect(await dropped).toBe('transport close');
+    expect(malloryHttpSocket.connected).toBe(true);
+    expect((await request(malloryHttpSocket, 'typing', { session_id: victimSession.id })).error?.code).toBe('PERMISSION_DENIED');
+  });
+
   it('left the database as it was, crashed nothing, and still serves the honest', async () => {
     expect(await databaseState(stack.db)).toEqual(before);
     expect(stack.crashes()).toEqual([]);
