@@ -49,6 +49,8 @@ describe('hostile input, property-based, against the real stack', () => {
       const fields = Object.keys(channel.publish?.message.payload.properties ?? {});
       await fc.assert(
         fc.asyncProperty(hostilePayload(fields, foreignSessionId(victimSession.id), true), async (payload) => {
+          // A frame over the cap drops the socket by design (tested below); stay under it here.
+          fc.pre(Buffer.byteLength(JSON.stringify(payload) ?? '') < 90_000);
           const answer = (await request(malloryHttpSocket, event, payload, 10_000)) as { ok: boolean; error?: unknown };
           return answer.ok === false && isCleanError(answer.error);
         }),
