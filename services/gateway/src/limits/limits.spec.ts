@@ -124,3 +124,24 @@ describe('rate limits and the connection cap', () => {
     expect((await api(gw.url, 'GET', '/api/v1/chat/sessions', from('198.51.100.10'))).status).toBe(200);
   });
 });
+
+describe('limits while the shared store (Redis) is unreachable', () => {
+  it('keeps limiting with the in-memory insurance, and lets connections in', async () => {
+    const limits = createGatewayLimits({
+      settings: { ...DEFAULT_RATE_LIMITS, userEvents: 2, connectionsPerUser: 1 },
+      trustedProxies: 0,
+      redisUrl: 'redis://127.0.0.1:1',
+      keyPrefix: 'spec-down',
+      gatewayId: 'gw-down',
+      logger: pino({ level: 'silent' }),
+    });
+    try {
+      const verdicts = [await limits.rates.userEvents.take('u-1'), await limits.rates.userEvents.take('u-1'), await limits.rates.userEvents.take('u-1')];
+      expect(verdicts.map((v) => v.allowed)).toEqual([true, true, false]);
+      expect((await limits.rates.userEvents.take('u-2')).allowed).toBe(true);
+      expect(await limits.connections.acquire('u-1', 's-1')).toBe(true);
+    } finally {
+      await limits.close();
+    }
+  });
+});
