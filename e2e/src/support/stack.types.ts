@@ -18,6 +18,8 @@ export interface StackOptions {
   /** Settings of the session service (AUTO_ASSIGN and the assigner's timings). */
   sessionEnv?: Record<string, string>;
   gatewayEnv?: Record<string, string>;
+  /** LOG_LEVEL of every process (default E2E_LOG_LEVEL, else warn). */
+  logLevel?: string;
 }
 
 export interface Stack {

@@ -5,6 +5,7 @@ import { AppError } from '@parley/errors';
 import type { Logger } from '@parley/logger';
 import { metrics } from '@parley/metrics';
 import { fromMetadata, type CallContext } from './call-metadata';
+import { requireInternalToken } from './internal-auth';
 import { grpcStatusOf } from './status-codes';
 
 /**
@@ -53,12 +54,19 @@ export function toServiceError(logger: Logger, error: unknown, method: string, r
   return { code: grpc.status.INTERNAL, details: 'Internal error' };
 }
 
-/** A gRPC server with `grpc.health.v1` on it; the overall status ('') follows the service's dependencies. */
+/**
+ * A gRPC server with `grpc.health.v1` on it; the overall status ('') follows the service's
+ * dependencies. Every other call must carry the shared internal token (internal-auth.ts).
+ */
 export class GrpcServer {
-  readonly server = new grpc.Server({ 'grpc.max_receive_message_length': 4 * 1024 * 1024 });
+  readonly server: grpc.Server;
   readonly health = new HealthImplementation({ '': 'NOT_SERVING' });
 
-  constructor(private readonly logger: Logger) {
+  constructor(
+    private readonly logger: Logger,
+    internalToken: string,
+  ) {
+    this.server = new grpc.Server({ 'grpc.max_receive_message_length': 4 * 1024 * 1024, interceptors: [requireInternalToken(internalToken)] });
     this.health.addToServer(this.server);
   }
 

@@ -1,6 +1,7 @@
 import * as grpc from '@grpc/grpc-js';
+import { internalClientOptions } from './internal-auth';
 import type { CallContext } from './call-metadata';
-import { CHANNEL_OPTIONS, invoke } from './grpc-client';
+import { invoke } from './grpc-client';
 import { messageProto } from './proto-loader';
 import type { MessageServiceClient } from './generated/parley/message/v1/MessageService';
 import type { SendMessageRequest } from './generated/parley/message/v1/SendMessageRequest';
@@ -17,9 +18,9 @@ import type { ListAnsweredSessionsResponse__Output } from './generated/parley/me
 export class MessageClient {
   private readonly client: MessageServiceClient;
 
-  constructor(address: string) {
+  constructor(address: string, internalToken: string) {
     const Client = messageProto().MessageService;
-    this.client = new Client(address, grpc.credentials.createInsecure(), CHANNEL_OPTIONS);
+    this.client = new Client(address, grpc.credentials.createInsecure(), internalClientOptions(internalToken));
   }
 
   sendMessage(request: SendMessageRequest, context: CallContext): Promise<SendMessageResponse__Output> {

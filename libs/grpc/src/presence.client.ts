@@ -1,6 +1,7 @@
 import * as grpc from '@grpc/grpc-js';
+import { internalClientOptions } from './internal-auth';
 import type { CallContext } from './call-metadata';
-import { CHANNEL_OPTIONS, invoke } from './grpc-client';
+import { invoke } from './grpc-client';
 import { presenceProto } from './proto-loader';
 import type { PresenceServiceClient } from './generated/parley/presence/v1/PresenceService';
 import type { SocketRef } from './generated/parley/presence/v1/SocketRef';
@@ -15,9 +16,9 @@ import type { ListAgentStatesResponse__Output } from './generated/parley/presenc
 export class PresenceClient {
   private readonly client: PresenceServiceClient;
 
-  constructor(address: string) {
+  constructor(address: string, internalToken: string) {
     const Client = presenceProto().PresenceService;
-    this.client = new Client(address, grpc.credentials.createInsecure(), CHANNEL_OPTIONS);
+    this.client = new Client(address, grpc.credentials.createInsecure(), internalClientOptions(internalToken));
   }
 
   async connect(request: SocketRef, context: CallContext): Promise<void> {

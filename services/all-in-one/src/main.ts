@@ -43,7 +43,12 @@ export async function start(env: Record<string, string | undefined> = process.en
   stops.push(() => bus.close());
   if (!config.JWT_SECRET) logger.warn('JWT_SECRET is not set: using the development secret (npm run token mints tokens for it)');
 
-  const shared = { ...env, DATABASE_URL: databaseUrl, JWT_SECRET: config.JWT_SECRET || DEV_JWT_SECRET };
+  const shared = {
+    ...env,
+    DATABASE_URL: databaseUrl,
+    JWT_SECRET: config.JWT_SECRET || DEV_JWT_SECRET,
+    INTERNAL_GRPC_TOKEN: config.INTERNAL_GRPC_TOKEN || randomBytes(32).toString('hex'),
+  };
   // The services call each other (the session service's assigner asks presence and message), so
   // every address is known before the first one starts.
   const port = async (configured: number) => configured || (await freePort());

@@ -30,8 +30,8 @@ export async function start(config: MessageConfig, deps: { bus?: EventBus } = {}
   const bus = resolveEventBus(deps.bus, config.AMQP_URL, config.EVENTS_EXCHANGE, logger);
   const outbox = new OutboxRepository('message_outbox');
   const relay = new OutboxRelay({ knex, table: outbox.table, bus, logger });
-  const sessionClient = new SessionClient(config.SESSION_SERVICE_ADDR);
-  const attachmentClient = new AttachmentClient(config.ATTACHMENT_SERVICE_ADDR);
+  const sessionClient = new SessionClient(config.SESSION_SERVICE_ADDR, config.INTERNAL_GRPC_TOKEN);
+  const attachmentClient = new AttachmentClient(config.ATTACHMENT_SERVICE_ADDR, config.INTERNAL_GRPC_TOKEN);
   const service = createMessageService({
     messages: createMessageRepository(knex, outbox, relay),
     sessions: createSessionDirectory(sessionClient),
@@ -40,7 +40,7 @@ export async function start(config: MessageConfig, deps: { bus?: EventBus } = {}
   });
   const receipts = createReadReceiptService({ receipts: createReadReceiptRepository(knex, outbox, relay), sessions: createSessionDirectory(sessionClient) });
 
-  const server = new GrpcServer(logger);
+  const server = new GrpcServer(logger, config.INTERNAL_GRPC_TOKEN);
   server.addService(messageProto().MessageService.service, createMessageGrpcHandlers(service, receipts, createAnsweredSessionsService({ ledger: createAnswerLedger(knex) }), logger), 'parley.message.v1.MessageService');
   const port = await server.listen(config.MESSAGE_GRPC_HOST, config.MESSAGE_GRPC_PORT);
   relay.start();

@@ -20,8 +20,8 @@ export const assignmentEnabled = (c: SessionConfig) => c.AUTO_ASSIGN !== 'off' |
  * (its own exclusive queue on the agents' events).
  */
 export async function startAssignment(config: SessionConfig, deps: { knex: Knex; sessions: SessionRepository; bus: EventBus; logger: Logger }) {
-  const presence = new PresenceClient(config.PRESENCE_SERVICE_ADDR);
-  const messages = new MessageClient(config.MESSAGE_SERVICE_ADDR);
+  const presence = new PresenceClient(config.PRESENCE_SERVICE_ADDR, config.INTERNAL_GRPC_TOKEN);
+  const messages = new MessageClient(config.MESSAGE_SERVICE_ADDR, config.INTERNAL_GRPC_TOKEN);
   const assigner = createAssigner({
     sessions: deps.sessions,
     assignments: createAssignmentRepository(deps.knex),

@@ -12,6 +12,8 @@ export const sessionConfigSchema = z.object({
   /** Serves GET /metrics (Prometheus) on this port; unset: no metrics server (the all-in-one gateway shows them). */
   METRICS_PORT: env.optionalPort(),
   SESSION_GRPC_PORT: env.port(50051),
+  /** Shared secret every internal gRPC call carries (required; the all-in-one runner makes one). */
+  INTERNAL_GRPC_TOKEN: env.internalToken(),
   /** The assigner asks presence which agents are online and available, and message whether they answered. */
   PRESENCE_SERVICE_ADDR: env.address('127.0.0.1:50053'),
   MESSAGE_SERVICE_ADDR: env.address('127.0.0.1:50052'),

@@ -29,7 +29,7 @@ export async function start(config: SessionConfig, deps: { bus?: EventBus } = {}
   const service = createSessionService({ sessions });
   const lifecycle = createLifecycleService({ sessions, get: service.get });
 
-  const server = new GrpcServer(logger);
+  const server = new GrpcServer(logger, config.INTERNAL_GRPC_TOKEN);
   server.addService(sessionProto().SessionService.service, createSessionGrpcHandlers(service, lifecycle, logger), 'parley.session.v1.SessionService');
   const port = await server.listen(config.SESSION_GRPC_HOST, config.SESSION_GRPC_PORT);
   relay.start();

@@ -1,4 +1,4 @@
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import cors from 'cors';
 import type { TokenVerifier } from '@parley/auth';
 import type { Logger } from '@parley/logger';
@@ -35,9 +35,11 @@ export interface HttpAppOptions {
   webAppDir?: string;
   /** The JWT secret, given only when it is the development one: then /api/v1/dev/token mints tokens. */
   devTokenSecret?: string;
+  /** Requests per client IP on the API and the downloads (429 over the limit). */
+  limitRequests: RequestHandler;
 }
 
-export function createHttpApp({ chat, agents, signals, verifyToken, corsOrigins, logger, ready, files, webAppDir, devTokenSecret }: HttpAppOptions): Express {
+export function createHttpApp({ chat, agents, signals, verifyToken, corsOrigins, logger, ready, files, limitRequests, webAppDir, devTokenSecret }: HttpAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -54,7 +56,8 @@ export function createHttpApp({ chat, agents, signals, verifyToken, corsOrigins,
     ready().then(({ ready: ok, checks }) => void res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'not ready', checks }), next);
   });
 
-  // Who is asking comes first: an anonymous request is 401 whatever its body.
+  // How often comes first, then who is asking: an anonymous request is 401 whatever its body.
+  app.use(['/uploads', '/api/v1'], limitRequests);
   app.use('/uploads/chat-attachments', downloadRoutes(files.flow, verifyToken, files.gatewayCaller));
   app.use('/api/v1/dev', devTokenRoutes(devTokenSecret));
   app.use(

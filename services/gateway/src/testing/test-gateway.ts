@@ -3,6 +3,7 @@ import { createTokenVerifier } from '@parley/auth';
 import { MemoryBus } from '@parley/bus';
 import { TEST_JWT_SECRET } from '@parley/testing';
 import { createGatewayServer, type GatewayServer } from '../gateway-server';
+import type { GatewayLimits } from '../limits/socket-limits';
 import { FakeAttachments } from './fake-attachments';
 import { FakeBackend } from './fake-backend';
 
@@ -20,6 +21,7 @@ export async function startTestGateway(
   uploadLimits = { maxFileBytes: 64 * 1024, maxFiles: 5 },
   corsOrigins: string[] | '*' = [],
   web: { webAppDir?: string; jwtSecret?: string; devTokens?: boolean } = {},
+  limits?: GatewayLimits,
 ): Promise<TestGateway> {
   const jwtSecret = web.jwtSecret ?? TEST_JWT_SECRET;
   const logger = pino({ level: 'silent' });
@@ -42,6 +44,7 @@ export async function startTestGateway(
     presenceRenewIntervalMs: 50,
     webAppDir: web.webAppDir,
     devTokenSecret: web.devTokens ? jwtSecret : undefined,
+    limits,
   });
   const port = await server.listen(0, '127.0.0.1');
   return {

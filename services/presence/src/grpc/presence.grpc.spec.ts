@@ -1,8 +1,8 @@
 import * as grpc from '@grpc/grpc-js';
 import type { EventEnvelope, Identity } from '@parley/contracts';
 import type { AppError } from '@parley/errors';
-import { presenceProto } from '@parley/grpc';
-import { eventually } from '@parley/testing';
+import { presenceProto, internalClientOptions } from '@parley/grpc';
+import { eventually, TEST_INTERNAL_GRPC_TOKEN } from '@parley/testing';
 import { gateway, user } from '../testing/identities';
 import { startPresenceHarness, type PresenceHarness } from '../testing/presence-harness';
 
@@ -130,7 +130,7 @@ describe('presence service over gRPC', () => {
       const error = await call().then(() => null, (e: AppError) => e);
       expect({ label, code: error?.code }).toEqual({ label, code });
     }
-    const client = new (presenceProto().PresenceService)(h.presenceAddress, grpc.credentials.createInsecure());
+    const client = new (presenceProto().PresenceService)(h.presenceAddress, grpc.credentials.createInsecure(), internalClientOptions(TEST_INTERNAL_GRPC_TOKEN));
     const anonymous = await new Promise<grpc.ServiceError | null>((resolve) => client.Typing(ref('x'), new grpc.Metadata(), (error) => resolve(error)));
     client.close();
     expect(anonymous).toMatchObject({ code: grpc.status.UNAUTHENTICATED });

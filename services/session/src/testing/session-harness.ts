@@ -1,4 +1,5 @@
 import pino from 'pino';
+import { TEST_INTERNAL_GRPC_TOKEN } from '@parley/testing';
 import { MemoryBus } from '@parley/bus';
 import { createTestDatabase, type TestDatabase } from '@parley/db';
 import { SessionClient } from '@parley/grpc';
@@ -20,9 +21,9 @@ export async function startSessionHarness(env: Record<string, string> = {}): Pro
   process.env.LOG_LEVEL = 'silent';
   const db = await createTestDatabase();
   const bus = new MemoryBus(pino({ level: 'silent' }));
-  const service = await start(loadSessionConfig({ DATABASE_URL: db.url, SESSION_GRPC_HOST: '127.0.0.1', SESSION_GRPC_PORT: '0', AGENT_OFFLINE_GRACE_MS: '0', ...env }), { bus });
+  const service = await start(loadSessionConfig({ INTERNAL_GRPC_TOKEN: TEST_INTERNAL_GRPC_TOKEN, DATABASE_URL: db.url, SESSION_GRPC_HOST: '127.0.0.1', SESSION_GRPC_PORT: '0', AGENT_OFFLINE_GRACE_MS: '0', ...env }), { bus });
   const address = `127.0.0.1:${service.port}`;
-  const client = new SessionClient(address);
+  const client = new SessionClient(address, TEST_INTERNAL_GRPC_TOKEN);
   return {
     db,
     bus,
