@@ -16,6 +16,10 @@ export interface StackOptions {
   /** Extra environment for the presence service (lease and typing timings) and the gateways. */
   presenceEnv?: Record<string, string>;
   gatewayEnv?: Record<string, string>;
+  /** The RabbitMQ the services use (e.g. through a TcpProxy); the machine's by default. */
+  amqpUrl?: string;
+  /** The PostgreSQL server the stack's database is created on (e.g. a dedicated one a test restarts). */
+  databaseServerUrl?: string;
 }
 
 export interface Stack {
