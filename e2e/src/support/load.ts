@@ -23,6 +23,8 @@ export interface RoomOptions {
   ackTimeoutMs?: number;
 }
 
+const activeLoads = new Set<NodeJS.Timeout>();
+
 export class Clients {
   private readonly all: ParleyClient[] = [];
 
@@ -33,7 +35,10 @@ export class Clients {
     return client;
   }
 
+  /** Stops every load still sending (a failed test leaves one running) and disconnects every client. */
   disconnectAll(): void {
+    for (const timer of activeLoads) clearInterval(timer);
+    activeLoads.clear();
     this.all.splice(0).forEach((c) => c.disconnect());
   }
 }
@@ -80,12 +85,14 @@ export function startLoad(ledger: Ledger, rooms: Room[], label: string, interval
       if (n % 3 === 0) pending.push(ledger.send(`${room.name}/agent`, room.agent, room.sessionId, `${label}-${room.name}-a${n}`));
     }
   }, intervalMs);
+  activeLoads.add(timer);
   return {
     get sent() {
       return pending.length;
     },
     async stop() {
       clearInterval(timer);
+      activeLoads.delete(timer);
       await Promise.all(pending);
     },
   };

@@ -9,14 +9,15 @@ import { errorCodeOf } from './status-codes';
 export const DEFAULT_DEADLINE_MS = 5000;
 
 /**
- * A call that found the service unreachable (UNAVAILABLE: nothing reached it) is tried again by
- * grpc-js with backoff, within the call's deadline, so a restart of a few hundred milliseconds is
- * invisible; a longer outage still ends in a clear UNAVAILABLE after about 1.5 s.
+ * A call answered UNAVAILABLE (the service, or its database, cannot be reached) is tried twice more
+ * by grpc-js with a short randomised backoff, within the call's deadline: a blip is invisible, an
+ * outage still ends in a clear UNAVAILABLE within a second. Kept short because calls nest (gateway →
+ * message → session), and each layer's tries multiply.
  */
 export const RETRY_POLICY = {
-  maxAttempts: 4,
-  initialBackoff: '0.2s',
-  maxBackoff: '1s',
+  maxAttempts: 3,
+  initialBackoff: '0.1s',
+  maxBackoff: '0.5s',
   backoffMultiplier: 2,
   retryableStatusCodes: ['UNAVAILABLE'],
 };
