@@ -87,6 +87,24 @@ export class Ledger {
     );
   }
 
+  /**
+   * Waits until every watching client of each message's session has shown it (or throws after `timeoutMs`).
+   */
+  async untilShown(messageIds: string[], timeoutMs: number): Promise<void> {
+    const startedAt = Date.now();
+    const wanted = new Set(messageIds);
+    for (;;) {
+      const missing = this.watchers.flatMap((w) => {
+        const shown = new Set(w.shown.map((m) => m.id));
+        const ofSession = [...this.sends.values()].filter((s) => s.sessionId === w.sessionId && s.acks[0] && wanted.has(s.acks[0].message_id));
+        return ofSession.filter((s) => !shown.has(s.acks[0].message_id)).map((s) => `${w.name}: ${s.tempId}`);
+      });
+      if (missing.length === 0) return;
+      if (Date.now() - startedAt > timeoutMs) throw new Error(`not shown within ${timeoutMs} ms: ${missing.slice(0, 10).join(', ')} (${missing.length} in all)`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
   /** Every ack names a message id; acks of one temp_id all name the same one. */
   acknowledged(): Map<string, string> {
     const ids = new Map<string, string>();
