@@ -1,5 +1,5 @@
 import { describeReport, expectNothingLost, Ledger, settle } from '../support/ledger';
-import { Clients, openRooms, startLoad } from '../support/load';
+import { acrossGateways, Clients, openRooms, startLoad } from '../support/load';
 import { startBroker, stopBroker } from '../support/broker';
 import { acceptsConnections, sleep } from '../support/processes';
 import { startStack, type Stack } from '../support/stack';
@@ -32,7 +32,7 @@ describe('a 60 s RabbitMQ outage under load', () => {
 
   it('acknowledges sends while RabbitMQ is down and delivers each once, within 10 s of its return', async () => {
     const ledger = new Ledger();
-    const rooms = await openRooms(clients, ledger, 'broker', 3, (i) => (i % 2 ? { customerUrl: stack.gatewayB, agentUrl: stack.gatewayA } : { customerUrl: stack.gatewayA, agentUrl: stack.gatewayB }));
+    const rooms = await openRooms(clients, ledger, 'broker', 3, acrossGateways(stack));
     const load = startLoad(ledger, rooms, 'broker', 500);
     await sleep(1500);
     let ackedDuringOutage = new Map<string, string>();

@@ -2,7 +2,7 @@ import { connectClient, eventually, request, TcpProxy, testUser } from '@parley/
 import type { ChatMessage, SessionJoinedEvent } from '@parley/contracts';
 import { LIMITS } from '@parley/contracts';
 import { describeReport, expectNothingLost, Ledger, settle } from '../support/ledger';
-import { Clients, openRoom, openRooms, startLoad } from '../support/load';
+import { acrossGateways, Clients, openRoom, openRooms, startLoad } from '../support/load';
 import { sleep } from '../support/processes';
 import { startStack, type Stack } from '../support/stack';
 
@@ -114,7 +114,7 @@ describe('delivery under faults', () => {
 
   it('7: connections to RabbitMQ reset, slowed and held under load: nothing lost or shown twice; rows wait for the confirm', async () => {
     const ledger = new Ledger();
-    const rooms = await openRooms(clients, ledger, 'amqp', 3, (i) => (i % 2 ? { customerUrl: stack.gatewayB, agentUrl: stack.gatewayA } : { customerUrl: stack.gatewayA, agentUrl: stack.gatewayB }));
+    const rooms = await openRooms(clients, ledger, 'amqp', 3, acrossGateways(stack));
     const pending = async () => Number((await stack.db.knex('message_outbox').whereNull('published_at').count<{ count: string }[]>('* as count'))[0].count);
     const load = startLoad(ledger, rooms, 'amqp');
     for (let i = 0; i < 3; i++) {

@@ -1,6 +1,6 @@
 import { connectClient, request } from '@parley/testing';
 import { describeReport, expectNothingLost, Ledger, settle } from '../support/ledger';
-import { Clients, openRooms, startLoad } from '../support/load';
+import { acrossGateways, Clients, openRooms, startLoad } from '../support/load';
 import { startDedicatedPostgres, type DedicatedPostgres } from '../support/dedicated-postgres';
 import { sleep } from '../support/processes';
 import { startStack, type Stack } from '../support/stack';
@@ -29,7 +29,7 @@ describe('a PostgreSQL restart under load', () => {
 
   it('sends fail clearly while it is down (never a false ack); the services reconnect by themselves and nothing is lost', async () => {
     const ledger = new Ledger();
-    const rooms = await openRooms(clients, ledger, 'pg', 2, (i) => (i % 2 ? { customerUrl: stack.gatewayB, agentUrl: stack.gatewayA } : { customerUrl: stack.gatewayA, agentUrl: stack.gatewayB }));
+    const rooms = await openRooms(clients, ledger, 'pg', 2, acrossGateways(stack));
     const load = startLoad(ledger, rooms, 'pg', 150);
     await sleep(1500);
     const probe = await connectClient(stack.gatewayA, rooms[0].customerToken);

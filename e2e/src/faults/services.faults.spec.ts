@@ -1,6 +1,6 @@
 import { api, connectClient, eventually, request, testUser } from '@parley/testing';
 import { describeReport, expectNothingLost, Ledger, settle } from '../support/ledger';
-import { Clients, openRooms, startLoad, type Room } from '../support/load';
+import { acrossGateways, Clients, openRooms, startLoad, type Room } from '../support/load';
 import { sleep } from '../support/processes';
 import { startStack, type ServiceName, type Stack } from '../support/stack';
 
@@ -23,7 +23,7 @@ describe('backend services crashing and restarting under load', () => {
   afterAll(() => stack?.stop());
 
   const rooms = (ledger: Ledger, prefix: string) =>
-    openRooms(clients, ledger, prefix, 2, (i) => (i % 2 ? { customerUrl: stack.gatewayB, agentUrl: stack.gatewayA } : { customerUrl: stack.gatewayA, agentUrl: stack.gatewayB }));
+    openRooms(clients, ledger, prefix, 2, acrossGateways(stack));
 
   /** What a caller gets from the gateway while the service is down: the error code it answers with. */
   const probes: Record<string, (room: Room) => Promise<string | undefined>> = {

@@ -58,6 +58,11 @@ export async function openRoom(clients: Clients, ledger: Ledger, name: string, o
   return { name, sessionId: session.id, customer, agent, customerToken: customerUser.token };
 }
 
+/** Room i's customer on gateway A and agent on B, or the other way round: events cross gateways both ways. */
+export function acrossGateways(stack: { gatewayA: string; gatewayB: string }): (i: number) => RoomOptions {
+  return (i) => (i % 2 ? { customerUrl: stack.gatewayB, agentUrl: stack.gatewayA } : { customerUrl: stack.gatewayA, agentUrl: stack.gatewayB });
+}
+
 export async function openRooms(clients: Clients, ledger: Ledger, prefix: string, count: number, options: (i: number) => RoomOptions): Promise<Room[]> {
   const rooms: Room[] = [];
   for (let i = 0; i < count; i++) rooms.push(await openRoom(clients, ledger, `${prefix}-${i}`, options(i)));
