@@ -44,15 +44,16 @@ export class CatchUp {
 
   async run(sessionId: string): Promise<void> {
     const { tracker, deliver } = this.ports;
-    this.held.set(sessionId, []);
+    // A reconnect during a catch-up starts another; each delivers what it held, the last one owns the session.
+    const waiting: ChatMessage[] = [];
+    this.held.set(sessionId, waiting);
     try {
       const joined = await this.retrying(sessionId, () => this.ports.rejoin(sessionId, tracker.lastSeq(sessionId) ?? 0));
       if (!joined) return;
       joined.messages.forEach(deliver);
       if (joined.has_more) await this.pageRest(sessionId);
     } finally {
-      const waiting = this.held.get(sessionId) ?? [];
-      this.held.delete(sessionId);
+      if (this.held.get(sessionId) === waiting) this.held.delete(sessionId);
       waiting.forEach(deliver);
     }
   }
