@@ -25,7 +25,7 @@ export default [
   },
   {
     // Jest configs share the root preset by path.
-    files: ['**/jest.config.ts'],
+    files: ['**/jest.config.ts', '**/jest.*.config.ts'],
     rules: { '@nx/enforce-module-boundaries': 'off' },
   },
   {

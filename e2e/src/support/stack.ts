@@ -51,7 +51,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   fs.mkdirSync(logDir, { recursive: true });
   const readyTimeoutMs = options.readyTimeoutMs ?? 90_000;
 
-  const db = await createTestDatabase(`parley_e2e_${label.replace(/-/g, '_').toLowerCase()}`);
+  const db = await createTestDatabase(`parley_e2e_${label.replace(/-/g, '_').toLowerCase()}`, options.databaseServerUrl);
   const exchange = `parley.e2e.${label}.${randomBytes(6).toString('hex')}`;
   const limitsPrefix = `parley:e2e:${label}:${randomBytes(4).toString('hex')}`;
   const s3 = await startS3Server();
@@ -60,7 +60,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
   const common = {
     DATABASE_URL: db.url,
-    AMQP_URL,
+    AMQP_URL: options.amqpUrl ?? AMQP_URL,
     EVENTS_EXCHANGE: exchange,
     JWT_SECRET: TEST_JWT_SECRET,
     INTERNAL_GRPC_TOKEN: `e2e-internal-${randomBytes(12).toString('hex')}`,

@@ -20,6 +20,10 @@ export interface StackOptions {
   gatewayEnv?: Record<string, string>;
   /** LOG_LEVEL of every process (default E2E_LOG_LEVEL, else warn). */
   logLevel?: string;
+  /** The RabbitMQ the services use (e.g. through a TcpProxy); the machine's by default. */
+  amqpUrl?: string;
+  /** The PostgreSQL server the stack's database is created on (e.g. a dedicated one a test restarts). */
+  databaseServerUrl?: string;
 }
 
 export interface Stack {

@@ -7,10 +7,12 @@ import { metrics } from '@parley/metrics';
 import { fromMetadata, type CallContext } from './call-metadata';
 import { requireInternalToken } from './internal-auth';
 import { grpcStatusOf } from './status-codes';
+import { isDependencyUnavailable } from './unavailable';
 
 /**
  * Turns an async domain call into a gRPC unary handler: decodes the caller from metadata, maps
- * AppErrors to their status and logs anything else, which the caller only sees as INTERNAL.
+ * AppErrors to their status, an unreachable database to UNAVAILABLE, and logs anything else, which
+ * the caller only sees as INTERNAL.
  */
 export function unary<Req, Res>(
   logger: Logger,
@@ -49,6 +51,10 @@ export function unary<Req, Res>(
 export function toServiceError(logger: Logger, error: unknown, method: string, requestId?: string): Partial<grpc.ServiceError> {
   if (error instanceof AppError) {
     return { code: grpcStatusOf(error.code), details: error.message };
+  }
+  if (isDependencyUnavailable(error)) {
+    logger.warn({ err: (error as Error).message, method, requestId }, 'a dependency is unavailable');
+    return { code: grpc.status.UNAVAILABLE, details: 'A dependency of the service is unavailable, try again shortly' };
   }
   logger.error({ err: error, method, requestId }, 'unexpected error in gRPC handler');
   return { code: grpc.status.INTERNAL, details: 'Internal error' };
