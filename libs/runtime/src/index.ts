@@ -1,4 +1,3 @@
 export * from './event-bus.factory';
 export * from './health-watch';
 export * from './shutdown';
-export * from './free-port';

@@ -3,12 +3,12 @@ import path from 'node:path';
 import { start as startAttachment, loadAttachmentConfig } from '@parley/attachment';
 import { DEV_JWT_SECRET } from '@parley/auth';
 import { MemoryBus, type EventBus } from '@parley/bus';
-import { createKnex, migrateLatest, startEmbeddedPostgres, type EmbeddedDatabase } from '@parley/db';
+import { createKnex, freePort, migrateLatest, startEmbeddedPostgres, type EmbeddedDatabase } from '@parley/db';
 import { start as startGateway, loadGatewayConfig } from '@parley/gateway';
 import { createLogger } from '@parley/logger';
 import { start as startMessage, loadMessageConfig } from '@parley/message';
 import { start as startPresence, loadPresenceConfig } from '@parley/presence';
-import { freePort, resolveEventBus, runMain, stopOnSignals } from '@parley/runtime';
+import { resolveEventBus, runMain, stopOnSignals } from '@parley/runtime';
 import { start as startSession, loadSessionConfig } from '@parley/session';
 import { loadAllInOneConfig } from './config';
 
