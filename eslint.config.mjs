@@ -9,6 +9,7 @@ const depConstraints = [
   { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts', 'type:platform', 'type:client'] },
   { sourceTag: 'type:bench', onlyDependOnLibsWithTags: ['type:contracts', 'type:platform', 'type:client', 'type:e2e'] },
   { sourceTag: 'type:client', onlyDependOnLibsWithTags: ['type:contracts'] },
+  { sourceTag: 'type:web', onlyDependOnLibsWithTags: ['type:contracts', 'type:client'] },
 ];
 
 export default [
@@ -16,7 +17,7 @@ export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     rules: {
       // The benchmark (bench/, tag type:bench) starts the same stack of processes the e2e tests run.
       '@nx/enforce-module-boundaries': ['error', { enforceBuildableLibDependency: false, allow: ['@parley/e2e/src/support/stack'], depConstraints }],
@@ -26,7 +27,7 @@ export default [
   },
   {
     // Jest configs share the root preset by path.
-    files: ['**/jest.config.ts'],
+    files: ['**/jest.config.ts', '**/jest.*.config.ts'],
     rules: { '@nx/enforce-module-boundaries': 'off' },
   },
   {

@@ -1,5 +1,5 @@
 import { projectJestConfig } from '../jest.preset';
 
 // Run with --runInBand (npm run test:e2e, nx run e2e:test): each spec file starts its own stack of
-// processes on a small machine, and the broker-restart test would disturb any stack running meanwhile.
-export default projectJestConfig('e2e', __dirname);
+// processes on a small machine. The fault suite (src/faults, e2e/jest.faults.config.ts) runs apart.
+export default projectJestConfig('e2e', __dirname, { testPathIgnorePatterns: ['/node_modules/', '<rootDir>/src/faults/'] });

@@ -4,6 +4,7 @@ import {
   REPO_ROOT,
   JWT_SECRET,
   ATTACHMENT_LINK_SECRET,
+  INTERNAL_GRPC_TOKEN,
   INFRA,
   APP_ENTRYPOINTS,
   GATEWAYS,
@@ -49,15 +50,34 @@ describe('docker-compose.yml', () => {
   });
 
   it('stops with a clear error when JWT_SECRET is not set', () => {
-    const result = compose(['config', '-q'], { ATTACHMENT_LINK_SECRET });
+    const result = compose(['config', '-q'], { ATTACHMENT_LINK_SECRET, INTERNAL_GRPC_TOKEN });
     expect(result.status).not.toBe(0);
     expect(result.stderr + result.stdout).toMatch(/set JWT_SECRET/);
   });
 
   it('stops with a clear error when ATTACHMENT_LINK_SECRET is not set', () => {
-    const result = compose(['config', '-q'], { JWT_SECRET });
+    const result = compose(['config', '-q'], { JWT_SECRET, INTERNAL_GRPC_TOKEN });
     expect(result.status).not.toBe(0);
     expect(result.stderr + result.stdout).toMatch(/set ATTACHMENT_LINK_SECRET/);
+  });
+
+  it('stops with a clear error when INTERNAL_GRPC_TOKEN is not set', () => {
+    const result = compose(['config', '-q'], { JWT_SECRET, ATTACHMENT_LINK_SECRET });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr + result.stdout).toMatch(/set INTERNAL_GRPC_TOKEN/);
+  });
+
+  it('has the gateways share their rate limits in Redis and trust only the proxy for client addresses', () => {
+    for (const name of GATEWAYS) {
+      const config = configLoaderOf('gateway').load(environmentOf(service(name)));
+      expect({ name, redis: new URL(String(config.RATE_LIMIT_REDIS_URL)).hostname, trustProxy: config.TRUST_PROXY }).toEqual({ name, redis: 'redis', trustProxy: 1 });
+      expect(dependenciesOf(service(name))).toEqual(expect.objectContaining({ redis: 'service_healthy' }));
+    }
+    expect(publishedPortsOf(service('redis'))).toEqual([]);
+  });
+
+  it('gives every service and gateway the same internal gRPC token', () => {
+    for (const name of Object.keys(APP_ENTRYPOINTS)) expect({ name, token: environmentOf(service(name)).INTERNAL_GRPC_TOKEN }).toEqual({ name, token: INTERNAL_GRPC_TOKEN });
   });
 
   it('stores attachments in MinIO: the attachment service waits for it and reaches it with its credentials', () => {

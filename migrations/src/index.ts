@@ -6,6 +6,7 @@ import * as presence from './20261125_004_presence';
 import * as readReceipts from './20261125_005_read_receipts';
 import * as sessionLifecycle from './20261125_006_session_lifecycle';
 import * as attachmentLinks from './20261126_001_attachment_links';
+import * as agentAssignment from './20261127_001_agent_assignment';
 
 /**
  * Every migration, in order. Listed here rather than read from a folder, so they run the same
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Knex.Migration> = {
   '20261125_005_read_receipts': readReceipts,
   '20261125_006_session_lifecycle': sessionLifecycle,
   '20261126_001_attachment_links': attachmentLinks,
+  '20261127_001_agent_assignment': agentAssignment,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

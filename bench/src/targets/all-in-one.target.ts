@@ -2,6 +2,7 @@ import path from 'node:path';
 import { createTestDatabase } from '@parley/db';
 import { freePort } from '@parley/e2e/src/support/stack';
 import { TEST_JWT_SECRET } from '@parley/testing';
+import { BENCH_GATEWAY_LIMITS } from './bench-limits';
 import { REPO_ROOT, spawnScript } from './spawned';
 import type { Target } from './target';
 
@@ -23,7 +24,7 @@ export async function startAllInOne(logDir: string): Promise<Target> {
   const db = await createTestDatabase('parley_bench_aio');
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const env = { DATABASE_URL: db.url, JWT_SECRET: TEST_JWT_SECRET, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production' };
+  const env = { ...BENCH_GATEWAY_LIMITS, DATABASE_URL: db.url, JWT_SECRET: TEST_JWT_SECRET, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production' };
   const parley = await spawnScript(path.join(REPO_ROOT, 'services/all-in-one/src/main.ts'), env, path.join(logDir, 'all-in-one.log'), () => ready(url)).catch(async (error) => {
     await db.drop();
     throw error;

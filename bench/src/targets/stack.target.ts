@@ -1,4 +1,5 @@
 import { SERVICE_NAMES, startStack } from '@parley/e2e/src/support/stack';
+import { BENCH_GATEWAY_LIMITS } from './bench-limits';
 import { findProcesses, leafProcesses } from '../measure/process-stats';
 import type { Target } from './target';
 
@@ -16,7 +17,7 @@ const servicePids = (script: string, portEntry: string): number[] => leafProcess
 
 /** The e2e stack: every service its own process, two gateways, PostgreSQL and RabbitMQ. */
 export async function startStackTarget(): Promise<Target> {
-  const stack = await startStack({ label: 'bench', readyTimeoutMs: 180_000 });
+  const stack = await startStack({ label: 'bench', readyTimeoutMs: 180_000, gatewayEnv: BENCH_GATEWAY_LIMITS });
   const pidCache = new Map<string, number[]>();
   return {
     name: 'stack',

@@ -9,8 +9,9 @@ export const COMPOSE_FILE = path.join(REPO_ROOT, 'docker-compose.yml');
 export const INSTALL_COMMAND = 'apt-get update && apt-get install -y docker-compose';
 export const JWT_SECRET = 'compose-spec-jwt-secret-0123456789';
 export const ATTACHMENT_LINK_SECRET = 'compose-spec-link-secret-0123456789';
+export const INTERNAL_GRPC_TOKEN = 'compose-spec-internal-grpc-token-0123';
 
-export const INFRA = ['postgres', 'rabbitmq', 'minio', 'proxy'] as const;
+export const INFRA = ['postgres', 'rabbitmq', 'redis', 'minio', 'proxy'] as const;
 /** App services and the service folder whose src/main.ts each one runs. */
 export const APP_ENTRYPOINTS: Record<string, string> = {
   session: 'session',
@@ -101,7 +102,7 @@ export function composePython(): string {
 }
 
 export function loadComposeConfig(): ComposeConfig {
-  const env = { JWT_SECRET, ATTACHMENT_LINK_SECRET };
+  const env = { JWT_SECRET, ATTACHMENT_LINK_SECRET, INTERNAL_GRPC_TOKEN };
   const asJson = compose(['config', '--format', 'json'], env);
   if (asJson.status === 0 && asJson.stdout.trim().startsWith('{')) return JSON.parse(asJson.stdout) as ComposeConfig;
 

@@ -15,6 +15,8 @@ import { acceptsConnections, deleteExchange, freePort, httpOk, killGroup, liveGr
 
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
 export const AMQP_URL = process.env.E2E_AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
+/** The gateways share their rate limits there, as in production with several gateways. */
+export const REDIS_URL = process.env.E2E_REDIS_URL ?? 'redis://127.0.0.1:6379';
 export const ARTIFACTS_DIR = path.join(REPO_ROOT, 'test-artifacts', 'e2e');
 const TSX = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
 
@@ -49,18 +51,20 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   fs.mkdirSync(logDir, { recursive: true });
   const readyTimeoutMs = options.readyTimeoutMs ?? 90_000;
 
-  const db = await createTestDatabase(`parley_e2e_${label.replace(/-/g, '_').toLowerCase()}`);
+  const db = await createTestDatabase(`parley_e2e_${label.replace(/-/g, '_').toLowerCase()}`, options.databaseServerUrl);
   const exchange = `parley.e2e.${label}.${randomBytes(6).toString('hex')}`;
+  const limitsPrefix = `parley:e2e:${label}:${randomBytes(4).toString('hex')}`;
   const s3 = await startS3Server();
   const [sessionPort, messagePort, presencePort, attachmentPort, portA, portB] = [await freePort(), await freePort(), await freePort(), await freePort(), await freePort(), await freePort()];
   const ports: Record<ServiceName, number> = { session: sessionPort, message: messagePort, presence: presencePort, attachment: attachmentPort, 'gateway-a': portA, 'gateway-b': portB };
 
   const common = {
     DATABASE_URL: db.url,
-    AMQP_URL,
+    AMQP_URL: options.amqpUrl ?? AMQP_URL,
     EVENTS_EXCHANGE: exchange,
     JWT_SECRET: TEST_JWT_SECRET,
-    LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
+    INTERNAL_GRPC_TOKEN: `e2e-internal-${randomBytes(12).toString('hex')}`,
+    LOG_LEVEL: options.logLevel ?? process.env.E2E_LOG_LEVEL ?? 'warn',
     NODE_ENV: 'test',
   };
   const gateway = (id: string, port: number): Record<string, string> => ({
@@ -72,6 +76,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     PRESENCE_SERVICE_ADDR: `127.0.0.1:${presencePort}`,
     ATTACHMENT_SERVICE_ADDR: `127.0.0.1:${attachmentPort}`,
     GATEWAY_ID: `e2e-${label}-${id}-${randomBytes(3).toString('hex')}`,
+    RATE_LIMIT_REDIS_URL: REDIS_URL,
+    RATE_LIMIT_KEY_PREFIX: limitsPrefix,
+    // Every test client connects from 127.0.0.1: per-IP limits would make the specs limit each other.
+    RATE_LIMIT_REST_PER_IP: '1000000',
+    RATE_LIMIT_CONNECTS_PER_IP: '1000000',
     ...options.gatewayEnv,
   });
   const specs: Record<ServiceName, ServiceSpec> = {
@@ -80,7 +89,14 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       script: 'services/session/src/main.ts',
       port: sessionPort,
       kind: 'grpc',
-      env: { ...common, SESSION_GRPC_HOST: '127.0.0.1', SESSION_GRPC_PORT: String(sessionPort) },
+      env: {
+        ...common,
+        SESSION_GRPC_HOST: '127.0.0.1',
+        SESSION_GRPC_PORT: String(sessionPort),
+        PRESENCE_SERVICE_ADDR: `127.0.0.1:${presencePort}`,
+        MESSAGE_SERVICE_ADDR: `127.0.0.1:${messagePort}`,
+        ...options.sessionEnv,
+      },
     },
     message: {
       name: 'message',

@@ -15,7 +15,15 @@ export interface StackOptions {
   readyTimeoutMs?: number;
   /** Extra environment for the presence service (lease and typing timings) and the gateways. */
   presenceEnv?: Record<string, string>;
+  /** Settings of the session service (AUTO_ASSIGN and the assigner's timings). */
+  sessionEnv?: Record<string, string>;
   gatewayEnv?: Record<string, string>;
+  /** LOG_LEVEL of every process (default E2E_LOG_LEVEL, else warn). */
+  logLevel?: string;
+  /** The RabbitMQ the services use (e.g. through a TcpProxy); the machine's by default. */
+  amqpUrl?: string;
+  /** The PostgreSQL server the stack's database is created on (e.g. a dedicated one a test restarts). */
+  databaseServerUrl?: string;
 }
 
 export interface Stack {

@@ -1,3 +1,4 @@
+import { createHmac, generateKeyPairSync } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { AppError } from '@parley/errors';
 import { createTokenVerifier, signToken } from './token';
@@ -32,6 +33,52 @@ describe('token verifier', () => {
     ['HS512', jwt.sign({ sub: 'u', role: 'customer', name: 'x' }, secret, { algorithm: 'HS512', expiresIn: 60 })],
   ])('refuses a %s token as UNAUTHENTICATED', (_label, token) => {
     expect(rejection(token).code).toBe('UNAUTHENTICATED');
+  });
+
+  describe('an HS256 token whose HMAC key is an RSA public key (algorithm confusion, RFC 8725 2.1)', () => {
+    const publicPem = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    const b64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const confused = (() => {
+      const unsigned = `${b64url({ alg: 'HS256', typ: 'JWT' })}.${b64url({ sub: 'u', role: 'admin', name: 'Mallory', exp: Math.floor(Date.now() / 1000) + 60 })}`;
+      return `${unsigned}.${createHmac('sha256', publicPem).update(unsigned).digest('base64url')}`;
+    })();
+
+    it('is refused by the gateway verifier', () => {
+      expect(rejection(confused).code).toBe('UNAUTHENTICATED');
+    });
+
+    it('is refused even by a verifier misconfigured with that public key as its secret', () => {
+      const misconfigured = createTokenVerifier({ secret: publicPem });
+      expect(() => misconfigured(confused)).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED' }));
+    });
+  });
+
+  describe('issuer and audience', () => {
+    const strict = createTokenVerifier({ secret, issuer: 'https://platform.example', audience: 'parley' });
+    const claims = { sub: 'u-2', role: 'customer' as const, name: 'Cleo' };
+
+    it('accepts a token with the configured iss and aud', () => {
+      expect(strict(signToken(secret, claims, 60, { issuer: 'https://platform.example', audience: 'parley' }))).toEqual({ userId: 'u-2', role: 'customer', name: 'Cleo' });
+    });
+
+    it.each([
+      ['no iss or aud', {}],
+      ['another issuer', { issuer: 'https://evil.example', audience: 'parley' }],
+      ['another audience', { issuer: 'https://platform.example', audience: 'billing' }],
+      ['no audience', { issuer: 'https://platform.example' }],
+    ])('refuses a token with %s', (_label, extra) => {
+      expect(() => strict(signToken(secret, claims, 60, extra))).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED' }));
+    });
+
+    it('ignores iss and aud when none is configured', () => {
+      expect(verify(signToken(secret, claims, 60, { issuer: 'anyone', audience: 'anything' })).userId).toBe('u-2');
+    });
+  });
+
+  it('accepts another HMAC algorithm only when it is configured', () => {
+    const hs512 = jwt.sign({ sub: 'u', role: 'customer', name: 'x' }, secret, { algorithm: 'HS512', expiresIn: 60 });
+    expect(createTokenVerifier({ secret, algorithms: ['HS256', 'HS512'] })(hs512).userId).toBe('u');
+    expect(rejection(hs512).code).toBe('UNAUTHENTICATED');
   });
 
   it('says when the token has expired', () => {

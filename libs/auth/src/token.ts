@@ -10,20 +10,34 @@ const claimsSchema = z.object({
   exp: z.number(),
 });
 
+/** The HMAC algorithms a shared secret can verify; anything else (RS*, ES*, `none`) is never accepted. */
+export const HMAC_ALGORITHMS = ['HS256', 'HS384', 'HS512'] as const;
+export type HmacAlgorithm = (typeof HMAC_ALGORITHMS)[number];
+
 export interface TokenVerifierOptions {
   secret: string;
-  /** Accepted algorithms; HS256 only unless configured otherwise. `none` is never accepted. */
-  algorithms?: jwt.Algorithm[];
+  /** Accepted algorithms; HS256 only unless configured otherwise (JWT_ALGORITHMS). */
+  algorithms?: readonly HmacAlgorithm[];
+  /** When set, the token's `iss` must be this (JWT_ISSUER). */
+  issuer?: string;
+  /** When set, the token's `aud` must include this (JWT_AUDIENCE). */
+  audience?: string;
 }
 
-/** Verifies a platform JWT and returns who it names; anything wrong is UNAUTHENTICATED. */
-export function createTokenVerifier({ secret, algorithms = ['HS256'] }: TokenVerifierOptions) {
-  const allowed = algorithms.filter((a) => a !== 'none');
+/**
+ * Verifies a platform JWT and returns who it names; anything wrong is UNAUTHENTICATED. Follows
+ * RFC 8725: an explicit algorithm allowlist of HMAC algorithms only (so neither `none` nor a
+ * public key used as an HMAC secret can pass), `exp` required, `iss`/`aud` checked when configured.
+ */
+export function createTokenVerifier({ secret, algorithms = ['HS256'], issuer, audience }: TokenVerifierOptions) {
+  const allowed = algorithms.filter((a): a is HmacAlgorithm => (HMAC_ALGORITHMS as readonly string[]).includes(a));
+  if (allowed.length === 0) throw new Error('At least one HMAC algorithm (HS256, HS384, HS512) must be allowed');
+  const options: jwt.VerifyOptions = { algorithms: allowed, ...(issuer ? { issuer } : {}), ...(audience ? { audience } : {}) };
   return (token: unknown): Identity => {
     if (typeof token !== 'string' || token.length === 0) throw unauthenticated('A token is required');
     let payload: unknown;
     try {
-      payload = jwt.verify(token, secret, { algorithms: allowed });
+      payload = jwt.verify(token, secret, options);
     } catch (error) {
       if (error instanceof jwt.TokenExpiredError) throw unauthenticated('The token has expired');
       throw unauthenticated('The token is invalid');
@@ -47,6 +61,7 @@ export function signToken(
   secret: string,
   claims: { sub: string; role: Identity['role']; name: string },
   expiresInSeconds = 3600,
+  extra: { issuer?: string; audience?: string } = {},
 ): string {
-  return jwt.sign({ role: claims.role, name: claims.name }, secret, { algorithm: 'HS256', subject: claims.sub, expiresIn: expiresInSeconds });
+  return jwt.sign({ role: claims.role, name: claims.name }, secret, { algorithm: 'HS256', subject: claims.sub, expiresIn: expiresInSeconds, ...extra });
 }

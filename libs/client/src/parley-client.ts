@@ -1,6 +1,8 @@
 import { io, type Socket } from 'socket.io-client';
 import { Emitter } from '@socket.io/component-emitter';
 import type {
+  Availability,
+  AvailabilityChangedEvent,
   ChatAcceptedEvent,
   ChatClosedEvent,
   ChatMessage,
@@ -14,6 +16,7 @@ import type {
 } from '@parley/contracts';
 import { ParleyError } from './parley-error';
 import { RestClient } from './rest-client';
+import { CatchUp } from './catch-up';
 import { SendQueue } from './send-queue';
 import { SessionTracker } from './session-tracker';
 
@@ -45,6 +48,8 @@ const PASSED_THROUGH = [
   'user_typing',
   'typing_stopped',
   'messages_read',
+  'chat_requeued',
+  'availability_changed',
 ] as const;
 type PassedThrough = (typeof PASSED_THROUGH)[number];
 
@@ -68,6 +73,7 @@ export class ParleyClient extends Emitter<ParleyClientEvents, ParleyClientEvents
   private readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
   private readonly tracker = new SessionTracker();
   private readonly sends: SendQueue;
+  private readonly catchUp: CatchUp;
   private readonly ackTimeoutMs: number;
   private readonly typingStopMs: number;
   private readonly typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -96,11 +102,21 @@ export class ParleyClient extends Emitter<ParleyClientEvents, ParleyClientEvents
       // The server closes a socket whose token expired: connect again, asking for a fresh token.
       if (reason === 'io server disconnect' && this.wanted) this.socket.connect();
     });
-    this.socket.on('new_message', ({ message }) => this.deliver(message));
+    this.catchUp = new CatchUp({
+      tracker: this.tracker,
+      rejoin: (sessionId, lastSeq) => this.request<SessionJoinedEvent>('join_session', { session_id: sessionId, last_seq: lastSeq }),
+      page: (sessionId, afterSeq, limit) => this.rest.history(sessionId, { after_seq: afterSeq, limit }),
+      deliver: (message) => this.deliver(message),
+      gap: (error) => this.emit('server_error', error),
+    });
+    this.socket.on('new_message', ({ message }) => {
+      if (!this.catchUp.hold(message)) this.deliver(message);
+    });
     // A join this client asked for, or one the server made (accept_chat puts the agent in the chat).
     this.socket.on('session_joined', (joined) => {
       this.tracker.track(joined.session.id);
-      joined.messages.forEach((m) => this.tracker.accept(m));
+      // A catch-up hands its missed messages to the app itself; a first join's are history.
+      if (!this.catchUp.isCatchingUp(joined.session.id)) joined.messages.forEach((m) => this.tracker.accept(m));
       this.emit('session_joined', joined);
     });
     this.socket.on('error', (error) => {
@@ -201,6 +217,11 @@ export class ParleyClient extends Emitter<ParleyClientEvents, ParleyClientEvents
     return this.request('transfer_chat', { session_id: sessionId, ...agent });
   }
 
+  /** A support agent takes new chats (`available`) or not (`away`): auto-assignment respects it. */
+  setAvailability(status: Availability): Promise<AvailabilityChangedEvent> {
+    return this.request('set_availability', { status });
+  }
+
   disconnect(): void {
     this.wanted = false;
     this.socket.disconnect();
@@ -211,14 +232,7 @@ export class ParleyClient extends Emitter<ParleyClientEvents, ParleyClientEvents
     this.connectedBefore = true;
     if (reconnected) {
       // Catch up first, then the sends that waited, so the app sees the conversation in order.
-      for (const sessionId of this.tracker.joined()) {
-        try {
-          const joined = await this.join(sessionId);
-          joined.messages.forEach((m) => this.emit('message', m));
-        } catch (error) {
-          this.emit('server_error', error instanceof ParleyError ? error : new ParleyError('UNAVAILABLE', String(error)));
-        }
-      }
+      for (const sessionId of this.tracker.joined()) await this.catchUp.run(sessionId);
     }
     this.sends.setOnline(true);
     this.emit('connection', reconnected ? 'reconnected' : 'connected');

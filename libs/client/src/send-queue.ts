@@ -78,6 +78,6 @@ export class SendQueue {
 }
 
 /** Worth trying again with the same temp_id: nothing was refused, the answer just did not come. */
-function isRetryable(error: ParleyError): boolean {
+export function isRetryable(error: ParleyError): boolean {
   return ['TIMEOUT', 'UNAVAILABLE', 'DEADLINE_EXCEEDED', 'INTERNAL'].includes(error.code);
 }

@@ -27,6 +27,8 @@ export const env = {
       .pipe(z.string().url().optional()),
   address: (fallback: string) => z.string().regex(/^[^\s:]+:\d+$/, 'must be host:port').default(fallback),
   secret: () => z.string().min(16, 'must be at least 16 characters'),
+  /** INTERNAL_GRPC_TOKEN: the secret every gRPC call between Parley's services carries. */
+  internalToken: () => z.string({ error: 'is required (the shared secret of the gRPC calls between services)' }).min(16, 'must be at least 16 characters'),
   /** A port that may be left unset (the feature is then off). */
   optionalPort: () =>
     z

@@ -1,5 +1,6 @@
 import type { ChatSession } from './session';
 import type { Ack, SessionJoinedEvent } from './socket-events';
+import type { Availability, AvailabilityChangedEvent, ChatRequeuedEvent } from './availability';
 
 /** Agents at work: what they send. */
 export interface AcceptChatPayload {
@@ -54,6 +55,8 @@ export interface AgentClientEvents {
   accept_chat: (payload: AcceptChatPayload, ack?: Ack<ChatAcceptedEvent>) => void;
   close_chat: (payload: CloseChatPayload, ack?: Ack<ChatClosedEvent>) => void;
   transfer_chat: (payload: TransferChatPayload, ack?: Ack<ChatTransferredEvent>) => void;
+  /** A support agent takes new chats (`available`) or not (`away`). */
+  set_availability: (payload: { status: Availability }, ack?: Ack<AvailabilityChangedEvent>) => void;
 }
 
 export interface AgentServerEvents {
@@ -64,6 +67,10 @@ export interface AgentServerEvents {
   session_queued: (data: SessionQueuedEvent) => void;
   queue_updated: (data: QueueUpdatedEvent) => void;
   queue_position: (data: QueuePositionEvent) => void;
+  /** Its agent left the chat unanswered (offline past the grace period, or no reply in time): it waits again. */
+  chat_requeued: (data: ChatRequeuedEvent) => void;
+  /** To every agent: someone became available or went away. */
+  availability_changed: (data: AvailabilityChangedEvent) => void;
   /** The accepting agent's socket joins the chat at once. */
   session_joined: (data: SessionJoinedEvent) => void;
 }

@@ -4,6 +4,7 @@ import type { ChatMessage } from './message';
 import type { ChatSession } from './session';
 import type { QueueChangedPayload, SessionAcceptedPayload, SessionStatusChangedPayload, SessionTransferredPayload } from './lifecycle';
 import type { Participant } from './socket-events';
+import type { AvailabilityChangedEvent, SessionRequeuedPayload } from './availability';
 
 /**
  * Internal events, as they travel on the bus (RabbitMQ topic exchange or the in-process bus).
@@ -16,7 +17,10 @@ export interface EventPayloads {
   'session.accepted': SessionAcceptedPayload;
   'session.transferred': SessionTransferredPayload;
   'session.status_changed': SessionStatusChangedPayload;
+  'session.requeued': SessionRequeuedPayload;
   'queue.changed': QueueChangedPayload;
+  /** A support agent became available or went away (presence service). */
+  'agent.availability_changed': AvailabilityChangedEvent;
   /** A user's first connection entered the session (presence service). */
   'user.joined': { session_id: string; user: Participant };
   /** A user's last connection left the session: left, closed the tab, or its gateway died. */

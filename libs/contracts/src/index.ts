@@ -11,3 +11,4 @@ export * from './lifecycle';
 export * from './agent-socket-events';
 export * from './presence-schemas';
 export * from './request-context';
+export * from './availability';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from './limits';
 import { sessionIdSchema } from './api-schemas';
+import type { Availability } from './availability';
 
 /** typing and stop_typing: `{ session_id }`. */
 export const typingSchema = z.strictObject({ session_id: sessionIdSchema });
@@ -30,4 +31,6 @@ export interface OnlineAgent {
   /** The sessions the agent has joined right now. */
   session_ids: string[];
   online_since: string;
+  /** Support agents: `available` or `away` (admins are never auto-assigned). */
+  availability: Availability;
 }

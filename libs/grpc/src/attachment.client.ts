@@ -1,9 +1,10 @@
 import { Readable } from 'node:stream';
 import * as grpc from '@grpc/grpc-js';
+import { internalClientOptions } from './internal-auth';
 import { once } from 'node:events';
 import type { CallContext } from './call-metadata';
 import { toMetadata } from './call-metadata';
-import { CHANNEL_OPTIONS, invoke, toAppError } from './grpc-client';
+import { invoke, toAppError } from './grpc-client';
 import { attachmentProto } from './proto-loader';
 import type { AttachmentServiceClient } from './generated/parley/attachment/v1/AttachmentService';
 import type { Attachment__Output } from './generated/parley/attachment/v1/Attachment';
@@ -24,9 +25,9 @@ export interface DownloadStream {
 export class AttachmentClient {
   private readonly client: AttachmentServiceClient;
 
-  constructor(address: string) {
+  constructor(address: string, internalToken: string) {
     const Client = attachmentProto().AttachmentService;
-    this.client = new Client(address, grpc.credentials.createInsecure(), CHANNEL_OPTIONS);
+    this.client = new Client(address, grpc.credentials.createInsecure(), internalClientOptions(internalToken));
   }
 
   /**

@@ -8,13 +8,28 @@ import { errorCodeOf } from './status-codes';
 /** Every call has a deadline; this one unless the caller names another. */
 export const DEFAULT_DEADLINE_MS = 5000;
 
+/**
+ * A call answered UNAVAILABLE (the service, or its database, cannot be reached) is tried twice more
+ * by grpc-js with a short randomised backoff, within the call's deadline: a blip is invisible, an
+ * outage still ends in a clear UNAVAILABLE within a second. Kept short because calls nest (gateway →
+ * message → session), and each layer's tries multiply.
+ */
+export const RETRY_POLICY = {
+  maxAttempts: 3,
+  initialBackoff: '0.1s',
+  maxBackoff: '0.5s',
+  backoffMultiplier: 2,
+  retryableStatusCodes: ['UNAVAILABLE'],
+};
+
 export const CHANNEL_OPTIONS: grpc.ChannelOptions = {
   'grpc.keepalive_time_ms': 30_000,
   'grpc.keepalive_timeout_ms': 10_000,
   'grpc.max_receive_message_length': 16 * 1024 * 1024,
   // Reconnect quickly after a restarted service comes back.
   'grpc.initial_reconnect_backoff_ms': 200,
-  'grpc.max_reconnect_backoff_ms': 2000,
+  'grpc.max_reconnect_backoff_ms': 1000,
+  'grpc.service_config': JSON.stringify({ methodConfig: [{ name: [{}], retryPolicy: RETRY_POLICY }] }),
 };
 
 type Start<Res> = (metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<Res>) => unknown;

@@ -5,11 +5,14 @@ import { AppError } from '@parley/errors';
 import type { Logger } from '@parley/logger';
 import { metrics } from '@parley/metrics';
 import { fromMetadata, type CallContext } from './call-metadata';
+import { requireInternalToken } from './internal-auth';
 import { grpcStatusOf } from './status-codes';
+import { isDependencyUnavailable } from './unavailable';
 
 /**
  * Turns an async domain call into a gRPC unary handler: decodes the caller from metadata, maps
- * AppErrors to their status and logs anything else, which the caller only sees as INTERNAL.
+ * AppErrors to their status, an unreachable database to UNAVAILABLE, and logs anything else, which
+ * the caller only sees as INTERNAL.
  */
 export function unary<Req, Res>(
   logger: Logger,
@@ -49,16 +52,27 @@ export function toServiceError(logger: Logger, error: unknown, method: string, r
   if (error instanceof AppError) {
     return { code: grpcStatusOf(error.code), details: error.message };
   }
+  if (isDependencyUnavailable(error)) {
+    logger.warn({ err: (error as Error).message, method, requestId }, 'a dependency is unavailable');
+    return { code: grpc.status.UNAVAILABLE, details: 'A dependency of the service is unavailable, try again shortly' };
+  }
   logger.error({ err: error, method, requestId }, 'unexpected error in gRPC handler');
   return { code: grpc.status.INTERNAL, details: 'Internal error' };
 }
 
-/** A gRPC server with `grpc.health.v1` on it; the overall status ('') follows the service's dependencies. */
+/**
+ * A gRPC server with `grpc.health.v1` on it; the overall status ('') follows the service's
+ * dependencies. Every other call must carry the shared internal token (internal-auth.ts).
+ */
 export class GrpcServer {
-  readonly server = new grpc.Server({ 'grpc.max_receive_message_length': 4 * 1024 * 1024 });
+  readonly server: grpc.Server;
   readonly health = new HealthImplementation({ '': 'NOT_SERVING' });
 
-  constructor(private readonly logger: Logger) {
+  constructor(
+    private readonly logger: Logger,
+    internalToken: string,
+  ) {
+    this.server = new grpc.Server({ 'grpc.max_receive_message_length': 4 * 1024 * 1024, interceptors: [requireInternalToken(internalToken)] });
     this.health.addToServer(this.server);
   }
 

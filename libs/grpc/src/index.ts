@@ -1,6 +1,7 @@
 export * from './call-metadata';
 export * from './grpc-client';
 export * from './grpc-server';
+export * from './internal-auth';
 export * from './proto-loader';
 export * from './status-codes';
 export * from './session.client';

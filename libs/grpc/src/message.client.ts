@@ -1,6 +1,7 @@
 import * as grpc from '@grpc/grpc-js';
+import { internalClientOptions } from './internal-auth';
 import type { CallContext } from './call-metadata';
-import { CHANNEL_OPTIONS, invoke } from './grpc-client';
+import { invoke } from './grpc-client';
 import { messageProto } from './proto-loader';
 import type { MessageServiceClient } from './generated/parley/message/v1/MessageService';
 import type { SendMessageRequest } from './generated/parley/message/v1/SendMessageRequest';
@@ -10,14 +11,16 @@ import type { ListMessagesResponse__Output } from './generated/parley/message/v1
 import type { MarkAsReadRequest } from './generated/parley/message/v1/MarkAsReadRequest';
 import type { MarkAsReadResponse__Output } from './generated/parley/message/v1/MarkAsReadResponse';
 import type { GetSessionSummariesResponse__Output } from './generated/parley/message/v1/GetSessionSummariesResponse';
+import type { AnswerCheck } from './generated/parley/message/v1/AnswerCheck';
+import type { ListAnsweredSessionsResponse__Output } from './generated/parley/message/v1/ListAnsweredSessionsResponse';
 
 /** The message service as its callers see it: one promise-returning method per RPC. */
 export class MessageClient {
   private readonly client: MessageServiceClient;
 
-  constructor(address: string) {
+  constructor(address: string, internalToken: string) {
     const Client = messageProto().MessageService;
-    this.client = new Client(address, grpc.credentials.createInsecure(), CHANNEL_OPTIONS);
+    this.client = new Client(address, grpc.credentials.createInsecure(), internalClientOptions(internalToken));
   }
 
   sendMessage(request: SendMessageRequest, context: CallContext): Promise<SendMessageResponse__Output> {
@@ -34,6 +37,11 @@ export class MessageClient {
 
   markAsRead(request: MarkAsReadRequest, context: CallContext): Promise<MarkAsReadResponse__Output> {
     return invoke('message', (m, o, cb) => this.client.MarkAsRead(request, m, o, cb), context);
+  }
+
+  async listAnsweredSessions(checks: AnswerCheck[], context: CallContext): Promise<string[]> {
+    const response = await invoke<ListAnsweredSessionsResponse__Output>('message', (m, o, cb) => this.client.ListAnsweredSessions({ checks }, m, o, cb), context);
+    return response.session_ids;
   }
 
   close(): void {

@@ -1,6 +1,7 @@
 import * as grpc from '@grpc/grpc-js';
+import { internalClientOptions } from './internal-auth';
 import type { CallContext } from './call-metadata';
-import { CHANNEL_OPTIONS, invoke } from './grpc-client';
+import { invoke } from './grpc-client';
 import { presenceProto } from './proto-loader';
 import type { PresenceServiceClient } from './generated/parley/presence/v1/PresenceService';
 import type { SocketRef } from './generated/parley/presence/v1/SocketRef';
@@ -8,14 +9,16 @@ import type { SessionSocketRef } from './generated/parley/presence/v1/SessionSoc
 import type { JoinResponse__Output } from './generated/parley/presence/v1/JoinResponse';
 import type { RenewLeaseResponse__Output } from './generated/parley/presence/v1/RenewLeaseResponse';
 import type { ListOnlineAgentsResponse__Output } from './generated/parley/presence/v1/ListOnlineAgentsResponse';
+import type { AgentAvailability__Output } from './generated/parley/presence/v1/AgentAvailability';
+import type { ListAgentStatesResponse__Output } from './generated/parley/presence/v1/ListAgentStatesResponse';
 
 /** The presence service as its callers (the gateways) see it: one promise-returning method per RPC. */
 export class PresenceClient {
   private readonly client: PresenceServiceClient;
 
-  constructor(address: string) {
+  constructor(address: string, internalToken: string) {
     const Client = presenceProto().PresenceService;
-    this.client = new Client(address, grpc.credentials.createInsecure(), CHANNEL_OPTIONS);
+    this.client = new Client(address, grpc.credentials.createInsecure(), internalClientOptions(internalToken));
   }
 
   async connect(request: SocketRef, context: CallContext): Promise<void> {
@@ -52,6 +55,14 @@ export class PresenceClient {
 
   listOnlineAgents(context: CallContext): Promise<ListOnlineAgentsResponse__Output> {
     return invoke('presence', (m, o, cb) => this.client.ListOnlineAgents({}, m, o, cb), context);
+  }
+
+  setAvailability(status: string, context: CallContext): Promise<AgentAvailability__Output> {
+    return invoke('presence', (m, o, cb) => this.client.SetAvailability({ status }, m, o, cb), context);
+  }
+
+  listAgentStates(context: CallContext): Promise<ListAgentStatesResponse__Output> {
+    return invoke('presence', (m, o, cb) => this.client.ListAgentStates({}, m, o, cb), context);
   }
 
   close(): void {

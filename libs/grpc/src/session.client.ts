@@ -1,6 +1,7 @@
 import * as grpc from '@grpc/grpc-js';
+import { internalClientOptions } from './internal-auth';
 import type { CallContext } from './call-metadata';
-import { CHANNEL_OPTIONS, invoke } from './grpc-client';
+import { invoke } from './grpc-client';
 import { sessionProto } from './proto-loader';
 import type { SessionServiceClient } from './generated/parley/session/v1/SessionService';
 import type { CreateSessionRequest } from './generated/parley/session/v1/CreateSessionRequest';
@@ -15,9 +16,9 @@ import type { UpdateStatusRequest } from './generated/parley/session/v1/UpdateSt
 export class SessionClient {
   private readonly client: SessionServiceClient;
 
-  constructor(address: string) {
+  constructor(address: string, internalToken: string) {
     const Client = sessionProto().SessionService;
-    this.client = new Client(address, grpc.credentials.createInsecure(), CHANNEL_OPTIONS);
+    this.client = new Client(address, grpc.credentials.createInsecure(), internalClientOptions(internalToken));
   }
 
   createSession(request: CreateSessionRequest, context: CallContext): Promise<Session__Output> {

@@ -17,6 +17,8 @@ export const metrics = {
   socketsConnected: new client.Gauge({ name: 'parley_gateway_sockets_connected', help: 'Socket.io connections open on this gateway' }),
   socketEventsIn: new client.Counter({ name: 'parley_gateway_events_in_total', help: 'Client events received, by name and outcome', labelNames: ['event', 'outcome'] }),
   socketEventsOut: new client.Counter({ name: 'parley_gateway_events_out_total', help: 'Server events emitted to sockets or rooms, by name', labelNames: ['event'] }),
+  chatsAutoAssigned: new client.Counter({ name: 'parley_session_auto_assigned_total', help: 'Waiting chats the assigner handed to an agent' }),
+  chatsRequeued: new client.Counter({ name: 'parley_session_requeued_total', help: 'Chats given back to the queue, by reason', labelNames: ['reason'] }),
   messageSendDuration: new client.Histogram({ name: 'parley_gateway_message_send_duration_seconds', help: 'send_message from receipt to ack', buckets: latencyBuckets }),
 };
 

@@ -3,6 +3,8 @@ import { signToken } from '@parley/auth';
 import type { Role } from '@parley/contracts';
 
 export const TEST_JWT_SECRET = 'parley-test-secret-0123456789';
+/** The shared INTERNAL_GRPC_TOKEN of the services the tests start. */
+export const TEST_INTERNAL_GRPC_TOKEN = 'parley-test-internal-grpc-token';
 
 export interface TestUser {
   id: string;

@@ -18,6 +18,8 @@ export const allInOneConfigSchema = z.object({
   S3_ENDPOINT: env.optionalUrl(),
   /** Signs download links; when absent a random one is made at each start (links live minutes). */
   ATTACHMENT_LINK_SECRET: z.string().optional(),
+  /** The services' shared gRPC secret; when absent a random one is made at each start (nothing outside the process calls them). */
+  INTERNAL_GRPC_TOKEN: z.string().optional(),
 });
 
 export type AllInOneConfig = z.infer<typeof allInOneConfigSchema>;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { start as startAttachment, loadAttachmentConfig } from '@parley/attachment';
 import { DEV_JWT_SECRET } from '@parley/auth';
 import { MemoryBus, type EventBus } from '@parley/bus';
-import { createKnex, migrateLatest, startEmbeddedPostgres, type EmbeddedDatabase } from '@parley/db';
+import { createKnex, freePort, migrateLatest, startEmbeddedPostgres, type EmbeddedDatabase } from '@parley/db';
 import { start as startGateway, loadGatewayConfig } from '@parley/gateway';
 import { createLogger } from '@parley/logger';
 import { start as startMessage, loadMessageConfig } from '@parley/message';
@@ -43,8 +43,29 @@ export async function start(env: Record<string, string | undefined> = process.en
   stops.push(() => bus.close());
   if (!config.JWT_SECRET) logger.warn('JWT_SECRET is not set: using the development secret (npm run token mints tokens for it)');
 
-  const shared = { ...env, DATABASE_URL: databaseUrl, JWT_SECRET: config.JWT_SECRET || DEV_JWT_SECRET };
-  const session = await startSession(loadSessionConfig({ ...shared, SESSION_GRPC_HOST: '127.0.0.1', SESSION_GRPC_PORT: String(config.SESSION_GRPC_PORT) }), { bus });
+  const shared = {
+    ...env,
+    DATABASE_URL: databaseUrl,
+    JWT_SECRET: config.JWT_SECRET || DEV_JWT_SECRET,
+    INTERNAL_GRPC_TOKEN: config.INTERNAL_GRPC_TOKEN || randomBytes(32).toString('hex'),
+  };
+  // The services call each other (the session service's assigner asks presence and message), so
+  // every address is known before the first one starts.
+  const port = async (configured: number) => configured || (await freePort());
+  const ports = {
+    message: await port(config.MESSAGE_GRPC_PORT),
+    presence: await port(config.PRESENCE_GRPC_PORT),
+  };
+  const session = await startSession(
+    loadSessionConfig({
+      ...shared,
+      SESSION_GRPC_HOST: '127.0.0.1',
+      SESSION_GRPC_PORT: String(config.SESSION_GRPC_PORT),
+      MESSAGE_SERVICE_ADDR: `127.0.0.1:${ports.message}`,
+      PRESENCE_SERVICE_ADDR: `127.0.0.1:${ports.presence}`,
+    }),
+    { bus },
+  );
   stops.push(session.stop);
   const sessionAddr = `127.0.0.1:${session.port}`;
   const attachment = await startAttachment(
@@ -65,7 +86,7 @@ export async function start(env: Record<string, string | undefined> = process.en
     loadMessageConfig({
       ...shared,
       MESSAGE_GRPC_HOST: '127.0.0.1',
-      MESSAGE_GRPC_PORT: String(config.MESSAGE_GRPC_PORT),
+      MESSAGE_GRPC_PORT: String(ports.message),
       SESSION_SERVICE_ADDR: sessionAddr,
       ATTACHMENT_SERVICE_ADDR: attachmentAddr,
     }),
@@ -73,7 +94,7 @@ export async function start(env: Record<string, string | undefined> = process.en
   );
   stops.push(message.stop);
   const presence = await startPresence(
-    loadPresenceConfig({ ...shared, PRESENCE_GRPC_HOST: '127.0.0.1', PRESENCE_GRPC_PORT: String(config.PRESENCE_GRPC_PORT), SESSION_SERVICE_ADDR: sessionAddr }),
+    loadPresenceConfig({ ...shared, PRESENCE_GRPC_HOST: '127.0.0.1', PRESENCE_GRPC_PORT: String(ports.presence), SESSION_SERVICE_ADDR: sessionAddr }),
     { bus },
   );
   stops.push(presence.stop);

@@ -23,6 +23,8 @@ export const attachmentConfigSchema = z
     /** Serves GET /metrics (Prometheus) on this port; unset: no metrics server (the all-in-one gateway shows them). */
     METRICS_PORT: env.optionalPort(),
     ATTACHMENT_GRPC_PORT: env.port(50054),
+    /** Shared secret every internal gRPC call carries (required; the all-in-one runner makes one). */
+    INTERNAL_GRPC_TOKEN: env.internalToken(),
     SESSION_SERVICE_ADDR: env.address('127.0.0.1:50051'),
     ...attachmentLimitsSchema,
     /** Comma-separated type names out of jpeg, png, gif, webp, pdf, doc, docx, xls, xlsx, txt. */

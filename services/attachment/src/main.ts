@@ -25,7 +25,7 @@ export async function start(config: AttachmentConfig, deps: { bus?: EventBus } =
   const logger = createLogger('attachment');
   const knex = createKnex({ url: config.DATABASE_URL, poolMax: 10, logger });
   const bus = resolveEventBus(deps.bus, config.AMQP_URL, config.EVENTS_EXCHANGE, logger);
-  const sessionClient = new SessionClient(config.SESSION_SERVICE_ADDR);
+  const sessionClient = new SessionClient(config.SESSION_SERVICE_ADDR, config.INTERNAL_GRPC_TOKEN);
   const service = createAttachmentService({
     attachments: createAttachmentRepository(knex),
     store: await openObjectStore(config),
@@ -41,7 +41,7 @@ export async function start(config: AttachmentConfig, deps: { bus?: EventBus } =
     },
   });
 
-  const server = new GrpcServer(logger);
+  const server = new GrpcServer(logger, config.INTERNAL_GRPC_TOKEN);
   server.addService(attachmentProto().AttachmentService.service, createAttachmentGrpcHandlers(service, logger), 'parley.attachment.v1.AttachmentService');
   const port = await server.listen(config.ATTACHMENT_GRPC_HOST, config.ATTACHMENT_GRPC_PORT);
   const messageEvents = await consumeMessageEvents(bus, config.EVENTS_EXCHANGE, service, logger);

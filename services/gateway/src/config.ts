@@ -1,7 +1,12 @@
 import os from 'node:os';
 import { z } from 'zod';
 import { env, parseConfig } from '@parley/config';
+import { HMAC_ALGORITHMS } from '@parley/auth';
 import { ATTACHMENT_DEFAULTS } from '@parley/contracts';
+import { DEFAULT_RATE_LIMITS } from './limits/gateway-limits';
+
+const count = (fallback: number) => z.coerce.number().int().min(1).max(1_000_000).default(fallback);
+const windowSeconds = (fallback: number) => z.coerce.number().int().min(1).max(86_400).default(fallback);
 
 const origins = z
   .string()
@@ -19,12 +24,24 @@ export const gatewayConfigSchema = z.object({
   PORT: env.port(45000),
   HOST: z.string().default('0.0.0.0'),
   JWT_SECRET: env.secret(),
+  /** Accepted JWT algorithms, comma-separated; HMAC only (RFC 8725: an explicit allowlist). */
+  JWT_ALGORITHMS: z
+    .string()
+    .default('HS256')
+    .transform((value) => value.split(',').map((a) => a.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(HMAC_ALGORITHMS)).min(1)),
+  /** When set, a token's `iss` must equal it. */
+  JWT_ISSUER: z.string().optional().transform((v) => v || undefined),
+  /** When set, a token's `aud` must contain it. */
+  JWT_AUDIENCE: z.string().optional().transform((v) => v || undefined),
   SESSION_SERVICE_ADDR: env.address('127.0.0.1:50051'),
   MESSAGE_SERVICE_ADDR: env.address('127.0.0.1:50052'),
   PRESENCE_SERVICE_ADDR: env.address('127.0.0.1:50053'),
   /** How often the gateway renews its lease at the presence service; keep it well under PRESENCE_LEASE_TTL_MS. */
   PRESENCE_RENEW_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
   ATTACHMENT_SERVICE_ADDR: env.address('127.0.0.1:50054'),
+  /** Shared secret every internal gRPC call carries (required; the all-in-one runner makes one). */
+  INTERNAL_GRPC_TOKEN: env.internalToken(),
   AMQP_URL: env.optionalUrl(),
   EVENTS_EXCHANGE: z.string().min(1).default('parley.events'),
   /** Names this gateway's own event queue; unique per instance. */
@@ -35,9 +52,34 @@ export const gatewayConfigSchema = z.object({
   /** The upload limits, checked while the body streams in; the attachment service checks them too. */
   ATTACHMENT_MAX_FILE_BYTES: z.coerce.number().int().min(1).max(1024 * 1024 * 1024).default(ATTACHMENT_DEFAULTS.maxFileBytes),
   ATTACHMENT_MAX_FILES: z.coerce.number().int().min(1).max(50).default(ATTACHMENT_DEFAULTS.maxFiles),
+  /** Redis shared by the gateways for the per-user and per-IP limits; unset: each gateway limits alone, in memory. */
+  RATE_LIMIT_REDIS_URL: env.optionalUrl(),
+  /** Key prefix in that Redis (gateways sharing limits use the same one). */
+  RATE_LIMIT_KEY_PREFIX: z.string().regex(/^[\w.:-]+$/).default('parley:limits'),
+  RATE_LIMIT_SOCKET_EVENTS: count(DEFAULT_RATE_LIMITS.socketEvents),
+  RATE_LIMIT_USER_EVENTS: count(DEFAULT_RATE_LIMITS.userEvents),
+  RATE_LIMIT_EVENT_WINDOW_SECONDS: windowSeconds(DEFAULT_RATE_LIMITS.eventWindowSeconds),
+  RATE_LIMIT_REST_PER_IP: count(DEFAULT_RATE_LIMITS.restRequests),
+  RATE_LIMIT_REST_WINDOW_SECONDS: windowSeconds(DEFAULT_RATE_LIMITS.restWindowSeconds),
+  RATE_LIMIT_CONNECTS_PER_IP: count(DEFAULT_RATE_LIMITS.connectAttempts),
+  RATE_LIMIT_CONNECT_WINDOW_SECONDS: windowSeconds(DEFAULT_RATE_LIMITS.connectWindowSeconds),
+  MAX_CONNECTIONS_PER_USER: count(DEFAULT_RATE_LIMITS.connectionsPerUser),
+  /** Reverse proxies in front of the gateway whose X-Forwarded-For is believed (compose: 1, nginx). */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
 
 export const loadGatewayConfig = (source: Record<string, string | undefined> = process.env): GatewayConfig =>
   parseConfig(gatewayConfigSchema, source);
+
+export const rateLimitSettingsOf = (config: GatewayConfig) => ({
+  socketEvents: config.RATE_LIMIT_SOCKET_EVENTS,
+  userEvents: config.RATE_LIMIT_USER_EVENTS,
+  eventWindowSeconds: config.RATE_LIMIT_EVENT_WINDOW_SECONDS,
+  restRequests: config.RATE_LIMIT_REST_PER_IP,
+  restWindowSeconds: config.RATE_LIMIT_REST_WINDOW_SECONDS,
+  connectAttempts: config.RATE_LIMIT_CONNECTS_PER_IP,
+  connectWindowSeconds: config.RATE_LIMIT_CONNECT_WINDOW_SECONDS,
+  connectionsPerUser: config.MAX_CONNECTIONS_PER_USER,
+});

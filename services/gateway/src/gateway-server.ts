@@ -15,6 +15,9 @@ import type { AttachmentsApi, Caller, MessagesApi, PresenceApi, SessionsApi } fr
 import { createSignalsService } from './domain/signals.service';
 import { createHttpApp } from './http/app';
 import type { UploadLimits } from './http/upload-storage';
+import { createGatewayLimits, DEFAULT_RATE_LIMITS } from './limits/gateway-limits';
+import { limitRequestsPerIp } from './limits/http-limits';
+import { applyEventLimits, capConnectionsPerUser, limitConnectAttempts, type GatewayLimits } from './limits/socket-limits';
 import { createSocketServer, handleConnections } from './socket/socket-server';
 import type { GatewayServer as SocketServer } from './socket/socket.types';
 
@@ -34,6 +37,12 @@ export interface GatewayServerDeps {
   readinessChecks?: Record<string, () => Promise<boolean>>;
   /** How often this gateway renews its lease at the presence service. */
   presenceRenewIntervalMs: number;
+  /** The built web app served at / (default services/web/dist). */
+  webAppDir?: string;
+  /** The JWT secret when it is the public development one: the web app's sign-in picker mints tokens with it. */
+  devTokenSecret?: string;
+  /** Rate limits and the per-user connection cap; the defaults, in memory, when not given. */
+  limits?: GatewayLimits;
 }
 
 export interface GatewayServer {
@@ -63,9 +72,19 @@ export async function createGatewayServer(deps: GatewayServerDeps): Promise<Gate
     return { ready: Object.values(checks).every(Boolean), checks };
   };
   const files = { flow: createAttachmentFlow({ sessions, messages, attachments: deps.attachments }), attachments: deps.attachments, limits: deps.uploadLimits, gatewayCaller };
-  const app = createHttpApp({ chat, agents, signals, verifyToken, corsOrigins, logger, ready, files });
+  const ownLimits = deps.limits ? null : createGatewayLimits({ settings: DEFAULT_RATE_LIMITS, trustedProxies: 0, keyPrefix: 'local', gatewayId: deps.gatewayId, logger });
+  const limits = deps.limits ?? (ownLimits as GatewayLimits);
+  const limitRequests = limitRequestsPerIp(limits.rates.restRequests, limits.trustedProxies);
+  const app = createHttpApp({ chat, agents, signals, verifyToken, corsOrigins, logger, ready, files, limitRequests, webAppDir: deps.webAppDir, devTokenSecret: deps.devTokenSecret });
   const httpServer = http.createServer(app);
-  const io = createSocketServer({ httpServer, verifyToken, corsOrigins, maxPayloadBytes: deps.maxPayloadBytes });
+  const io = createSocketServer({
+    httpServer,
+    verifyToken,
+    corsOrigins,
+    maxPayloadBytes: deps.maxPayloadBytes,
+    admission: { beforeAuth: limitConnectAttempts(limits), afterAuth: capConnectionsPerUser(limits, logger) },
+  });
+  applyEventLimits(io, limits);
 
   // Events can only arrive for what this gateway binds, and it binds nothing before both exist.
   const seen = new RecentIds();
@@ -106,6 +125,7 @@ export async function createGatewayServer(deps: GatewayServerDeps): Promise<Gate
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await lease.stop();
       await subscription.close();
+      await ownLimits?.close();
     },
   };
 }

@@ -9,6 +9,8 @@ export const messageConfigSchema = z.object({
   /** Serves GET /metrics (Prometheus) on this port; unset: no metrics server (the all-in-one gateway shows them). */
   METRICS_PORT: env.optionalPort(),
   MESSAGE_GRPC_PORT: env.port(50052),
+  /** Shared secret every internal gRPC call carries (required; the all-in-one runner makes one). */
+  INTERNAL_GRPC_TOKEN: env.internalToken(),
   SESSION_SERVICE_ADDR: env.address('127.0.0.1:50051'),
   /** Any support agent may reply in an active chat, not only its assigned agent. */
   ALLOW_ANY_AGENT_REPLY: env.boolean(false),

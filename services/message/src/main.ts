@@ -8,10 +8,12 @@ import { createAttachmentDirectory } from './clients/attachment-directory';
 import { createSessionDirectory } from './clients/session-directory';
 import { loadMessageConfig, type MessageConfig } from './config';
 import { createMessageService } from './domain/message.service';
+import { createAnsweredSessionsService } from './domain/answered-sessions.service';
 import { createReadReceiptService } from './domain/read-receipt.service';
 import { consumeSessionEvents } from './events/session-events.consumer';
 import { createMessageGrpcHandlers } from './grpc/message.grpc';
 import { createMessageRepository } from './repository/message.repository';
+import { createAnswerLedger } from './repository/answered-sessions.repository';
 import { createReadReceiptRepository } from './repository/read-receipt.repository';
 
 export * from './config';
@@ -28,8 +30,8 @@ export async function start(config: MessageConfig, deps: { bus?: EventBus } = {}
   const bus = resolveEventBus(deps.bus, config.AMQP_URL, config.EVENTS_EXCHANGE, logger);
   const outbox = new OutboxRepository('message_outbox');
   const relay = new OutboxRelay({ knex, table: outbox.table, bus, logger });
-  const sessionClient = new SessionClient(config.SESSION_SERVICE_ADDR);
-  const attachmentClient = new AttachmentClient(config.ATTACHMENT_SERVICE_ADDR);
+  const sessionClient = new SessionClient(config.SESSION_SERVICE_ADDR, config.INTERNAL_GRPC_TOKEN);
+  const attachmentClient = new AttachmentClient(config.ATTACHMENT_SERVICE_ADDR, config.INTERNAL_GRPC_TOKEN);
   const service = createMessageService({
     messages: createMessageRepository(knex, outbox, relay),
     sessions: createSessionDirectory(sessionClient),
@@ -38,8 +40,8 @@ export async function start(config: MessageConfig, deps: { bus?: EventBus } = {}
   });
   const receipts = createReadReceiptService({ receipts: createReadReceiptRepository(knex, outbox, relay), sessions: createSessionDirectory(sessionClient) });
 
-  const server = new GrpcServer(logger);
-  server.addService(messageProto().MessageService.service, createMessageGrpcHandlers(service, receipts, logger), 'parley.message.v1.MessageService');
+  const server = new GrpcServer(logger, config.INTERNAL_GRPC_TOKEN);
+  server.addService(messageProto().MessageService.service, createMessageGrpcHandlers(service, receipts, createAnsweredSessionsService({ ledger: createAnswerLedger(knex) }), logger), 'parley.message.v1.MessageService');
   const port = await server.listen(config.MESSAGE_GRPC_HOST, config.MESSAGE_GRPC_PORT);
   relay.start();
   const sessionEvents = await consumeSessionEvents(bus, config.EVENTS_EXCHANGE, service, logger);

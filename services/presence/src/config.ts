@@ -12,6 +12,8 @@ export const presenceConfigSchema = z
     /** Serves GET /metrics (Prometheus) on this port; unset: no metrics server (the all-in-one gateway shows them). */
     METRICS_PORT: env.optionalPort(),
     PRESENCE_GRPC_PORT: env.port(50053),
+    /** Shared secret every internal gRPC call carries (required; the all-in-one runner makes one). */
+    INTERNAL_GRPC_TOKEN: env.internalToken(),
     SESSION_SERVICE_ADDR: env.address('127.0.0.1:50051'),
     /** A gateway that has not renewed its lease for this long is taken for dead and its sockets reaped. */
     PRESENCE_LEASE_TTL_MS: ms(20_000, 1000),

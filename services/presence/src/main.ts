@@ -6,6 +6,7 @@ import { startMetricsServer } from '@parley/metrics';
 import { resolveEventBus, runMain, stopOnSignals, watchHealth } from '@parley/runtime';
 import { createSessionDirectory } from './clients/session-directory';
 import { loadPresenceConfig, type PresenceConfig } from './config';
+import { createAgentAvailabilityService } from './domain/agent-availability.service';
 import { startPresenceJobs } from './domain/presence.jobs';
 import { createPresenceService } from './domain/presence.service';
 import { createTypingService } from './domain/typing.service';
@@ -25,13 +26,13 @@ export async function start(config: PresenceConfig, deps: { bus?: EventBus } = {
   const bus = resolveEventBus(deps.bus, config.AMQP_URL, config.EVENTS_EXCHANGE, logger);
   const { outbox, relay } = createPresencePublisher(knex, bus, logger);
   const repository = createPresenceRepository(knex, outbox, relay);
-  const sessionClient = new SessionClient(config.SESSION_SERVICE_ADDR);
+  const sessionClient = new SessionClient(config.SESSION_SERVICE_ADDR, config.INTERNAL_GRPC_TOKEN);
   const timings = { leaseTtlMs: config.PRESENCE_LEASE_TTL_MS, typingTtlMs: config.TYPING_TTL_MS, typingThrottleMs: config.TYPING_THROTTLE_MS };
   const presence = createPresenceService({ presence: repository, sessions: createSessionDirectory(sessionClient), timings });
   const typing = createTypingService({ presence: repository, timings });
 
-  const server = new GrpcServer(logger);
-  server.addService(presenceProto().PresenceService.service, createPresenceGrpcHandlers(presence, typing, logger), 'parley.presence.v1.PresenceService');
+  const server = new GrpcServer(logger, config.INTERNAL_GRPC_TOKEN);
+  server.addService(presenceProto().PresenceService.service, createPresenceGrpcHandlers(presence, typing, createAgentAvailabilityService({ presence: repository }), logger), 'parley.presence.v1.PresenceService');
   const port = await server.listen(config.PRESENCE_GRPC_HOST, config.PRESENCE_GRPC_PORT);
   relay.start();
   const jobs = startPresenceJobs(presence, typing, {

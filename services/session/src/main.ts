@@ -4,6 +4,7 @@ import { GrpcServer, sessionProto } from '@parley/grpc';
 import { createLogger } from '@parley/logger';
 import { startMetricsServer } from '@parley/metrics';
 import { resolveEventBus, runMain, stopOnSignals, watchHealth } from '@parley/runtime';
+import { assignmentEnabled, startAssignment } from './assignment.wiring';
 import { loadSessionConfig, type SessionConfig } from './config';
 import { createLifecycleService } from './domain/session-lifecycle.service';
 import { createSessionService } from './domain/session.service';
@@ -28,10 +29,11 @@ export async function start(config: SessionConfig, deps: { bus?: EventBus } = {}
   const service = createSessionService({ sessions });
   const lifecycle = createLifecycleService({ sessions, get: service.get });
 
-  const server = new GrpcServer(logger);
+  const server = new GrpcServer(logger, config.INTERNAL_GRPC_TOKEN);
   server.addService(sessionProto().SessionService.service, createSessionGrpcHandlers(service, lifecycle, logger), 'parley.session.v1.SessionService');
   const port = await server.listen(config.SESSION_GRPC_HOST, config.SESSION_GRPC_PORT);
   relay.start();
+  const assignment = assignmentEnabled(config) ? await startAssignment(config, { knex, sessions, bus, logger }) : null;
   const health = watchHealth(server, knex, bus);
   const metricsServer = config.METRICS_PORT === undefined ? null : await startMetricsServer(config.SESSION_GRPC_HOST, config.METRICS_PORT);
 
@@ -40,6 +42,7 @@ export async function start(config: SessionConfig, deps: { bus?: EventBus } = {}
     async stop() {
       health.stop();
       await metricsServer?.close();
+      await assignment?.stop();
       await server.stop();
       await relay.stop();
       if (!deps.bus) await bus.close();

@@ -1,9 +1,12 @@
 import type * as grpc from '@grpc/grpc-js';
 import type { MessageTypeDefinition } from '@grpc/proto-loader';
 
+import type { AnswerCheck as _parley_message_v1_AnswerCheck, AnswerCheck__Output as _parley_message_v1_AnswerCheck__Output } from './parley/message/v1/AnswerCheck';
 import type { Attachment as _parley_message_v1_Attachment, Attachment__Output as _parley_message_v1_Attachment__Output } from './parley/message/v1/Attachment';
 import type { GetSessionSummariesRequest as _parley_message_v1_GetSessionSummariesRequest, GetSessionSummariesRequest__Output as _parley_message_v1_GetSessionSummariesRequest__Output } from './parley/message/v1/GetSessionSummariesRequest';
 import type { GetSessionSummariesResponse as _parley_message_v1_GetSessionSummariesResponse, GetSessionSummariesResponse__Output as _parley_message_v1_GetSessionSummariesResponse__Output } from './parley/message/v1/GetSessionSummariesResponse';
+import type { ListAnsweredSessionsRequest as _parley_message_v1_ListAnsweredSessionsRequest, ListAnsweredSessionsRequest__Output as _parley_message_v1_ListAnsweredSessionsRequest__Output } from './parley/message/v1/ListAnsweredSessionsRequest';
+import type { ListAnsweredSessionsResponse as _parley_message_v1_ListAnsweredSessionsResponse, ListAnsweredSessionsResponse__Output as _parley_message_v1_ListAnsweredSessionsResponse__Output } from './parley/message/v1/ListAnsweredSessionsResponse';
 import type { ListMessagesRequest as _parley_message_v1_ListMessagesRequest, ListMessagesRequest__Output as _parley_message_v1_ListMessagesRequest__Output } from './parley/message/v1/ListMessagesRequest';
 import type { ListMessagesResponse as _parley_message_v1_ListMessagesResponse, ListMessagesResponse__Output as _parley_message_v1_ListMessagesResponse__Output } from './parley/message/v1/ListMessagesResponse';
 import type { MarkAsReadRequest as _parley_message_v1_MarkAsReadRequest, MarkAsReadRequest__Output as _parley_message_v1_MarkAsReadRequest__Output } from './parley/message/v1/MarkAsReadRequest';
@@ -23,9 +26,12 @@ export interface ProtoGrpcType {
   parley: {
     message: {
       v1: {
+        AnswerCheck: MessageTypeDefinition<_parley_message_v1_AnswerCheck, _parley_message_v1_AnswerCheck__Output>
         Attachment: MessageTypeDefinition<_parley_message_v1_Attachment, _parley_message_v1_Attachment__Output>
         GetSessionSummariesRequest: MessageTypeDefinition<_parley_message_v1_GetSessionSummariesRequest, _parley_message_v1_GetSessionSummariesRequest__Output>
         GetSessionSummariesResponse: MessageTypeDefinition<_parley_message_v1_GetSessionSummariesResponse, _parley_message_v1_GetSessionSummariesResponse__Output>
+        ListAnsweredSessionsRequest: MessageTypeDefinition<_parley_message_v1_ListAnsweredSessionsRequest, _parley_message_v1_ListAnsweredSessionsRequest__Output>
+        ListAnsweredSessionsResponse: MessageTypeDefinition<_parley_message_v1_ListAnsweredSessionsResponse, _parley_message_v1_ListAnsweredSessionsResponse__Output>
         ListMessagesRequest: MessageTypeDefinition<_parley_message_v1_ListMessagesRequest, _parley_message_v1_ListMessagesRequest__Output>
         ListMessagesResponse: MessageTypeDefinition<_parley_message_v1_ListMessagesResponse, _parley_message_v1_ListMessagesResponse__Output>
         MarkAsReadRequest: MessageTypeDefinition<_parley_message_v1_MarkAsReadRequest, _parley_message_v1_MarkAsReadRequest__Output>

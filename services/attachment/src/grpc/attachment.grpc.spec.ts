@@ -149,8 +149,15 @@ describe('cleanup of unsent uploads (PostgreSQL, s3rver)', () => {
       const stored = await h.attachments.upload({ file_name: 'x.png', declared_type: 'image/png' }, chunksOf(samples.png.bytes), as(cleo));
       const listed = () => objectFiles(h).filter((f) => f.includes(stored.id));
       expect(listed()).toHaveLength(2); // the file and its thumbnail
-      await eventually(async () => expect(await h.db.knex('message_attachments').where({ id: stored.id })).toEqual([]), 10_000, 200);
-      expect(listed()).toEqual([]);
+      // The row goes first (nothing can reference the files after it), then the files.
+      await eventually(
+        async () => {
+          expect(await h.db.knex('message_attachments').where({ id: stored.id })).toEqual([]);
+          expect(listed()).toEqual([]);
+        },
+        10_000,
+        200,
+      );
     } finally {
       await h.stop();
     }

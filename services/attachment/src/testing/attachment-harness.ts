@@ -6,7 +6,7 @@ import { AttachmentClient, MessageClient, SessionClient } from '@parley/grpc';
 import { loadMessageConfig, start as startMessageService, type RunningMessageService } from '@parley/message';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- as above
 import { loadSessionConfig, start as startSessionService, type RunningSessionService } from '@parley/session';
-import { startS3Server, type TestS3Server } from '@parley/testing';
+import { startS3Server, type TestS3Server, TEST_INTERNAL_GRPC_TOKEN } from '@parley/testing';
 import { loadAttachmentConfig } from '../config';
 import { start, type RunningAttachmentService } from '../main';
 
@@ -31,12 +31,12 @@ export async function startAttachmentHarness(env: Record<string, string> = {}): 
   const bucket = 'parley-attachments-test';
   const bus = new MemoryBus(pino({ level: 'silent' }));
   const session: RunningSessionService = await startSessionService(
-    loadSessionConfig({ DATABASE_URL: db.url, SESSION_GRPC_HOST: '127.0.0.1', SESSION_GRPC_PORT: '0' }),
+    loadSessionConfig({ INTERNAL_GRPC_TOKEN: TEST_INTERNAL_GRPC_TOKEN, DATABASE_URL: db.url, SESSION_GRPC_HOST: '127.0.0.1', SESSION_GRPC_PORT: '0', AGENT_OFFLINE_GRACE_MS: '0' }),
     { bus },
   );
   const sessionAddr = `127.0.0.1:${session.port}`;
   const attachment: RunningAttachmentService = await start(
-    loadAttachmentConfig({
+    loadAttachmentConfig({ INTERNAL_GRPC_TOKEN: TEST_INTERNAL_GRPC_TOKEN,
       DATABASE_URL: db.url,
       ATTACHMENT_GRPC_HOST: '127.0.0.1',
       ATTACHMENT_GRPC_PORT: '0',
@@ -53,13 +53,13 @@ export async function startAttachmentHarness(env: Record<string, string> = {}): 
   );
   const attachmentAddr = `127.0.0.1:${attachment.port}`;
   const message: RunningMessageService = await startMessageService(
-    loadMessageConfig({ DATABASE_URL: db.url, MESSAGE_GRPC_HOST: '127.0.0.1', MESSAGE_GRPC_PORT: '0', SESSION_SERVICE_ADDR: sessionAddr, ATTACHMENT_SERVICE_ADDR: attachmentAddr }),
+    loadMessageConfig({ INTERNAL_GRPC_TOKEN: TEST_INTERNAL_GRPC_TOKEN, DATABASE_URL: db.url, MESSAGE_GRPC_HOST: '127.0.0.1', MESSAGE_GRPC_PORT: '0', SESSION_SERVICE_ADDR: sessionAddr, ATTACHMENT_SERVICE_ADDR: attachmentAddr }),
     { bus },
   );
   const clients = {
-    sessions: new SessionClient(sessionAddr),
-    messages: new MessageClient(`127.0.0.1:${message.port}`),
-    attachments: new AttachmentClient(attachmentAddr),
+    sessions: new SessionClient(sessionAddr, TEST_INTERNAL_GRPC_TOKEN),
+    messages: new MessageClient(`127.0.0.1:${message.port}`, TEST_INTERNAL_GRPC_TOKEN),
+    attachments: new AttachmentClient(attachmentAddr, TEST_INTERNAL_GRPC_TOKEN),
   };
   return {
     db,

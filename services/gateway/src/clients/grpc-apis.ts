@@ -1,4 +1,5 @@
 import { messageFromProto, sessionFromProto, type MessageClient, type PresenceClient, type SessionClient } from '@parley/grpc';
+import type { Availability } from '@parley/contracts';
 import type { MessagesApi, PresenceApi, SessionsApi, SocketRef } from '../domain/gateway.ports';
 
 export function createSessionsApi(client: SessionClient): SessionsApi {
@@ -69,6 +70,11 @@ export function createPresenceApi(client: PresenceClient): PresenceApi {
     stopTyping: (caller, socket, sessionId) => client.stopTyping(inSession(socket, sessionId), caller),
     renewLease: async (caller, gatewayId) => (await client.renewLease(gatewayId, caller)).known,
     releaseGateway: (caller, gatewayId) => client.releaseGateway(gatewayId, caller),
-    onlineAgents: async (caller) => (await client.listOnlineAgents(caller)).agents.map((a) => ({ ...a, session_ids: [...a.session_ids] })),
+    onlineAgents: async (caller) =>
+      (await client.listOnlineAgents(caller)).agents.map((a) => ({ ...a, session_ids: [...a.session_ids], availability: a.availability as Availability })),
+    setAvailability: async (caller, status) => {
+      const changed = await client.setAvailability(status, caller);
+      return { agent_id: changed.agent_id, agent_name: changed.agent_name, status: changed.status as Availability };
+    },
   };
 }

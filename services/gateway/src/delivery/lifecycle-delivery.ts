@@ -58,6 +58,15 @@ export class LifecycleDelivery {
         if (session.status === 'closed') this.toSessionAndAgents(session.id, 'chat_closed', { session, closed_by: by.user_id });
         return;
       }
+      case 'session.requeued': {
+        const { session, from_agent_id, reason } = (event as EventEnvelope<'session.requeued'>).data;
+        this.toSessionAndAgents(session.id, 'chat_requeued', { session, from_agent_id, reason });
+        this.toSessionAndAgents(session.id, 'session_status_changed', { session_id: session.id, status: session.status, agent_id: null });
+        return;
+      }
+      case 'agent.availability_changed':
+        this.emitTo(AGENTS_ROOM, 'availability_changed', (event as EventEnvelope<'agent.availability_changed'>).data);
+        return;
       case 'queue.changed':
         this.queueChanged(event as EventEnvelope<'queue.changed'>);
         return;

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { ChatMessage, ChatSession, Identity, OnlineAgent, Participant, UploadedAttachment } from '@parley/contracts';
+import type { Availability, AvailabilityChangedEvent, ChatMessage, ChatSession, Identity, OnlineAgent, Participant, UploadedAttachment } from '@parley/contracts';
 
 /** Who asks, and the id that follows the request through every service. */
 export interface Caller {
@@ -64,6 +64,8 @@ export interface PresenceApi {
   renewLease(caller: Caller, gatewayId: string): Promise<boolean>;
   releaseGateway(caller: Caller, gatewayId: string): Promise<void>;
   onlineAgents(caller: Caller): Promise<OnlineAgent[]>;
+  /** A support agent becomes available or goes away. */
+  setAvailability(caller: Caller, status: Availability): Promise<AvailabilityChangedEvent>;
 }
 
 export interface AttachmentDownload {

@@ -1,4 +1,14 @@
-import { markAsReadBodySchema, markAsReadSchema, sessionIdSchema, typingSchema, validate, type MessagesReadEvent, type OnlineAgent } from '@parley/contracts';
+import {
+  markAsReadBodySchema,
+  markAsReadSchema,
+  sessionIdSchema,
+  setAvailabilitySchema,
+  typingSchema,
+  validate,
+  type AvailabilityChangedEvent,
+  type MessagesReadEvent,
+  type OnlineAgent,
+} from '@parley/contracts';
 import type { Caller, MessagesApi, PresenceApi, SocketRef } from './gateway.ports';
 
 export interface SignalsServiceDeps {
@@ -6,7 +16,7 @@ export interface SignalsServiceDeps {
   presence: PresenceApi;
 }
 
-/** Typing indicators, read receipts and who is online: validated here, decided by the presence and message services. */
+/** Typing indicators, read receipts, who is online and available: validated here, decided by the presence and message services. */
 export function createSignalsService({ messages, presence }: SignalsServiceDeps) {
   async function markAsRead(caller: Caller, payload: unknown): Promise<MessagesReadEvent> {
     const input = validate(markAsReadSchema, payload);
@@ -37,6 +47,12 @@ export function createSignalsService({ messages, presence }: SignalsServiceDeps)
     },
 
     onlineAgents: (caller: Caller): Promise<OnlineAgent[]> => presence.onlineAgents(caller),
+
+    /** A support agent takes new chats or not (set_availability, PUT /agents/me/availability). */
+    async setAvailability(caller: Caller, payload: unknown): Promise<AvailabilityChangedEvent> {
+      const { status } = validate(setAvailabilitySchema, payload ?? {});
+      return presence.setAvailability(caller, status);
+    },
   };
 }
 

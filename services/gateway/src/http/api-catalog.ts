@@ -6,12 +6,13 @@ import {
   listSessionsQuerySchema,
   markAsReadBodySchema,
   sendMessageBodySchema,
+  setAvailabilitySchema,
   transferSessionBodySchema,
   updateStatusBodySchema,
 } from '@parley/contracts';
 
 export interface ApiRoute {
-  method: 'get' | 'post' | 'patch';
+  method: 'get' | 'post' | 'patch' | 'put';
   /** Express-style path under /api/v1/chat. */
   path: string;
   summary: string;
@@ -36,5 +37,6 @@ export const API_ROUTES: ApiRoute[] = [
   { method: 'post', path: '/sessions/:sessionId/read', summary: 'Mark messages read (none named: everything up to now)', body: markAsReadBodySchema, status: 200 },
   { method: 'post', path: '/upload', summary: 'Pre-upload up to 5 files (multipart field `attachments`); send them later by id', status: 201 },
   { method: 'get', path: '/attachments/:attachmentId', summary: 'An attachment with a short-lived signed download link', status: 200 },
-  { method: 'get', path: '/agents/online', summary: 'Support agents and admins connected now (staff only)', status: 200 },
+  { method: 'get', path: '/agents/online', summary: 'Support agents and admins connected now, with availability (staff only)', status: 200 },
+  { method: 'put', path: '/agents/me/availability', summary: 'A support agent takes new chats (available) or not (away)', body: setAvailabilitySchema, status: 200 },
 ];

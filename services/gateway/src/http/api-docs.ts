@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { acceptChatSchema, closeChatSchema, joinSessionSchema, markAsReadSchema, sendMessageSchema, sessionRefSchema, transferChatSchema, typingSchema } from '@parley/contracts';
+import { acceptChatSchema, closeChatSchema, joinSessionSchema, markAsReadSchema, sendMessageSchema, sessionRefSchema, transferChatSchema, typingSchema, setAvailabilitySchema } from '@parley/contracts';
 import { API_ROUTES } from './api-catalog';
 
 const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
@@ -60,11 +60,12 @@ const CLIENT_EVENTS: Record<string, z.ZodType> = {
   typing: typingSchema,
   stop_typing: typingSchema,
   mark_as_read: markAsReadSchema,
+  set_availability: setAvailabilitySchema,
 };
 const SERVER_EVENTS = [
   'session_joined', 'new_message', 'message_sent', 'session_left', 'error', 'chat_accepted', 'chat_closed',
   'session_status_changed', 'chat_transferred', 'session_queued', 'queue_updated', 'queue_position',
-  'user_joined', 'user_left', 'user_typing', 'typing_stopped', 'messages_read',
+  'user_joined', 'user_left', 'user_typing', 'typing_stopped', 'messages_read', 'chat_requeued', 'availability_changed',
 ];
 
 /** AsyncAPI 2.6 for the Socket.io events (payload fields of server events: docs/api.md). */

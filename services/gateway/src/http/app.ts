@@ -1,4 +1,4 @@
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import cors from 'cors';
 import type { TokenVerifier } from '@parley/auth';
 import type { Logger } from '@parley/logger';
@@ -10,8 +10,9 @@ import type { AttachmentsApi, Caller } from '../domain/gateway.ports';
 import type { SignalsService } from '../domain/signals.service';
 import { agentRoutes } from './agent.routes';
 import { attachmentRoutes } from './attachment.routes';
+import { devTokenRoutes } from './dev-token.routes';
 import { docsRoutes } from './docs.routes';
-import { homeRoutes } from './home.routes';
+import { webAppRoutes } from './web-app.routes';
 import { requireAllowedOrigin } from './origin-policy';
 import { downloadRoutes } from './download.routes';
 import { errorHandler, notFoundHandler } from './error-handler';
@@ -30,16 +31,22 @@ export interface HttpAppOptions {
   /** Answers whether the gateway's dependencies are reachable (readiness). */
   ready: () => Promise<{ ready: boolean; checks: Record<string, boolean> }>;
   files: { flow: AttachmentFlow; attachments: AttachmentsApi; limits: UploadLimits; gatewayCaller: Caller };
+  /** The built web app (default services/web/dist). */
+  webAppDir?: string;
+  /** The JWT secret, given only when it is the development one: then /api/v1/dev/token mints tokens. */
+  devTokenSecret?: string;
+  /** Requests per client IP on the API and the downloads (429 over the limit). */
+  limitRequests: RequestHandler;
 }
 
-export function createHttpApp({ chat, agents, signals, verifyToken, corsOrigins, logger, ready, files }: HttpAppOptions): Express {
+export function createHttpApp({ chat, agents, signals, verifyToken, corsOrigins, logger, ready, files, limitRequests, webAppDir, devTokenSecret }: HttpAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(cors({ origin: corsOrigins === '*' ? true : corsOrigins }));
   app.use(requireAllowedOrigin(corsOrigins));
 
-  app.use(homeRoutes());
+  app.use(webAppRoutes(webAppDir));
   app.use('/api/docs', docsRoutes());
   app.get('/metrics', (_req, res, next) => {
     renderMetrics().then((text) => void res.type(metricsContentType).send(text), next);
@@ -49,8 +56,10 @@ export function createHttpApp({ chat, agents, signals, verifyToken, corsOrigins,
     ready().then(({ ready: ok, checks }) => void res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'not ready', checks }), next);
   });
 
-  // Who is asking comes first: an anonymous request is 401 whatever its body.
+  // How often comes first, then who is asking: an anonymous request is 401 whatever its body.
+  app.use(['/uploads', '/api/v1'], limitRequests);
   app.use('/uploads/chat-attachments', downloadRoutes(files.flow, verifyToken, files.gatewayCaller));
+  app.use('/api/v1/dev', devTokenRoutes(devTokenSecret));
   app.use(
     '/api/v1/chat',
     requireBearer(verifyToken),

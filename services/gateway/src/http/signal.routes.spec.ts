@@ -59,4 +59,22 @@ describe('gateway REST: read receipts and online agents', () => {
     const refused = await call('GET', '/api/v1/chat/agents/online', { token: customer.token });
     expect(refused).toEqual({ status: 403, body: { success: false, error: { code: 'PERMISSION_DENIED', message: expect.any(String) } } });
   });
+
+  it('sets a support agent’s availability, and refuses others and bad input without changing it', async () => {
+    const path = '/api/v1/chat/agents/me/availability';
+    expect(await call('PUT', path, { token: agent.token, body: { status: 'away' } })).toEqual({ status: 200, body: { success: true, data: { agent_id: agent.id, agent_name: 'Ana', status: 'away' } } });
+    expect(gw.backend.presence.availability.get(agent.id)).toBe('away');
+    const refusals: Array<[string, Parameters<typeof api>[3], number, string]> = [
+      ['a customer', { token: customer.token, body: { status: 'away' } }, 403, 'PERMISSION_DENIED'],
+      ['an unknown status', { token: agent.token, body: { status: 'busy' } }, 400, 'INVALID_ARGUMENT'],
+      ['no body', { token: agent.token }, 400, 'INVALID_ARGUMENT'],
+      ['an extra field', { token: agent.token, body: { status: 'available', capacity: 9 } }, 400, 'INVALID_ARGUMENT'],
+      ['no token', { body: { status: 'available' } }, 401, 'UNAUTHENTICATED'],
+    ];
+    for (const [label, options, status, code] of refusals) {
+      const answer = await call('PUT', path, options);
+      expect({ label, status: answer.status, body: answer.body }).toEqual({ label, status, body: { success: false, error: { code, message: expect.any(String) } } });
+    }
+    expect(gw.backend.presence.availability.get(agent.id)).toBe('away');
+  });
 });

@@ -18,5 +18,9 @@ export function signalRoutes(signals: SignalsService): Router {
     res.json({ success: true, data: await signals.onlineAgents(callerOf(res)) });
   }));
 
+  router.put('/agents/me/availability', route(async (req, res) => {
+    res.json({ success: true, data: await signals.setAvailability(callerOf(res), req.body) });
+  }));
+
   return router;
 }

@@ -113,4 +113,21 @@ describe('gateway sockets: presence, typing, read receipts', () => {
     gw.backend.presence.down = false;
     await eventually(() => expect([...gw.backend.presence.sockets.values()].some((s) => s.identity.userId === agent.id)).toBe(false));
   });
+
+  it('set_availability answers the agent and tells every agent; customers and bad status are refused with nothing changed', async () => {
+    const ana = await connect(agent.token);
+    const watcher = await connect(testUser('support', 'Walt').token);
+    const heard = waitFor(watcher, 'availability_changed');
+    const answer = await request(ana, 'set_availability', { status: 'away' });
+    expect(answer).toEqual({ ok: true, data: { agent_id: agent.id, agent_name: 'Ana', status: 'away' } });
+    expect(await heard).toEqual({ agent_id: agent.id, agent_name: 'Ana', status: 'away' });
+
+    const c = await connect(customer.token);
+    expect(await request(c, 'set_availability', { status: 'away' })).toEqual({ ok: false, error: expect.objectContaining({ code: 'PERMISSION_DENIED', event: 'set_availability' }) });
+    for (const bad of [{ status: 'busy' }, {}, { status: 'away', extra: 1 }, 'away', null]) {
+      expect(await request(ana, 'set_availability', bad)).toEqual({ ok: false, error: expect.objectContaining({ code: 'INVALID_ARGUMENT' }) });
+    }
+    expect(gw.backend.presence.availability.get(agent.id)).toBe('away');
+    expect(gw.backend.presence.availability.has(customer.id)).toBe(false);
+  });
 });

@@ -26,10 +26,14 @@ export interface SocketServerOptions {
   corsOrigins: string[] | '*';
   /** Largest event payload accepted, in bytes. */
   maxPayloadBytes: number;
+  /** Handshake checks around the token's (the rate limits: attempts per IP before, connections per user after). */
+  admission?: { beforeAuth?: SocketMiddleware; afterAuth?: SocketMiddleware };
 }
 
+type SocketMiddleware = Parameters<GatewayServer['use']>[0];
+
 /** Socket.io with JWT authentication in the handshake (`auth.token`). */
-export function createSocketServer({ httpServer, verifyToken, corsOrigins, maxPayloadBytes }: SocketServerOptions): GatewayServer {
+export function createSocketServer({ httpServer, verifyToken, corsOrigins, maxPayloadBytes, admission = {} }: SocketServerOptions): GatewayServer {
   const io: GatewayServer = new Server(httpServer, {
     cors: { origin: corsOrigins === '*' ? true : corsOrigins, credentials: true },
     maxHttpBufferSize: maxPayloadBytes,
@@ -37,6 +41,7 @@ export function createSocketServer({ httpServer, verifyToken, corsOrigins, maxPa
     pingInterval: 25_000,
     pingTimeout: 20_000,
   });
+  if (admission.beforeAuth) io.use(admission.beforeAuth);
   io.use((socket, next) => {
     try {
       const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
@@ -51,6 +56,7 @@ export function createSocketServer({ httpServer, verifyToken, corsOrigins, maxPa
       next(failure);
     }
   });
+  if (admission.afterAuth) io.use(admission.afterAuth);
   return io;
 }
 

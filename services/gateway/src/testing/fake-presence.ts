@@ -1,4 +1,4 @@
-import { createEvent, routingKeys, type ChatSession, type Identity, type Participant } from '@parley/contracts';
+import { createEvent, routingKeys, type Availability, type ChatSession, type Identity, type Participant } from '@parley/contracts';
 import type { EventBus } from '@parley/bus';
 import { AppError, permissionDenied } from '@parley/errors';
 import type { Caller, PresenceApi } from '../domain/gateway.ports';
@@ -18,6 +18,7 @@ export class FakePresence {
   readonly sockets = new Map<string, FakeSocket>();
   readonly typists = new Set<string>();
   readonly calls: string[] = [];
+  readonly availability = new Map<string, Availability>();
   renewals = 0;
   /** What renewLease answers. */
   leaseKnown = true;
@@ -118,6 +119,15 @@ export class FakePresence {
     onlineAgents: async (caller) => {
       if (caller.identity.role !== 'support' && caller.identity.role !== 'admin') throw permissionDenied('Only support agents and admins see who is online');
       return [];
+    },
+    setAvailability: async (caller, status) => {
+      this.calls.push('presence.setAvailability');
+      this.failIfDown();
+      if (caller.identity.role !== 'support') throw permissionDenied('Only support agents set an availability');
+      this.availability.set(caller.identity.userId, status);
+      const changed = { agent_id: caller.identity.userId, agent_name: caller.identity.name, status };
+      await this.bus.publish(createEvent('agent.availability_changed', routingKeys.agents('agent.availability_changed'), changed));
+      return changed;
     },
   };
 }

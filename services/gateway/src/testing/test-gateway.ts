@@ -3,6 +3,7 @@ import { createTokenVerifier } from '@parley/auth';
 import { MemoryBus } from '@parley/bus';
 import { TEST_JWT_SECRET } from '@parley/testing';
 import { createGatewayServer, type GatewayServer } from '../gateway-server';
+import type { GatewayLimits } from '../limits/socket-limits';
 import { FakeAttachments } from './fake-attachments';
 import { FakeBackend } from './fake-backend';
 
@@ -16,7 +17,13 @@ export interface TestGateway {
 }
 
 /** A real gateway (HTTP, Socket.io, bus) on a free port, over the fake backend. */
-export async function startTestGateway(uploadLimits = { maxFileBytes: 64 * 1024, maxFiles: 5 }, corsOrigins: string[] | '*' = []): Promise<TestGateway> {
+export async function startTestGateway(
+  uploadLimits = { maxFileBytes: 64 * 1024, maxFiles: 5 },
+  corsOrigins: string[] | '*' = [],
+  web: { webAppDir?: string; jwtSecret?: string; devTokens?: boolean } = {},
+  limits?: GatewayLimits,
+): Promise<TestGateway> {
+  const jwtSecret = web.jwtSecret ?? TEST_JWT_SECRET;
   const logger = pino({ level: 'silent' });
   const bus = new MemoryBus(logger);
   const backend = new FakeBackend(bus);
@@ -29,12 +36,15 @@ export async function startTestGateway(uploadLimits = { maxFileBytes: 64 * 1024,
     attachments: files.api,
     uploadLimits,
     bus,
-    verifyToken: createTokenVerifier({ secret: TEST_JWT_SECRET }),
+    verifyToken: createTokenVerifier({ secret: jwtSecret }),
     logger,
     gatewayId: `test-${process.pid}`,
     corsOrigins,
     maxPayloadBytes: 100_000,
     presenceRenewIntervalMs: 50,
+    webAppDir: web.webAppDir,
+    devTokenSecret: web.devTokens ? jwtSecret : undefined,
+    limits,
   });
   const port = await server.listen(0, '127.0.0.1');
   return {

@@ -23,6 +23,11 @@ export function systemMessageFor(event: EventEnvelope): string | null {
       if (session.status === 'active' && previous_status === 'resolved') return `${by.name} reopened the chat`;
       return null;
     }
+    case 'session.requeued': {
+      const { from_agent_name, reason } = (event as EventEnvelope<'session.requeued'>).data;
+      const why = reason === 'agent_offline' ? `${from_agent_name} went offline` : `${from_agent_name} did not reply in time`;
+      return `${why}; the chat is back in the queue`;
+    }
     default:
       return null;
   }

@@ -1,6 +1,7 @@
 import * as grpc from '@grpc/grpc-js';
+import { TEST_INTERNAL_GRPC_TOKEN } from '@parley/testing';
 import { routingKeys, type EventEnvelope, type Identity } from '@parley/contracts';
-import { messageProto, toMetadata } from '@parley/grpc';
+import { messageProto, toMetadata, internalClientOptions } from '@parley/grpc';
 import { cleo, root } from '../testing/identities';
 import { startMessageHarness, type MessageHarness } from '../testing/message-harness';
 
@@ -10,7 +11,7 @@ const as = (identity: Identity) => ({ identity });
 
 /** The service as a plain grpc-js client sees it: status code and details exactly as sent. */
 function rawCall(address: string, request: { session_id: string; content: string }, metadata: grpc.Metadata): Promise<grpc.ServiceError | null> {
-  const client = new (messageProto().MessageService)(address, grpc.credentials.createInsecure());
+  const client = new (messageProto().MessageService)(address, grpc.credentials.createInsecure(), internalClientOptions(TEST_INTERNAL_GRPC_TOKEN));
   return new Promise<grpc.ServiceError | null>((resolve) => client.SendMessage(request, metadata, (error) => resolve(error))).finally(() => client.close());
 }
 

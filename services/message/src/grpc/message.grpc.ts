@@ -1,11 +1,17 @@
 import { messageToProto, unary, type MessageServiceHandlers } from '@parley/grpc';
 import type { Logger } from '@parley/logger';
+import type { AnsweredSessionsService } from '../domain/answered-sessions.service';
 import type { MessageService } from '../domain/message.service';
 import type { ReadReceiptService } from '../domain/read-receipt.service';
 
 const given = (value: string): string | undefined => (value === '' ? undefined : value);
 
-export function createMessageGrpcHandlers(service: MessageService, receipts: ReadReceiptService, logger: Logger): MessageServiceHandlers {
+export function createMessageGrpcHandlers(
+  service: MessageService,
+  receipts: ReadReceiptService,
+  answers: AnsweredSessionsService,
+  logger: Logger,
+): MessageServiceHandlers {
   return {
     SendMessage: unary(logger, async (request, { identity }) => {
       const { message, created } = await service.send(identity, {
@@ -44,5 +50,8 @@ export function createMessageGrpcHandlers(service: MessageService, receipts: Rea
       });
       return { message_ids: read.message_ids };
     }),
+    ListAnsweredSessions: unary(logger, async (request, { identity }) => ({
+      session_ids: await answers.answered(identity, request.checks.map((c) => ({ ...c }))),
+    })),
   };
 }

@@ -1,4 +1,5 @@
 import pino from 'pino';
+import { TEST_INTERNAL_GRPC_TOKEN } from '@parley/testing';
 import { MemoryBus } from '@parley/bus';
 import { createTestDatabase, type TestDatabase } from '@parley/db';
 import { MessageClient, SessionClient } from '@parley/grpc';
@@ -28,11 +29,11 @@ export async function startMessageHarness(): Promise<MessageHarness> {
   const db = await createTestDatabase();
   const bus = new MemoryBus(pino({ level: 'silent' }));
   const sessionService = await startSessionService(
-    loadSessionConfig({ DATABASE_URL: db.url, SESSION_GRPC_HOST: '127.0.0.1', SESSION_GRPC_PORT: '0' }),
+    loadSessionConfig({ INTERNAL_GRPC_TOKEN: TEST_INTERNAL_GRPC_TOKEN, DATABASE_URL: db.url, SESSION_GRPC_HOST: '127.0.0.1', SESSION_GRPC_PORT: '0', AGENT_OFFLINE_GRACE_MS: '0' }),
     { bus },
   );
   const messageService = await start(
-    loadMessageConfig({
+    loadMessageConfig({ INTERNAL_GRPC_TOKEN: TEST_INTERNAL_GRPC_TOKEN,
       DATABASE_URL: db.url,
       MESSAGE_GRPC_HOST: '127.0.0.1',
       MESSAGE_GRPC_PORT: '0',
@@ -41,8 +42,8 @@ export async function startMessageHarness(): Promise<MessageHarness> {
     { bus },
   );
   const messageAddress = `127.0.0.1:${messageService.port}`;
-  const sessions = new SessionClient(`127.0.0.1:${sessionService.port}`);
-  const messages = new MessageClient(messageAddress);
+  const sessions = new SessionClient(`127.0.0.1:${sessionService.port}`, TEST_INTERNAL_GRPC_TOKEN);
+  const messages = new MessageClient(messageAddress, TEST_INTERNAL_GRPC_TOKEN);
   return {
     db,
     bus,

@@ -26,10 +26,14 @@ export async function leaveSession(store: PresenceStore, connection: Connection,
   return events;
 }
 
-/** Removes a socket and takes it out of every session it was in. Call with the user locked. */
+/**
+ * Removes a socket and takes it out of every session it was in; a support agent's last socket
+ * going makes them offline (the assigner's grace period counts from then). Call with the user locked.
+ */
 export async function dropConnection(store: PresenceStore, connection: Connection): Promise<EventEnvelope[]> {
   const events: EventEnvelope[] = [];
   for (const sessionId of await store.sessionsOf(connection.socket_id)) events.push(...(await leaveSession(store, connection, sessionId)));
   await store.deleteConnection(connection.socket_id);
+  if (connection.user_role === 'support' && (await store.userConnectionCount(connection.user_id)) === 0) await store.agentOffline(connection.user_id);
   return events;
 }

@@ -1,4 +1,4 @@
-import type { ChatSession, EventEnvelope, Identity, OnlineAgent, Participant } from '@parley/contracts';
+import type { AgentState, Availability, ChatSession, EventEnvelope, Identity, OnlineAgent, Participant } from '@parley/contracts';
 
 /** A socket a gateway reported, with the user it authenticated. */
 export interface Connection {
@@ -42,6 +42,16 @@ export interface PresenceStore {
   /** Who is in the session now, one entry per user, first joined first. */
   participants(sessionId: string): Promise<Participant[]>;
   onlineAgents(): Promise<OnlineAgent[]>;
+  /** How many sockets the user has open, over every gateway. */
+  userConnectionCount(userId: string): Promise<number>;
+
+  /** A support agent connected: online from now (their availability is kept). */
+  agentOnline(agentId: string, agentName: string): Promise<void>;
+  /** A support agent's last socket went: offline since now, unless already offline. */
+  agentOffline(agentId: string): Promise<void>;
+  setAvailability(agentId: string, agentName: string, status: Availability): Promise<void>;
+  /** Every support agent connected now or seen before, with availability (default `available`). */
+  agentStates(): Promise<AgentState[]>;
 
   getTyping(sessionId: string, userId: string): Promise<TypingIndicator | null>;
   saveTyping(indicator: TypingIndicator): Promise<void>;

@@ -36,6 +36,7 @@ export function createPresenceService({ presence, sessions, timings, now = () =>
     await store.renewLease(ref.gateway_id, at, leaseUntil(at));
     const connection: Connection = { socket_id: ref.socket_id, gateway_id: ref.gateway_id, user_id: identity.userId, user_role: identity.role, user_name: identity.name };
     await store.saveConnection(connection);
+    if (identity.role === 'support') await store.agentOnline(identity.userId, identity.name);
     return connection;
   }
 

@@ -1,8 +1,8 @@
 import * as grpc from '@grpc/grpc-js';
 import type { EventEnvelope, Identity } from '@parley/contracts';
 import type { AppError } from '@parley/errors';
-import { presenceProto } from '@parley/grpc';
-import { eventually } from '@parley/testing';
+import { presenceProto, internalClientOptions } from '@parley/grpc';
+import { eventually, TEST_INTERNAL_GRPC_TOKEN } from '@parley/testing';
 import { gateway, user } from '../testing/identities';
 import { startPresenceHarness, type PresenceHarness } from '../testing/presence-harness';
 
@@ -77,6 +77,46 @@ describe('presence service over gRPC', () => {
     expect((await h.presence.listOnlineAgents(as(agent))).agents).toEqual([]);
   });
 
+  it('keeps availability and since when an agent is offline, for the assigner', async () => {
+    const bo = user('support', 'Bo');
+    const service = { identity: { userId: 'parley', role: 'service' as const, name: 'Parley' } };
+    await h.presence.connect({ gateway_id: 'gw-d', socket_id: 'b1' }, as(bo));
+    const changed = await h.presence.setAvailability('away', as(bo));
+    expect(changed).toEqual({ agent_id: bo.userId, agent_name: 'Bo', status: 'away' });
+    await eventually(() => expect(h.events.filter((e) => e.type === 'agent.availability_changed').map((e) => e.data)).toContainEqual(changed));
+    const states = async () => (await h.presence.listAgentStates(service)).agents.filter((a) => a.agent_id === bo.userId);
+    expect(await states()).toEqual([{ agent_id: bo.userId, agent_name: 'Bo', online: true, availability: 'away', offline_since: '' }]);
+    expect((await h.presence.listOnlineAgents(as(bo))).agents.find((a) => a.user_id === bo.userId)?.availability).toBe('away');
+
+    const before = Date.now();
+    await h.presence.disconnect({ gateway_id: 'gw-d', socket_id: 'b1' }, as(bo));
+    const [gone] = await states();
+    expect(gone).toEqual(expect.objectContaining({ online: false, availability: 'away' }));
+    expect(Date.parse(gone.offline_since)).toBeGreaterThanOrEqual(before - 1000);
+    // Back online: offline_since clears, the availability stays what the agent chose.
+    await h.presence.connect({ gateway_id: 'gw-d', socket_id: 'b2' }, as(bo));
+    expect(await states()).toEqual([expect.objectContaining({ online: true, availability: 'away', offline_since: '' })]);
+    await h.presence.setAvailability('available', as(bo));
+    expect(await states()).toEqual([expect.objectContaining({ availability: 'available' })]);
+    await h.presence.releaseGateway('gw-d', as(gateway()));
+    expect(await states()).toEqual([expect.objectContaining({ online: false })]);
+  });
+
+  it('lets only support agents set an availability, only to available or away, and shows agent states to services and staff only', async () => {
+    const admin = user('admin', 'Root');
+    for (const [label, call, code] of [
+      ['a customer', () => h.presence.setAvailability('away', as(customer)), 'PERMISSION_DENIED'],
+      ['an admin', () => h.presence.setAvailability('away', as(admin)), 'PERMISSION_DENIED'],
+      ['an unknown status', () => h.presence.setAvailability('busy', as(agent)), 'INVALID_ARGUMENT'],
+      ['no status', () => h.presence.setAvailability('', as(agent)), 'INVALID_ARGUMENT'],
+      ['a customer listing agents', () => h.presence.listAgentStates(as(customer)), 'PERMISSION_DENIED'],
+    ] as const) {
+      const error = await call().then(() => null, (e: AppError) => e);
+      expect({ label, code: error?.code }).toEqual({ label, code });
+    }
+    expect(await h.db.knex('agent_states').where({ agent_id: agent.userId }).whereNot({ availability: 'available' })).toEqual([]);
+  });
+
   it('maps refusals to gRPC status codes and never leaks details', async () => {
     const stranger = user('customer', 'Sam');
     const refusals: Array<[string, () => Promise<unknown>, AppError['code']]> = [
@@ -90,7 +130,7 @@ describe('presence service over gRPC', () => {
       const error = await call().then(() => null, (e: AppError) => e);
       expect({ label, code: error?.code }).toEqual({ label, code });
     }
-    const client = new (presenceProto().PresenceService)(h.presenceAddress, grpc.credentials.createInsecure());
+    const client = new (presenceProto().PresenceService)(h.presenceAddress, grpc.credentials.createInsecure(), internalClientOptions(TEST_INTERNAL_GRPC_TOKEN));
     const anonymous = await new Promise<grpc.ServiceError | null>((resolve) => client.Typing(ref('x'), new grpc.Metadata(), (error) => resolve(error)));
     client.close();
     expect(anonymous).toMatchObject({ code: grpc.status.UNAUTHENTICATED });

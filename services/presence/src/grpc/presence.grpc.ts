@@ -1,9 +1,10 @@
 import { unary, type PresenceServiceHandlers } from '@parley/grpc';
 import type { Logger } from '@parley/logger';
+import type { AgentAvailabilityService } from '../domain/agent-availability.service';
 import type { PresenceService } from '../domain/presence.service';
 import type { TypingService } from '../domain/typing.service';
 
-export function createPresenceGrpcHandlers(presence: PresenceService, typing: TypingService, logger: Logger): PresenceServiceHandlers {
+export function createPresenceGrpcHandlers(presence: PresenceService, typing: TypingService, agents: AgentAvailabilityService, logger: Logger): PresenceServiceHandlers {
   return {
     Connect: unary(logger, async (request, { identity }) => (await presence.connect(identity, request), {})),
     Disconnect: unary(logger, async (request, { identity }) => (await presence.disconnect(identity, request), {})),
@@ -14,5 +15,9 @@ export function createPresenceGrpcHandlers(presence: PresenceService, typing: Ty
     RenewLease: unary(logger, async (request, { identity }) => ({ known: await presence.renewLease(identity, request) })),
     ReleaseGateway: unary(logger, async (request, { identity }) => (await presence.releaseGateway(identity, request), {})),
     ListOnlineAgents: unary(logger, async (_request, { identity }) => ({ agents: await presence.onlineAgents(identity) })),
+    SetAvailability: unary(logger, (request, { identity }) => agents.setAvailability(identity, request)),
+    ListAgentStates: unary(logger, async (_request, { identity }) => ({
+      agents: (await agents.agentStates(identity)).map((a) => ({ ...a, offline_since: a.offline_since ?? '' })),
+    })),
   };
 }

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { OutboxRelay, OutboxRepository } from '@parley/bus';
-import type { OnlineAgent, Participant } from '@parley/contracts';
+import type { AgentState, Availability, OnlineAgent, Participant } from '@parley/contracts';
 import type { Connection, PresenceRepository, PresenceStore, TypingIndicator } from '../domain/presence.ports';
 
 const STAFF = ['support', 'admin'];
@@ -106,13 +106,52 @@ function createStore(trx: Knex.Transaction, record: PresenceStore['record']): Pr
       const { rows } = await trx.raw<{ rows: Array<Omit<OnlineAgent, 'online_since' | 'connections'> & { online_since: Date; connections: string }> }>(
         `select c.user_id, min(c.user_role) as role, min(c.user_name) as name, count(distinct c.socket_id) as connections,
                 coalesce(array_agg(distinct m.session_id::text) filter (where m.session_id is not null), '{}') as session_ids,
-                min(c.connected_at) as online_since
+                min(c.connected_at) as online_since, coalesce(min(a.availability), 'available') as availability
          from presence_connections c left join presence_memberships m on m.socket_id = c.socket_id
+         left join agent_states a on a.agent_id = c.user_id
          where c.user_role = any(?::text[])
          group by c.user_id order by min(c.connected_at)`,
         [STAFF],
       );
       return rows.map((r) => ({ ...r, connections: Number(r.connections), online_since: r.online_since.toISOString() }));
+    },
+
+    async userConnectionCount(userId) {
+      const row = await trx('presence_connections').where({ user_id: userId }).count<{ count: string }[]>('* as count').first();
+      return Number(row?.count ?? 0);
+    },
+
+    async agentOnline(agentId, agentName) {
+      await trx('agent_states')
+        .insert({ agent_id: agentId, agent_name: agentName, offline_since: null })
+        .onConflict('agent_id')
+        .merge({ agent_name: agentName, offline_since: null, updated_at: trx.fn.now() });
+    },
+
+    async agentOffline(agentId) {
+      await trx('agent_states').where({ agent_id: agentId }).whereNull('offline_since').update({ offline_since: trx.fn.now(), updated_at: trx.fn.now() });
+    },
+
+    async setAvailability(agentId, agentName, status: Availability) {
+      await trx('agent_states')
+        .insert({ agent_id: agentId, agent_name: agentName, availability: status })
+        .onConflict('agent_id')
+        .merge({ agent_name: agentName, availability: status, updated_at: trx.fn.now() });
+    },
+
+    async agentStates() {
+      // An agent with a socket open is online whatever the row says (a reaped gateway's agent
+      // reconnecting elsewhere); one seen before and gone is offline since their last socket went.
+      const { rows } = await trx.raw<{ rows: Array<Omit<AgentState, 'offline_since'> & { offline_since: Date | null }> }>(
+        `select coalesce(a.agent_id, c.user_id) as agent_id, coalesce(c.user_name, a.agent_name) as agent_name,
+                c.user_id is not null as online, coalesce(a.availability, 'available') as availability,
+                case when c.user_id is null then a.offline_since end as offline_since
+         from agent_states a
+         full join (select user_id, min(user_name) as user_name from presence_connections where user_role = 'support' group by user_id) c
+           on c.user_id = a.agent_id
+         order by 1`,
+      );
+      return rows.map((r) => ({ ...r, offline_since: r.offline_since ? r.offline_since.toISOString() : null }));
     },
 
     async getTyping(sessionId, userId) {

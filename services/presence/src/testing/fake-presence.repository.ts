@@ -1,4 +1,4 @@
-import type { EventEnvelope, OnlineAgent, Participant } from '@parley/contracts';
+import type { AgentState, Availability, EventEnvelope, OnlineAgent, Participant } from '@parley/contracts';
 import type { Connection, PresenceRepository, PresenceStore, TypingIndicator } from '../domain/presence.ports';
 
 const CONNECTION_COLUMNS = ['socket_id', 'gateway_id', 'user_id', 'user_role', 'user_name'];
@@ -19,6 +19,7 @@ export class FakePresenceRepository implements PresenceRepository {
   connections = new Map<string, Connection & { connected_at: Date }>();
   memberships: Membership[] = [];
   typing = new Map<string, TypingIndicator>();
+  agents = new Map<string, { agent_name: string; availability: Availability; offline_since: Date | null }>();
   /** Every event recorded by a committed transaction, in order. */
   readonly events: EventEnvelope[] = [];
   /** How many typing rows were written (to see the throttle). */
@@ -26,14 +27,22 @@ export class FakePresenceRepository implements PresenceRepository {
   private order = 0;
 
   async transaction<T>(work: (store: PresenceStore) => Promise<T>): Promise<T> {
-    const saved = { gateways: new Map(this.gateways), connections: new Map(this.connections), memberships: [...this.memberships], typing: new Map(this.typing), writes: this.typingWrites };
+    const saved = {
+      gateways: new Map(this.gateways),
+      connections: new Map(this.connections),
+      memberships: [...this.memberships],
+      typing: new Map(this.typing),
+      agents: new Map([...this.agents].map(([id, a]) => [id, { ...a }])),
+      writes: this.typingWrites,
+    };
     const recorded: EventEnvelope[] = [];
     try {
       const result = await work(this.store(recorded));
       this.events.push(...recorded);
       return result;
     } catch (error) {
-      Object.assign(this, { gateways: saved.gateways, connections: saved.connections, memberships: saved.memberships, typing: saved.typing, typingWrites: saved.writes });
+      const { writes, ...tables } = saved;
+      Object.assign(this, { ...tables, typingWrites: writes });
       throw error;
     }
   }
@@ -101,12 +110,34 @@ export class FakePresenceRepository implements PresenceRepository {
         const agents = new Map<string, OnlineAgent>();
         for (const c of this.connections.values()) {
           if (c.user_role !== 'support' && c.user_role !== 'admin') continue;
-          const agent = agents.get(c.user_id) ?? { user_id: c.user_id, role: c.user_role, name: c.user_name, connections: 0, session_ids: [], online_since: c.connected_at.toISOString() };
+          const availability = this.agents.get(c.user_id)?.availability ?? 'available';
+          const agent = agents.get(c.user_id) ?? { user_id: c.user_id, role: c.user_role, name: c.user_name, connections: 0, session_ids: [], online_since: c.connected_at.toISOString(), availability };
           agent.connections += 1;
           for (const m of this.memberships) if (m.socket_id === c.socket_id && !agent.session_ids.includes(m.session_id)) agent.session_ids.push(m.session_id);
           agents.set(c.user_id, agent);
         }
         return [...agents.values()];
+      },
+      userConnectionCount: async (userId) => [...this.connections.values()].filter((c) => c.user_id === userId).length,
+      agentOnline: async (agentId, agentName) => {
+        this.agents.set(agentId, { availability: 'available', ...this.agents.get(agentId), agent_name: agentName, offline_since: null });
+      },
+      agentOffline: async (agentId) => {
+        const agent = this.agents.get(agentId);
+        if (agent && !agent.offline_since) agent.offline_since = new Date();
+      },
+      setAvailability: async (agentId, agentName, status) => {
+        this.agents.set(agentId, { offline_since: null, ...this.agents.get(agentId), agent_name: agentName, availability: status });
+      },
+      agentStates: async (): Promise<AgentState[]> => {
+        const online = new Map([...this.connections.values()].filter((c) => c.user_role === 'support').map((c) => [c.user_id, c.user_name]));
+        const ids = new Set([...this.agents.keys(), ...online.keys()]);
+        return [...ids].sort().map((id) => {
+          const known = this.agents.get(id);
+          const isOnline = online.has(id);
+          const offline = isOnline ? null : (known?.offline_since ?? null);
+          return { agent_id: id, agent_name: online.get(id) ?? known?.agent_name ?? '', online: isOnline, availability: known?.availability ?? 'available', offline_since: offline ? offline.toISOString() : null };
+        });
       },
       getTyping: async (sessionId, userId) => this.typing.get(key(sessionId, userId)) ?? null,
       saveTyping: async (indicator) => {

@@ -1,4 +1,5 @@
 import pino from 'pino';
+import { TEST_INTERNAL_GRPC_TOKEN } from '@parley/testing';
 import { MemoryBus } from '@parley/bus';
 import type { EventEnvelope } from '@parley/contracts';
 import { createTestDatabase, type TestDatabase } from '@parley/db';
@@ -28,18 +29,18 @@ export async function startPresenceHarness(timings: Record<string, string> = {})
   const db = await createTestDatabase();
   const bus = new MemoryBus(pino({ level: 'silent' }));
   const events: EventEnvelope[] = [];
-  const subscription = await bus.subscribe({ queue: 'presence-harness', exclusive: true, patterns: ['session.#'] }, (event) => void events.push(event));
+  const subscription = await bus.subscribe({ queue: 'presence-harness', exclusive: true, patterns: ['session.#', 'agents.#'] }, (event) => void events.push(event));
   const sessionService: RunningSessionService = await startSessionService(
-    loadSessionConfig({ DATABASE_URL: db.url, SESSION_GRPC_HOST: '127.0.0.1', SESSION_GRPC_PORT: '0' }),
+    loadSessionConfig({ INTERNAL_GRPC_TOKEN: TEST_INTERNAL_GRPC_TOKEN, DATABASE_URL: db.url, SESSION_GRPC_HOST: '127.0.0.1', SESSION_GRPC_PORT: '0', AGENT_OFFLINE_GRACE_MS: '0' }),
     { bus },
   );
   const presenceService: RunningPresenceService = await start(
-    loadPresenceConfig({ DATABASE_URL: db.url, PRESENCE_GRPC_HOST: '127.0.0.1', PRESENCE_GRPC_PORT: '0', SESSION_SERVICE_ADDR: `127.0.0.1:${sessionService.port}`, ...timings }),
+    loadPresenceConfig({ INTERNAL_GRPC_TOKEN: TEST_INTERNAL_GRPC_TOKEN, DATABASE_URL: db.url, PRESENCE_GRPC_HOST: '127.0.0.1', PRESENCE_GRPC_PORT: '0', SESSION_SERVICE_ADDR: `127.0.0.1:${sessionService.port}`, ...timings }),
     { bus },
   );
   const presenceAddress = `127.0.0.1:${presenceService.port}`;
-  const sessions = new SessionClient(`127.0.0.1:${sessionService.port}`);
-  const presence = new PresenceClient(presenceAddress);
+  const sessions = new SessionClient(`127.0.0.1:${sessionService.port}`, TEST_INTERNAL_GRPC_TOKEN);
+  const presence = new PresenceClient(presenceAddress, TEST_INTERNAL_GRPC_TOKEN);
   return {
     db,
     bus,

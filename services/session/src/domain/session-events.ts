@@ -1,4 +1,4 @@
-import { createEvent, routingKeys, type Actor, type ChatSession, type EventEnvelope, type Identity } from '@parley/contracts';
+import { createEvent, routingKeys, type Actor, type ChatSession, type EventEnvelope, type Identity, type RequeueReason } from '@parley/contracts';
 import type { QueueSnapshot } from './session.ports';
 
 export const actorOf = (identity: Identity): Actor => ({ user_id: identity.userId, role: identity.role, name: identity.name });
@@ -32,4 +32,10 @@ export function sessionTransferred(session: ChatSession, from: { id: string; nam
 export function statusChanged(session: ChatSession, previous: ChatSession['status'], by: Identity, queue: QueueSnapshot | null): EventEnvelope[] {
   const data = { session, previous_status: previous, by: actorOf(by) };
   return [createEvent('session.status_changed', routingKeys.session(session.id, 'session.status_changed'), data), ...queueChanged(queue)];
+}
+
+/** The chat waits again because its agent left it unanswered; Parley did it. */
+export function sessionRequeued(session: ChatSession, from: { id: string; name: string }, reason: RequeueReason, by: Identity, queue: QueueSnapshot | null): EventEnvelope[] {
+  const data = { session, from_agent_id: from.id, from_agent_name: from.name, reason, by: actorOf(by) };
+  return [createEvent('session.requeued', routingKeys.session(session.id, 'session.requeued'), data), ...queueChanged(queue)];
 }

@@ -31,10 +31,10 @@ export interface QueueSnapshot {
 /** A guarded update: applied only while the row still matches `expect`, so concurrent changes cannot both win. */
 export interface SessionChange {
   expect: { status: SessionStatus; agentId?: string };
-  set: { status?: SessionStatus; agent_id?: string; agent_name?: string };
-  /** The lifecycle timestamp this change sets to now, or clears (a reopen clears resolved_at). */
+  set: { status?: SessionStatus; agent_id?: string | null; agent_name?: string | null };
+  /** The lifecycle timestamp this change sets to now, or clears (a reopen clears resolved_at, a requeue accepted_at). */
   stamp?: 'accepted_at' | 'resolved_at' | 'closed_at';
-  clear?: 'resolved_at';
+  clear?: 'resolved_at' | 'accepted_at';
 }
 
 /** What the session domain needs from storage. The events commit with the state, or neither does. */

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import * as grpc from '@grpc/grpc-js';
+import { TEST_INTERNAL_GRPC_TOKEN } from '@parley/testing';
 import { routingKeys, type EventEnvelope, type Identity } from '@parley/contracts';
-import { sessionProto, toMetadata, type SessionClient } from '@parley/grpc';
+import { sessionProto, toMetadata, type SessionClient, internalClientOptions } from '@parley/grpc';
 import { ana, cleo, dan, pizzeria } from '../testing/identities';
 import { startSessionHarness, type SessionHarness } from '../testing/session-harness';
 
@@ -83,7 +84,7 @@ describe('session service over gRPC', () => {
     });
 
     it('answers UNAUTHENTICATED for a call without any identity metadata', async () => {
-      const raw = new (sessionProto().SessionService)(harness.address, grpc.credentials.createInsecure());
+      const raw = new (sessionProto().SessionService)(harness.address, grpc.credentials.createInsecure(), internalClientOptions(TEST_INTERNAL_GRPC_TOKEN));
       try {
         const error = await new Promise<grpc.ServiceError | null>((resolve) => raw.ListSessions({}, (e) => resolve(e)));
         expect(error).toMatchObject({ code: grpc.status.UNAUTHENTICATED });
@@ -96,7 +97,7 @@ describe('session service over gRPC', () => {
   it('shows an unexpected failure only as INTERNAL "Internal error", never the SQL', async () => {
     const session = await client.createSession({ subject: 'Before the outage' }, as(cleo));
     await harness.db.knex.raw('alter table chat_sessions rename to chat_sessions_away');
-    const raw = new (sessionProto().SessionService)(harness.address, grpc.credentials.createInsecure());
+    const raw = new (sessionProto().SessionService)(harness.address, grpc.credentials.createInsecure(), internalClientOptions(TEST_INTERNAL_GRPC_TOKEN));
     try {
       const metadata = toMetadata({ identity: cleo });
       const error = await new Promise<grpc.ServiceError | null>((resolve) => raw.GetSession({ session_id: session.id }, metadata, (e) => resolve(e)));

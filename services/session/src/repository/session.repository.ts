@@ -68,7 +68,8 @@ export function createSessionRepository(knex: Knex, outbox: OutboxRepository, re
         const [row] = await query.update(update).returning('*');
         if (!row) return { result: null, events: [] };
         const changed = toSession(row as Row);
-        const queue: QueueSnapshot | null = change.expect.status === 'waiting' ? await readQueue(trx) : null;
+        const queueMoved = change.expect.status === 'waiting' || change.set.status === 'waiting';
+        const queue: QueueSnapshot | null = queueMoved ? await readQueue(trx) : null;
         return { result: changed, events: eventsFor(changed, queue) };
       }),
 

@@ -46,7 +46,8 @@ export class FakeSessionRepository implements SessionRepository {
     if (change.stamp) changed[change.stamp] = now;
     if (change.clear) changed[change.clear] = null;
     const after = this.sessions.map((s, i) => (i === index ? changed : s));
-    const events = eventsFor(changed, change.expect.status === 'waiting' ? this.queue(after) : null);
+    const queueMoved = change.expect.status === 'waiting' || change.set.status === 'waiting';
+    const events = eventsFor(changed, queueMoved ? this.queue(after) : null);
     this.sessions[index] = changed;
     this.events.push(...events);
     return changed;

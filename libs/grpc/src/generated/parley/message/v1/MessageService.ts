@@ -4,6 +4,8 @@ import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
 import type { GetSessionSummariesRequest as _parley_message_v1_GetSessionSummariesRequest, GetSessionSummariesRequest__Output as _parley_message_v1_GetSessionSummariesRequest__Output } from '../../../parley/message/v1/GetSessionSummariesRequest';
 import type { GetSessionSummariesResponse as _parley_message_v1_GetSessionSummariesResponse, GetSessionSummariesResponse__Output as _parley_message_v1_GetSessionSummariesResponse__Output } from '../../../parley/message/v1/GetSessionSummariesResponse';
+import type { ListAnsweredSessionsRequest as _parley_message_v1_ListAnsweredSessionsRequest, ListAnsweredSessionsRequest__Output as _parley_message_v1_ListAnsweredSessionsRequest__Output } from '../../../parley/message/v1/ListAnsweredSessionsRequest';
+import type { ListAnsweredSessionsResponse as _parley_message_v1_ListAnsweredSessionsResponse, ListAnsweredSessionsResponse__Output as _parley_message_v1_ListAnsweredSessionsResponse__Output } from '../../../parley/message/v1/ListAnsweredSessionsResponse';
 import type { ListMessagesRequest as _parley_message_v1_ListMessagesRequest, ListMessagesRequest__Output as _parley_message_v1_ListMessagesRequest__Output } from '../../../parley/message/v1/ListMessagesRequest';
 import type { ListMessagesResponse as _parley_message_v1_ListMessagesResponse, ListMessagesResponse__Output as _parley_message_v1_ListMessagesResponse__Output } from '../../../parley/message/v1/ListMessagesResponse';
 import type { MarkAsReadRequest as _parley_message_v1_MarkAsReadRequest, MarkAsReadRequest__Output as _parley_message_v1_MarkAsReadRequest__Output } from '../../../parley/message/v1/MarkAsReadRequest';
@@ -20,6 +22,15 @@ export interface MessageServiceClient extends grpc.Client {
   getSessionSummaries(argument: _parley_message_v1_GetSessionSummariesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_parley_message_v1_GetSessionSummariesResponse__Output>): grpc.ClientUnaryCall;
   getSessionSummaries(argument: _parley_message_v1_GetSessionSummariesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_parley_message_v1_GetSessionSummariesResponse__Output>): grpc.ClientUnaryCall;
   getSessionSummaries(argument: _parley_message_v1_GetSessionSummariesRequest, callback: grpc.requestCallback<_parley_message_v1_GetSessionSummariesResponse__Output>): grpc.ClientUnaryCall;
+  
+  ListAnsweredSessions(argument: _parley_message_v1_ListAnsweredSessionsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_parley_message_v1_ListAnsweredSessionsResponse__Output>): grpc.ClientUnaryCall;
+  ListAnsweredSessions(argument: _parley_message_v1_ListAnsweredSessionsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_parley_message_v1_ListAnsweredSessionsResponse__Output>): grpc.ClientUnaryCall;
+  ListAnsweredSessions(argument: _parley_message_v1_ListAnsweredSessionsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_parley_message_v1_ListAnsweredSessionsResponse__Output>): grpc.ClientUnaryCall;
+  ListAnsweredSessions(argument: _parley_message_v1_ListAnsweredSessionsRequest, callback: grpc.requestCallback<_parley_message_v1_ListAnsweredSessionsResponse__Output>): grpc.ClientUnaryCall;
+  listAnsweredSessions(argument: _parley_message_v1_ListAnsweredSessionsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_parley_message_v1_ListAnsweredSessionsResponse__Output>): grpc.ClientUnaryCall;
+  listAnsweredSessions(argument: _parley_message_v1_ListAnsweredSessionsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_parley_message_v1_ListAnsweredSessionsResponse__Output>): grpc.ClientUnaryCall;
+  listAnsweredSessions(argument: _parley_message_v1_ListAnsweredSessionsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_parley_message_v1_ListAnsweredSessionsResponse__Output>): grpc.ClientUnaryCall;
+  listAnsweredSessions(argument: _parley_message_v1_ListAnsweredSessionsRequest, callback: grpc.requestCallback<_parley_message_v1_ListAnsweredSessionsResponse__Output>): grpc.ClientUnaryCall;
   
   ListMessages(argument: _parley_message_v1_ListMessagesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_parley_message_v1_ListMessagesResponse__Output>): grpc.ClientUnaryCall;
   ListMessages(argument: _parley_message_v1_ListMessagesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_parley_message_v1_ListMessagesResponse__Output>): grpc.ClientUnaryCall;
@@ -53,6 +64,8 @@ export interface MessageServiceClient extends grpc.Client {
 export interface MessageServiceHandlers extends grpc.UntypedServiceImplementation {
   GetSessionSummaries: grpc.handleUnaryCall<_parley_message_v1_GetSessionSummariesRequest__Output, _parley_message_v1_GetSessionSummariesResponse>;
   
+  ListAnsweredSessions: grpc.handleUnaryCall<_parley_message_v1_ListAnsweredSessionsRequest__Output, _parley_message_v1_ListAnsweredSessionsResponse>;
+  
   ListMessages: grpc.handleUnaryCall<_parley_message_v1_ListMessagesRequest__Output, _parley_message_v1_ListMessagesResponse>;
   
   MarkAsRead: grpc.handleUnaryCall<_parley_message_v1_MarkAsReadRequest__Output, _parley_message_v1_MarkAsReadResponse>;
@@ -63,6 +76,7 @@ export interface MessageServiceHandlers extends grpc.UntypedServiceImplementatio
 
 export interface MessageServiceDefinition extends grpc.ServiceDefinition {
   GetSessionSummaries: MethodDefinition<_parley_message_v1_GetSessionSummariesRequest, _parley_message_v1_GetSessionSummariesResponse, _parley_message_v1_GetSessionSummariesRequest__Output, _parley_message_v1_GetSessionSummariesResponse__Output>
+  ListAnsweredSessions: MethodDefinition<_parley_message_v1_ListAnsweredSessionsRequest, _parley_message_v1_ListAnsweredSessionsResponse, _parley_message_v1_ListAnsweredSessionsRequest__Output, _parley_message_v1_ListAnsweredSessionsResponse__Output>
   ListMessages: MethodDefinition<_parley_message_v1_ListMessagesRequest, _parley_message_v1_ListMessagesResponse, _parley_message_v1_ListMessagesRequest__Output, _parley_message_v1_ListMessagesResponse__Output>
   MarkAsRead: MethodDefinition<_parley_message_v1_MarkAsReadRequest, _parley_message_v1_MarkAsReadResponse, _parley_message_v1_MarkAsReadRequest__Output, _parley_message_v1_MarkAsReadResponse__Output>
   SendMessage: MethodDefinition<_parley_message_v1_SendMessageRequest, _parley_message_v1_SendMessageResponse, _parley_message_v1_SendMessageRequest__Output, _parley_message_v1_SendMessageResponse__Output>

@@ -8,6 +8,7 @@ export interface OnlineAgent {
   'connections'?: (number);
   'session_ids'?: (string)[];
   'online_since'?: (string);
+  'availability'?: (string);
 }
 
 export interface OnlineAgent__Output {
@@ -17,4 +18,5 @@ export interface OnlineAgent__Output {
   'connections': (number);
   'session_ids': (string)[];
   'online_since': (string);
+  'availability': (string);
 }

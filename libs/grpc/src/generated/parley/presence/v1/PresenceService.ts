@@ -2,12 +2,15 @@
 
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
+import type { AgentAvailability as _parley_presence_v1_AgentAvailability, AgentAvailability__Output as _parley_presence_v1_AgentAvailability__Output } from '../../../parley/presence/v1/AgentAvailability';
 import type { Empty as _parley_presence_v1_Empty, Empty__Output as _parley_presence_v1_Empty__Output } from '../../../parley/presence/v1/Empty';
 import type { GatewayRef as _parley_presence_v1_GatewayRef, GatewayRef__Output as _parley_presence_v1_GatewayRef__Output } from '../../../parley/presence/v1/GatewayRef';
 import type { JoinResponse as _parley_presence_v1_JoinResponse, JoinResponse__Output as _parley_presence_v1_JoinResponse__Output } from '../../../parley/presence/v1/JoinResponse';
+import type { ListAgentStatesResponse as _parley_presence_v1_ListAgentStatesResponse, ListAgentStatesResponse__Output as _parley_presence_v1_ListAgentStatesResponse__Output } from '../../../parley/presence/v1/ListAgentStatesResponse';
 import type { ListOnlineAgentsResponse as _parley_presence_v1_ListOnlineAgentsResponse, ListOnlineAgentsResponse__Output as _parley_presence_v1_ListOnlineAgentsResponse__Output } from '../../../parley/presence/v1/ListOnlineAgentsResponse';
 import type { RenewLeaseResponse as _parley_presence_v1_RenewLeaseResponse, RenewLeaseResponse__Output as _parley_presence_v1_RenewLeaseResponse__Output } from '../../../parley/presence/v1/RenewLeaseResponse';
 import type { SessionSocketRef as _parley_presence_v1_SessionSocketRef, SessionSocketRef__Output as _parley_presence_v1_SessionSocketRef__Output } from '../../../parley/presence/v1/SessionSocketRef';
+import type { SetAvailabilityRequest as _parley_presence_v1_SetAvailabilityRequest, SetAvailabilityRequest__Output as _parley_presence_v1_SetAvailabilityRequest__Output } from '../../../parley/presence/v1/SetAvailabilityRequest';
 import type { SocketRef as _parley_presence_v1_SocketRef, SocketRef__Output as _parley_presence_v1_SocketRef__Output } from '../../../parley/presence/v1/SocketRef';
 
 export interface PresenceServiceClient extends grpc.Client {
@@ -47,6 +50,15 @@ export interface PresenceServiceClient extends grpc.Client {
   leave(argument: _parley_presence_v1_SessionSocketRef, options: grpc.CallOptions, callback: grpc.requestCallback<_parley_presence_v1_Empty__Output>): grpc.ClientUnaryCall;
   leave(argument: _parley_presence_v1_SessionSocketRef, callback: grpc.requestCallback<_parley_presence_v1_Empty__Output>): grpc.ClientUnaryCall;
   
+  ListAgentStates(argument: _parley_presence_v1_Empty, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_parley_presence_v1_ListAgentStatesResponse__Output>): grpc.ClientUnaryCall;
+  ListAgentStates(argument: _parley_presence_v1_Empty, metadata: grpc.Metadata, callback: grpc.requestCallback<_parley_presence_v1_ListAgentStatesResponse__Output>): grpc.ClientUnaryCall;
+  ListAgentStates(argument: _parley_presence_v1_Empty, options: grpc.CallOptions, callback: grpc.requestCallback<_parley_presence_v1_ListAgentStatesResponse__Output>): grpc.ClientUnaryCall;
+  ListAgentStates(argument: _parley_presence_v1_Empty, callback: grpc.requestCallback<_parley_presence_v1_ListAgentStatesResponse__Output>): grpc.ClientUnaryCall;
+  listAgentStates(argument: _parley_presence_v1_Empty, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_parley_presence_v1_ListAgentStatesResponse__Output>): grpc.ClientUnaryCall;
+  listAgentStates(argument: _parley_presence_v1_Empty, metadata: grpc.Metadata, callback: grpc.requestCallback<_parley_presence_v1_ListAgentStatesResponse__Output>): grpc.ClientUnaryCall;
+  listAgentStates(argument: _parley_presence_v1_Empty, options: grpc.CallOptions, callback: grpc.requestCallback<_parley_presence_v1_ListAgentStatesResponse__Output>): grpc.ClientUnaryCall;
+  listAgentStates(argument: _parley_presence_v1_Empty, callback: grpc.requestCallback<_parley_presence_v1_ListAgentStatesResponse__Output>): grpc.ClientUnaryCall;
+  
   ListOnlineAgents(argument: _parley_presence_v1_Empty, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_parley_presence_v1_ListOnlineAgentsResponse__Output>): grpc.ClientUnaryCall;
   ListOnlineAgents(argument: _parley_presence_v1_Empty, metadata: grpc.Metadata, callback: grpc.requestCallback<_parley_presence_v1_ListOnlineAgentsResponse__Output>): grpc.ClientUnaryCall;
   ListOnlineAgents(argument: _parley_presence_v1_Empty, options: grpc.CallOptions, callback: grpc.requestCallback<_parley_presence_v1_ListOnlineAgentsResponse__Output>): grpc.ClientUnaryCall;
@@ -73,6 +85,15 @@ export interface PresenceServiceClient extends grpc.Client {
   renewLease(argument: _parley_presence_v1_GatewayRef, metadata: grpc.Metadata, callback: grpc.requestCallback<_parley_presence_v1_RenewLeaseResponse__Output>): grpc.ClientUnaryCall;
   renewLease(argument: _parley_presence_v1_GatewayRef, options: grpc.CallOptions, callback: grpc.requestCallback<_parley_presence_v1_RenewLeaseResponse__Output>): grpc.ClientUnaryCall;
   renewLease(argument: _parley_presence_v1_GatewayRef, callback: grpc.requestCallback<_parley_presence_v1_RenewLeaseResponse__Output>): grpc.ClientUnaryCall;
+  
+  SetAvailability(argument: _parley_presence_v1_SetAvailabilityRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_parley_presence_v1_AgentAvailability__Output>): grpc.ClientUnaryCall;
+  SetAvailability(argument: _parley_presence_v1_SetAvailabilityRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_parley_presence_v1_AgentAvailability__Output>): grpc.ClientUnaryCall;
+  SetAvailability(argument: _parley_presence_v1_SetAvailabilityRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_parley_presence_v1_AgentAvailability__Output>): grpc.ClientUnaryCall;
+  SetAvailability(argument: _parley_presence_v1_SetAvailabilityRequest, callback: grpc.requestCallback<_parley_presence_v1_AgentAvailability__Output>): grpc.ClientUnaryCall;
+  setAvailability(argument: _parley_presence_v1_SetAvailabilityRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_parley_presence_v1_AgentAvailability__Output>): grpc.ClientUnaryCall;
+  setAvailability(argument: _parley_presence_v1_SetAvailabilityRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_parley_presence_v1_AgentAvailability__Output>): grpc.ClientUnaryCall;
+  setAvailability(argument: _parley_presence_v1_SetAvailabilityRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_parley_presence_v1_AgentAvailability__Output>): grpc.ClientUnaryCall;
+  setAvailability(argument: _parley_presence_v1_SetAvailabilityRequest, callback: grpc.requestCallback<_parley_presence_v1_AgentAvailability__Output>): grpc.ClientUnaryCall;
   
   StopTyping(argument: _parley_presence_v1_SessionSocketRef, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_parley_presence_v1_Empty__Output>): grpc.ClientUnaryCall;
   StopTyping(argument: _parley_presence_v1_SessionSocketRef, metadata: grpc.Metadata, callback: grpc.requestCallback<_parley_presence_v1_Empty__Output>): grpc.ClientUnaryCall;
@@ -103,11 +124,15 @@ export interface PresenceServiceHandlers extends grpc.UntypedServiceImplementati
   
   Leave: grpc.handleUnaryCall<_parley_presence_v1_SessionSocketRef__Output, _parley_presence_v1_Empty>;
   
+  ListAgentStates: grpc.handleUnaryCall<_parley_presence_v1_Empty__Output, _parley_presence_v1_ListAgentStatesResponse>;
+  
   ListOnlineAgents: grpc.handleUnaryCall<_parley_presence_v1_Empty__Output, _parley_presence_v1_ListOnlineAgentsResponse>;
   
   ReleaseGateway: grpc.handleUnaryCall<_parley_presence_v1_GatewayRef__Output, _parley_presence_v1_Empty>;
   
   RenewLease: grpc.handleUnaryCall<_parley_presence_v1_GatewayRef__Output, _parley_presence_v1_RenewLeaseResponse>;
+  
+  SetAvailability: grpc.handleUnaryCall<_parley_presence_v1_SetAvailabilityRequest__Output, _parley_presence_v1_AgentAvailability>;
   
   StopTyping: grpc.handleUnaryCall<_parley_presence_v1_SessionSocketRef__Output, _parley_presence_v1_Empty>;
   
@@ -120,9 +145,11 @@ export interface PresenceServiceDefinition extends grpc.ServiceDefinition {
   Disconnect: MethodDefinition<_parley_presence_v1_SocketRef, _parley_presence_v1_Empty, _parley_presence_v1_SocketRef__Output, _parley_presence_v1_Empty__Output>
   Join: MethodDefinition<_parley_presence_v1_SessionSocketRef, _parley_presence_v1_JoinResponse, _parley_presence_v1_SessionSocketRef__Output, _parley_presence_v1_JoinResponse__Output>
   Leave: MethodDefinition<_parley_presence_v1_SessionSocketRef, _parley_presence_v1_Empty, _parley_presence_v1_SessionSocketRef__Output, _parley_presence_v1_Empty__Output>
+  ListAgentStates: MethodDefinition<_parley_presence_v1_Empty, _parley_presence_v1_ListAgentStatesResponse, _parley_presence_v1_Empty__Output, _parley_presence_v1_ListAgentStatesResponse__Output>
   ListOnlineAgents: MethodDefinition<_parley_presence_v1_Empty, _parley_presence_v1_ListOnlineAgentsResponse, _parley_presence_v1_Empty__Output, _parley_presence_v1_ListOnlineAgentsResponse__Output>
   ReleaseGateway: MethodDefinition<_parley_presence_v1_GatewayRef, _parley_presence_v1_Empty, _parley_presence_v1_GatewayRef__Output, _parley_presence_v1_Empty__Output>
   RenewLease: MethodDefinition<_parley_presence_v1_GatewayRef, _parley_presence_v1_RenewLeaseResponse, _parley_presence_v1_GatewayRef__Output, _parley_presence_v1_RenewLeaseResponse__Output>
+  SetAvailability: MethodDefinition<_parley_presence_v1_SetAvailabilityRequest, _parley_presence_v1_AgentAvailability, _parley_presence_v1_SetAvailabilityRequest__Output, _parley_presence_v1_AgentAvailability__Output>
   StopTyping: MethodDefinition<_parley_presence_v1_SessionSocketRef, _parley_presence_v1_Empty, _parley_presence_v1_SessionSocketRef__Output, _parley_presence_v1_Empty__Output>
   Typing: MethodDefinition<_parley_presence_v1_SessionSocketRef, _parley_presence_v1_Empty, _parley_presence_v1_SessionSocketRef__Output, _parley_presence_v1_Empty__Output>
 }

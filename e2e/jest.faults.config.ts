@@ -1,0 +1,6 @@
+import { projectJestConfig } from '../jest.preset';
+
+// The fault-injection suite (npm run test:faults): crashes, outages and reconnects under load, each
+// counted by the ledger (src/support/ledger.ts). --runInBand: the faults (a stopped RabbitMQ above
+// all) would disturb any other stack running meanwhile.
+export default projectJestConfig('faults', __dirname, { testMatch: ['<rootDir>/src/faults/**/*.faults.spec.ts'] });

@@ -1,0 +1,89 @@
+import { LIMITS, type ChatMessage, type SessionJoinedEvent } from '@parley/contracts';
+import { ParleyError } from './parley-error';
+import { isRetryable } from './send-queue';
+import type { SessionTracker } from './session-tracker';
+
+export interface CatchUpPorts {
+  tracker: SessionTracker;
+  /** join_session with the last seq the client has. */
+  rejoin(sessionId: string, lastSeq: number): Promise<SessionJoinedEvent>;
+  /** A page of history after a seq, oldest first. */
+  page(sessionId: string, afterSeq: number, limit: number): Promise<ChatMessage[]>;
+  /** Hands a message to the app (once: the tracker dedupes). */
+  deliver(message: ChatMessage): void;
+  /** Tells the app a gap could not be filled, so it reloads the session's history. */
+  gap(error: ParleyError): void;
+  retryDelayMs?: number;
+  /** Tries of the rejoin and of each page before the gap is reported. */
+  maxAttempts?: number;
+}
+
+/**
+ * Brings a rejoined session up to date, in seq order, without a hole: the missed messages the
+ * join answers with; when the server says it has more (`has_more`), the rest page by page over
+ * REST; live messages that arrive meanwhile wait and follow. A gap that cannot be filled is
+ * reported (`gap`), never skipped silently.
+ */
+export class CatchUp {
+  /** Live messages of sessions being caught up, held until the catch-up is done. */
+  private readonly held = new Map<string, ChatMessage[]>();
+
+  constructor(private readonly ports: CatchUpPorts) {}
+
+  /** True (and the message is kept for later) while its session is being caught up. */
+  hold(message: ChatMessage): boolean {
+    const waiting = this.held.get(message.session_id);
+    if (!waiting) return false;
+    waiting.push(message);
+    return true;
+  }
+
+  isCatchingUp(sessionId: string): boolean {
+    return this.held.has(sessionId);
+  }
+
+  async run(sessionId: string): Promise<void> {
+    const { tracker, deliver } = this.ports;
+    // A reconnect during a catch-up starts another; each delivers what it held, the last one owns the session.
+    const waiting: ChatMessage[] = [];
+    this.held.set(sessionId, waiting);
+    try {
+      const joined = await this.retrying(sessionId, () => this.ports.rejoin(sessionId, tracker.lastSeq(sessionId) ?? 0));
+      if (!joined) return;
+      joined.messages.forEach(deliver);
+      if (joined.has_more) await this.pageRest(sessionId);
+    } finally {
+      if (this.held.get(sessionId) === waiting) this.held.delete(sessionId);
+      waiting.forEach(deliver);
+    }
+  }
+
+  private async pageRest(sessionId: string): Promise<void> {
+    const { tracker, deliver } = this.ports;
+    const limit = LIMITS.historyMaxLimit;
+    for (;;) {
+      const page = await this.retrying(sessionId, () => this.ports.page(sessionId, tracker.lastSeq(sessionId) ?? 0, limit));
+      if (!page) return;
+      page.forEach(deliver);
+      if (page.length < limit) return;
+    }
+  }
+
+  /** Tries `step` with a growing pause; after the last try reports the gap and answers undefined. */
+  private async retrying<T>(sessionId: string, step: () => Promise<T>): Promise<T | undefined> {
+    const maxAttempts = this.ports.maxAttempts ?? 5;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await step();
+      } catch (error) {
+        if (attempt >= maxAttempts || (error instanceof ParleyError && !isRetryable(error))) {
+          const reason = error instanceof Error ? error.message : String(error);
+          const after = this.ports.tracker.lastSeq(sessionId) ?? 0;
+          this.ports.gap(new ParleyError('CATCH_UP_INCOMPLETE', `Messages after seq ${after} of session ${sessionId} could not be loaded (${reason}); reload its history`));
+          return undefined;
+        }
+        await new Promise((resolve) => setTimeout(resolve, (this.ports.retryDelayMs ?? 500) * attempt));
+      }
+    }
+  }
+}
