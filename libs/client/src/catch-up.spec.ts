@@ -1,5 +1,5 @@
-import type { ChatMessage, SessionJoinedEvent } from '@parley/contracts';
-import { CatchUp } from './catch-up';
+import { LIMITS, type ChatMessage, type SessionJoinedEvent } from '@parley/contracts';
+import { CATCH_UP_PAGE_SIZE, CatchUp } from './catch-up';
 import { ParleyError } from './parley-error';
 import { SessionTracker } from './session-tracker';
 
@@ -54,5 +54,11 @@ describe('CatchUp', () => {
     await catchUp.run('s1');
     expect(gaps).toEqual([expect.objectContaining({ code: 'CATCH_UP_INCOMPLETE', message: expect.stringContaining('after seq 101') })]);
     expect(shown.slice(0, 100)).toEqual(seqs(2, 101).map((m) => m.seq));
+  });
+});
+
+describe('catch-up page size', () => {
+  it('is the largest page the server answers', () => {
+    expect(CATCH_UP_PAGE_SIZE).toBe(LIMITS.historyMaxLimit);
   });
 });

@@ -1,7 +1,14 @@
-import { LIMITS, type ChatMessage, type SessionJoinedEvent } from '@parley/contracts';
+import type { ChatMessage, SessionJoinedEvent } from '@parley/contracts';
 import { ParleyError } from './parley-error';
 import { isRetryable } from './send-queue';
 import type { SessionTracker } from './session-tracker';
+
+/**
+ * The largest history page the server answers (LIMITS.historyMaxLimit; a spec holds the two equal).
+ * Written here rather than imported: the SDK runs in browsers, and the contracts' index also holds
+ * server-only code (request context on node:async_hooks) a bundler cannot ship.
+ */
+export const CATCH_UP_PAGE_SIZE = 200;
 
 export interface CatchUpPorts {
   tracker: SessionTracker;
@@ -60,7 +67,7 @@ export class CatchUp {
 
   private async pageRest(sessionId: string): Promise<void> {
     const { tracker, deliver } = this.ports;
-    const limit = LIMITS.historyMaxLimit;
+    const limit = CATCH_UP_PAGE_SIZE;
     for (;;) {
       const page = await this.retrying(sessionId, () => this.ports.page(sessionId, tracker.lastSeq(sessionId) ?? 0, limit));
       if (!page) return;
