@@ -3,7 +3,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEV_JWT_SECRET } from '@parley/auth';
-import { ensureWebAppBuilt, launchChromium, SCREENSHOTS_DIR } from './support/browser';
+import { buildWebApp, launchChromium, SCREENSHOTS_DIR } from './support/browser';
 import { startStack, type Stack } from './support/stack';
 
 jest.setTimeout(180_000);
@@ -30,7 +30,7 @@ describe('the web app in a browser', () => {
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    ensureWebAppBuilt();
+    buildWebApp();
     fs.mkdirSync(SCREENSHOTS_DIR, { recursive: true });
     browser = await launchChromium();
     // The development secret, as under `npm start`: the sign-in page offers its picker.
