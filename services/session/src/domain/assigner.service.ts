@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import { SYSTEM_IDENTITY, type ChatSession, type RequeueReason } from '@parley/contracts';
+import { SYSTEM_IDENTITY, type AgentState, type ChatSession, type RequeueReason } from '@parley/contracts';
 import { pickAgent, type AssignStrategy, type Candidate } from './assignment-policy';
 import type { ActiveAssignment, AgentDirectory, AnswerLedger, AssignmentRepository } from './assignment.ports';
 import { sessionAccepted, sessionRequeued } from './session-events';
@@ -55,7 +55,7 @@ export function createAssigner({ sessions, assignments, agents, answers, setting
     return true;
   }
 
-  async function requeueUnanswered(states: Awaited<ReturnType<AgentDirectory['agentStates']>>, result: PassResult): Promise<void> {
+  async function requeueUnanswered(states: AgentState[], result: PassResult): Promise<void> {
     if (settings.offlineGraceMs === 0 && settings.replyTimeoutMs === 0) return;
     const { offline, overdue } = judgeAssignments(await assignments.activeAssignments(), states, settings, now());
     const unchecked = overdue.filter((a) => !answered.has(answerKey(a)));
@@ -67,7 +67,7 @@ export function createAssigner({ sessions, assignments, agents, answers, setting
     }
   }
 
-  async function assignWaiting(states: Awaited<ReturnType<AgentDirectory['agentStates']>>, result: PassResult): Promise<void> {
+  async function assignWaiting(states: AgentState[], result: PassResult): Promise<void> {
     const strategy = settings.strategy;
     if (strategy === 'off') return;
     const ready = states.filter((a) => a.online && a.availability === 'available');
