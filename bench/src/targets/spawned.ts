@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { scriptCommand } from '@parley/e2e/src/support/stack';
 import { processTree } from '../measure/process-stats';
 
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
-const TSX = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
 
 export interface Spawned {
   child: ChildProcess;
@@ -23,9 +23,7 @@ export function workingPids(root: number): number[] {
 export async function spawnScript(script: string, env: Record<string, string>, logFile: string, ready: () => Promise<boolean>, timeoutMs = 120_000): Promise<Spawned> {
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   const fd = fs.openSync(logFile, 'a');
-  // BENCH_CPU_PROF_DIR: the process writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
-  const profileDir = process.env.BENCH_CPU_PROF_DIR;
-  const [command, argv] = profileDir ? [process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--import', 'tsx', script]] : [TSX, [script]];
+  const [command, argv] = scriptCommand(script);
   const child = spawn(command, argv, { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', fd, fd], detached: true });
   fs.closeSync(fd);
   let exit: number | null | undefined;

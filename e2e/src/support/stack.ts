@@ -20,6 +20,16 @@ export const REDIS_URL = process.env.E2E_REDIS_URL ?? 'redis://127.0.0.1:6379';
 export const ARTIFACTS_DIR = path.join(REPO_ROOT, 'test-artifacts', 'e2e');
 const TSX = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
 
+/**
+ * How to run a TypeScript entry point: `tsx script`, or with BENCH_CPU_PROF_DIR set, node itself
+ * with tsx as a loader writing a V8 CPU profile there when the process stops (open it in Chrome
+ * DevTools); NODE_OPTIONS may not carry --cpu-prof.
+ */
+export function scriptCommand(script: string): [string, string[]] {
+  const profileDir = process.env.BENCH_CPU_PROF_DIR;
+  return profileDir ? [process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--import', 'tsx', script]] : [TSX, [script]];
+}
+
 export type ServiceName = 'session' | 'message' | 'presence' | 'attachment' | 'gateway-a' | 'gateway-b';
 export const SERVICE_NAMES: readonly ServiceName[] = ['session', 'message', 'presence', 'attachment', 'gateway-a', 'gateway-b'];
 
@@ -155,7 +165,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const fd = fs.openSync(logPath(name), 'a');
     fs.writeSync(fd, `\n=== ${new Date().toISOString()} starting ${spec.script} (port ${spec.port})\n`);
     // Its own process group: tsx runs the service in a child process, and a SIGKILL must reach both.
-    const child = spawn(TSX, [spec.script], {
+    const [command, argv] = scriptCommand(spec.script);
+    const child = spawn(command, argv, {
       cwd: REPO_ROOT,
       env: { ...process.env, ...spec.env },
       stdio: ['ignore', fd, fd],
