@@ -5,13 +5,16 @@ import { createLogger } from '@parley/logger';
 import { startMetricsServer } from '@parley/metrics';
 import { resolveEventBus, runMain, stopOnSignals, watchHealth } from '@parley/runtime';
 import { createAttachmentDirectory } from './clients/attachment-directory';
+import { CachedSessionDirectory } from './clients/cached-session-directory';
 import { createSessionDirectory } from './clients/session-directory';
 import { loadMessageConfig, type MessageConfig } from './config';
 import { createMessageService } from './domain/message.service';
 import { createAnsweredSessionsService } from './domain/answered-sessions.service';
 import { createReadReceiptService } from './domain/read-receipt.service';
+import { invalidateSessionCache } from './events/session-cache.invalidation';
 import { consumeSessionEvents } from './events/session-events.consumer';
 import { createMessageGrpcHandlers } from './grpc/message.grpc';
+import { WriteAdmission } from './grpc/write-admission';
 import { createMessageRepository } from './repository/message.repository';
 import { createAnswerLedger } from './repository/answered-sessions.repository';
 import { createReadReceiptRepository } from './repository/read-receipt.repository';
@@ -26,22 +29,26 @@ export interface RunningMessageService {
 /** Wires the message service; the all-in-one runner passes its in-process bus. */
 export async function start(config: MessageConfig, deps: { bus?: EventBus } = {}): Promise<RunningMessageService> {
   const logger = createLogger('message');
-  const knex = createKnex({ url: config.DATABASE_URL, poolMax: 20, logger });
+  const knex = createKnex({ url: config.DATABASE_URL, poolMax: config.DB_POOL_MAX, logger });
   const bus = resolveEventBus(deps.bus, config.AMQP_URL, config.EVENTS_EXCHANGE, logger);
   const outbox = new OutboxRepository('message_outbox');
   const relay = new OutboxRelay({ knex, table: outbox.table, bus, logger });
   const sessionClient = new SessionClient(config.SESSION_SERVICE_ADDR, config.INTERNAL_GRPC_TOKEN);
   const attachmentClient = new AttachmentClient(config.ATTACHMENT_SERVICE_ADDR, config.INTERNAL_GRPC_TOKEN);
+  const sessionDirectory = createSessionDirectory(sessionClient);
+  const sessions = config.SESSION_CACHE_TTL_MS > 0 ? new CachedSessionDirectory(sessionDirectory, { ttlMs: config.SESSION_CACHE_TTL_MS, maxSessions: config.SESSION_CACHE_MAX }) : null;
+  // Before the first call is served, so no answer is kept that an event has already changed.
+  const cacheInvalidation = sessions ? await invalidateSessionCache(bus, config.EVENTS_EXCHANGE, sessions) : null;
   const service = createMessageService({
     messages: createMessageRepository(knex, outbox, relay),
-    sessions: createSessionDirectory(sessionClient),
+    sessions: sessions ?? sessionDirectory,
     anyAgentMayReply: config.ALLOW_ANY_AGENT_REPLY,
     attachments: createAttachmentDirectory(attachmentClient),
   });
-  const receipts = createReadReceiptService({ receipts: createReadReceiptRepository(knex, outbox, relay), sessions: createSessionDirectory(sessionClient) });
+  const receipts = createReadReceiptService({ receipts: createReadReceiptRepository(knex, outbox, relay), sessions: sessions ?? sessionDirectory });
 
   const server = new GrpcServer(logger, config.INTERNAL_GRPC_TOKEN);
-  server.addService(messageProto().MessageService.service, createMessageGrpcHandlers(service, receipts, createAnsweredSessionsService({ ledger: createAnswerLedger(knex) }), logger), 'parley.message.v1.MessageService');
+  server.addService(messageProto().MessageService.service, createMessageGrpcHandlers(service, receipts, createAnsweredSessionsService({ ledger: createAnswerLedger(knex) }), logger, new WriteAdmission(config.MAX_WRITES_IN_FLIGHT)), 'parley.message.v1.MessageService');
   const port = await server.listen(config.MESSAGE_GRPC_HOST, config.MESSAGE_GRPC_PORT);
   relay.start();
   const sessionEvents = await consumeSessionEvents(bus, config.EVENTS_EXCHANGE, service, logger);
@@ -54,6 +61,7 @@ export async function start(config: MessageConfig, deps: { bus?: EventBus } = {}
       health.stop();
       await metricsServer?.close();
       await sessionEvents.close();
+      await cacheInvalidation?.close();
       await server.stop();
       await relay.stop();
       sessionClient.close();

@@ -23,7 +23,10 @@ export interface MessageRepository {
   findByTempId(sessionId: string, senderId: string, tempId: string): Promise<ChatMessage | null>;
   /**
    * Stores the message with the session's next seq, moves the sender's read cursor to it and
-   * records the events, all in one transaction. A concurrent send of the same temp_id stores nothing.
+   * records the events, all in one transaction. A temp_id the sender used before in the session
+   * stores nothing and answers the stored message (created = false), also when the two race.
+   * `eventsFor` gets the message before its seq is known (seq 0); the events that carry it at
+   * `data.message` are recorded with its seq.
    */
   send(message: NewMessage, eventsFor: (stored: ChatMessage) => EventEnvelope[]): Promise<SendResult>;
   /** The page `offset` messages back from the newest, oldest first. */

@@ -79,16 +79,25 @@ export function createMessageService({ messages, sessions, attachments, anyAgent
     const input = validate(sendMessageSchema, command);
     const session = await sessions.get(identity, input.session_id);
     // A retry of a message already stored answers with it, even if the session has closed since.
-    if (input.temp_id) {
-      const existing = await messages.findByTempId(session.id, identity.userId, input.temp_id);
+    // The store folds that look-up into the send itself; it is asked first only when a check below
+    // would refuse the retry or the attachments would be claimed a second time.
+    const stored = async () => (input.temp_id ? messages.findByTempId(session.id, identity.userId, input.temp_id) : null);
+    const attachmentIds = input.attachment_ids ?? [];
+    try {
+      if (input.message_type !== 'text' && attachmentIds.length === 0) {
+        throw invalidArgument(`A ${input.message_type} message needs attachments`, { field: 'attachment_ids' });
+      }
+      if (session.status === 'closed') throw failedPrecondition('The session is closed');
+      assertMayReply(identity, session, anyAgentMayReply);
+    } catch (refusal) {
+      const existing = await stored();
+      if (existing) return { message: existing, created: false };
+      throw refusal;
+    }
+    if (attachmentIds.length > 0) {
+      const existing = await stored();
       if (existing) return { message: existing, created: false };
     }
-    const attachmentIds = input.attachment_ids ?? [];
-    if (input.message_type !== 'text' && attachmentIds.length === 0) {
-      throw invalidArgument(`A ${input.message_type} message needs attachments`, { field: 'attachment_ids' });
-    }
-    if (session.status === 'closed') throw failedPrecondition('The session is closed');
-    assertMayReply(identity, session, anyAgentMayReply);
     // The attachment service checks and reserves the uploads; the message keeps a snapshot of them.
     const files = attachmentIds.length > 0 ? await attachments.claim(identity, session.id, attachmentIds) : [];
     if (input.message_type === 'image' && !files.every((file) => isImageType(file.file_type))) {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Identity } from '@parley/contracts';
 import type { MessageClient } from '@parley/grpc';
+import { eventually } from '@parley/testing';
 import { ana, cleo, dan, gatewayService, root } from '../testing/identities';
 import { startMessageHarness, type MessageHarness } from '../testing/message-harness';
 
@@ -62,7 +63,11 @@ describe('message service over gRPC', () => {
     it('refuses a new message to a closed session with FAILED_PRECONDITION, and still answers a resend', async () => {
       const sessionId = await openSession();
       const sent = await messages.sendMessage({ session_id: sessionId, content: 'Thanks!', temp_id: 'c-bye' }, as(cleo));
-      await harness.db.knex('chat_sessions').where({ id: sessionId }).update({ status: 'closed', closed_at: new Date() });
+      // Closed as an agent closes it: the session service announces it, and the message service hears it.
+      await harness.sessions.acceptSession(sessionId, as(ana));
+      await harness.sessions.updateStatus({ session_id: sessionId, status: 'resolved' }, as(ana));
+      await harness.sessions.updateStatus({ session_id: sessionId, status: 'closed' }, as(ana));
+      await eventually(async () => expect((await messages.listMessages({ session_id: sessionId }, as(cleo))).messages.at(-1)?.content).toBe('Ana closed the chat'));
 
       await expect(messages.sendMessage({ session_id: sessionId, content: 'One more thing', temp_id: 'c-late' }, as(cleo))).rejects.toMatchObject({
         code: 'FAILED_PRECONDITION',

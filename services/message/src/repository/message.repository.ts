@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { ChatMessage, EventEnvelope } from '@parley/contracts';
 import type { OutboxRelay, OutboxRepository } from '@parley/bus';
@@ -22,12 +23,50 @@ export const UNREAD_COUNTS_SQL = `
   ) as count
   from unnest(:sessionIds::uuid[]) as s(id)`;
 
-/** Thrown inside the send transaction when a concurrent send stored the same temp_id first. */
-class DuplicateTempId extends Error {}
+/**
+ * A send in one statement, so one round trip and an implicit transaction: a retry of a stored
+ * temp_id answers the stored row (created = false) and writes nothing; otherwise the session's
+ * counter row is bumped (its lock orders concurrent sends of a session: seq N commits before
+ * N + 1), the message is inserted with that seq, the sender's read cursor moves to it and the
+ * events go to the outbox with the seq filled in. A concurrent send of the same temp_id that
+ * commits first makes this statement fail on the temp_id key, so it writes nothing (no seq gap).
+ */
+export const sendMessageSql = (outboxTable: string) => `
+  with existing as (
+    select * from chat_messages
+    where :tempId::text is not null and session_id = :sessionId and sender_id = :senderId and temp_id = :tempId
+  ), counter as (
+    insert into message_session_counters (session_id, last_seq)
+    select :sessionId, 1 where not exists (select 1 from existing)
+    on conflict (session_id) do update set last_seq = message_session_counters.last_seq + 1
+    returning last_seq
+  ), inserted as (
+    insert into chat_messages (id, session_id, seq, sender_id, sender_role, sender_name, content, message_type, temp_id, attachments, created_at)
+    select :id, :sessionId, counter.last_seq, :senderId, :senderRole, :senderName, :content, :messageType, :tempId, :attachments::jsonb, :createdAt
+    from counter
+    returning *
+  ), cursor as (
+    insert into message_read_cursors (session_id, user_id, last_read_seq)
+    select session_id, sender_id, seq from inserted
+    on conflict (session_id, user_id) do update
+    set last_read_seq = greatest(message_read_cursors.last_read_seq, excluded.last_read_seq), updated_at = now()
+  ), events as (
+    insert into ${outboxTable} (event_id, type, routing_key, payload)
+    select (e->>'id')::uuid, e->>'type', e->>'routing_key',
+           case when e #>> '{data,message,id}' = inserted.id::text then jsonb_set(e, '{data,message,seq}', to_jsonb(inserted.seq)) else e end
+    from inserted cross join jsonb_array_elements(:events::jsonb) as e
+  )
+  select true as created, inserted.* from inserted
+  union all
+  select false as created, existing.* from existing`;
+
+const TEMP_ID_KEY = 'chat_messages_temp_id_key';
+const isTempIdConflict = (error: unknown) => (error as { code?: string; constraint?: string }).code === '23505' && (error as { constraint?: string }).constraint === TEMP_ID_KEY;
 
 /** chat_messages, the per-session seq counters, read cursors and receipts, and message_outbox. */
 export function createMessageRepository(knex: Knex, outbox: OutboxRepository, relay: OutboxRelay): MessageRepository {
   const withReceipts = (rows: MessageRow[]) => toMessages(knex, rows);
+  const SEND_MESSAGE_SQL = sendMessageSql(outbox.table);
 
   async function findByTempId(sessionId: string, senderId: string, tempId: string): Promise<ChatMessage | null> {
     const row = await knex<MessageRow>(MESSAGES).where({ session_id: sessionId, sender_id: senderId, temp_id: tempId }).first();
@@ -35,38 +74,28 @@ export function createMessageRepository(knex: Knex, outbox: OutboxRepository, re
   }
 
   async function send(message: NewMessage, eventsFor: (stored: ChatMessage) => EventEnvelope[]): Promise<SendResult> {
+    // Everything but the seq is known before the statement; the seq is filled into the events by it.
+    const provisional: ChatMessage = { ...message, id: randomUUID(), seq: 0, created_at: new Date().toISOString(), read_by: [] };
     try {
-      const stored = await knex.transaction(async (trx) => {
-        // The counter row's lock orders concurrent sends of one session: seq N commits before N + 1.
-        const { rows } = await trx.raw<{ rows: { last_seq: number }[] }>(
-          `insert into message_session_counters (session_id, last_seq) values (?, 1)
-           on conflict (session_id) do update set last_seq = message_session_counters.last_seq + 1
-           returning last_seq`,
-          [message.session_id],
-        );
-        const seq = Number(rows[0].last_seq);
-        const inserted = await trx.raw<{ rows: MessageRow[] }>(
-          `insert into chat_messages (session_id, seq, sender_id, sender_role, sender_name, content, message_type, temp_id, attachments)
-           values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
-           on conflict (session_id, sender_id, temp_id) where temp_id is not null do nothing
-           returning *`,
-          [message.session_id, seq, message.sender_id, message.sender_role, message.sender_name, message.content, message.message_type, message.temp_id, JSON.stringify(message.attachments)],
-        );
-        if (inserted.rows.length === 0) throw new DuplicateTempId();
-        await trx.raw(
-          `insert into message_read_cursors (session_id, user_id, last_read_seq) values (?, ?, ?)
-           on conflict (session_id, user_id) do update
-           set last_read_seq = greatest(message_read_cursors.last_read_seq, excluded.last_read_seq), updated_at = now()`,
-          [message.session_id, message.sender_id, seq],
-        );
-        const created = toMessage(inserted.rows[0]);
-        await outbox.add(trx, eventsFor(created));
-        return created;
+      const { rows } = await knex.raw<{ rows: Array<MessageRow & { created: boolean }> }>(SEND_MESSAGE_SQL, {
+        id: provisional.id,
+        sessionId: message.session_id,
+        senderId: message.sender_id,
+        senderRole: message.sender_role,
+        senderName: message.sender_name,
+        content: message.content,
+        messageType: message.message_type,
+        tempId: message.temp_id,
+        attachments: JSON.stringify(message.attachments),
+        createdAt: provisional.created_at,
+        events: JSON.stringify(eventsFor(provisional)),
       });
+      const { created, ...row } = rows[0];
+      if (!created) return { message: (await withReceipts([row]))[0], created: false };
       relay.notify();
-      return { message: stored, created: true };
+      return { message: toMessage(row), created: true };
     } catch (error) {
-      if (!(error instanceof DuplicateTempId) || !message.temp_id) throw error;
+      if (!isTempIdConflict(error) || !message.temp_id) throw error;
       const existing = await findByTempId(message.session_id, message.sender_id, message.temp_id);
       if (!existing) throw error;
       return { message: existing, created: false };

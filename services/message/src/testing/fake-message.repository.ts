@@ -21,7 +21,11 @@ export class FakeMessageRepository implements MessageRepository {
     if (existing) return { message: existing, created: false };
     const seq = (this.counters.get(message.session_id) ?? 0) + 1;
     const stored: ChatMessage = { ...message, id: randomUUID(), seq, created_at: new Date().toISOString(), read_by: [] };
-    const events = eventsFor(stored);
+    // As the SQL store: the events are made before the seq is known and carry it once recorded.
+    const events = eventsFor({ ...stored, seq: 0 }).map((event) => {
+      const data = event.data as { message?: ChatMessage };
+      return data.message?.id === stored.id ? { ...event, data: { ...data, message: { ...data.message, seq } } } : event;
+    });
     this.counters.set(message.session_id, seq);
     this.markRead(message.session_id, message.sender_id, seq);
     this.messages.push(stored);

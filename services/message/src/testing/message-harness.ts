@@ -23,7 +23,7 @@ export interface MessageHarness {
  * The session and message services as they run in production, each on port 0, sharing a fresh
  * database (each still touches only its own tables) and an in-process bus.
  */
-export async function startMessageHarness(): Promise<MessageHarness> {
+export async function startMessageHarness(messageEnv: Record<string, string> = {}): Promise<MessageHarness> {
   // The services make their own loggers; tests keep them quiet.
   process.env.LOG_LEVEL = 'silent';
   const db = await createTestDatabase();
@@ -38,6 +38,7 @@ export async function startMessageHarness(): Promise<MessageHarness> {
       MESSAGE_GRPC_HOST: '127.0.0.1',
       MESSAGE_GRPC_PORT: '0',
       SESSION_SERVICE_ADDR: `127.0.0.1:${sessionService.port}`,
+      ...messageEnv,
     }),
     { bus },
   );

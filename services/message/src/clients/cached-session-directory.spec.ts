@@ -1,0 +1,79 @@
+import { FakeSessionDirectory } from '../testing/fake-session.directory';
+import { ana, cleo, dan } from '../testing/identities';
+import { CachedSessionDirectory } from './cached-session-directory';
+
+const setup = (options = { ttlMs: 60_000, maxSessions: 100 }) => {
+  const source = new FakeSessionDirectory();
+  const cache = new CachedSessionDirectory(source, options);
+  return { source, cache, session: source.add() };
+};
+
+describe('CachedSessionDirectory', () => {
+  it('asks the session service once per caller and session, then answers from memory', async () => {
+    const { source, cache, session } = setup();
+    expect(await cache.get(cleo, session.id)).toEqual(session);
+    expect(await cache.get(cleo, session.id.toUpperCase())).toEqual(session);
+    expect(await cache.get(ana, session.id)).toEqual(session);
+    expect(await cache.get(ana, session.id)).toEqual(session);
+    expect(source.asked.map((a) => a.identity.userId)).toEqual([cleo.userId, ana.userId]);
+  });
+
+  it('keeps no refusal: a stranger is refused by the session service every time', async () => {
+    const { source, cache, session } = setup();
+    await cache.get(cleo, session.id);
+    await expect(cache.get(dan, session.id)).rejects.toMatchObject({ code: 'PERMISSION_DENIED' });
+    await expect(cache.get(dan, session.id)).rejects.toMatchObject({ code: 'PERMISSION_DENIED' });
+    await expect(cache.get(cleo, 'a1a1a1a1-0000-4000-8000-000000000000')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(source.asked.filter((a) => a.identity === dan)).toHaveLength(2);
+  });
+
+  it('asks again after a session is forgotten (a lifecycle event) and sees the change', async () => {
+    const { source, cache, session } = setup();
+    await cache.get(cleo, session.id);
+    source.sessions.set(session.id, { ...session, status: 'closed' });
+    expect((await cache.get(cleo, session.id)).status).toBe('active');
+    cache.forget(session.id);
+    expect((await cache.get(cleo, session.id)).status).toBe('closed');
+  });
+
+  it('does not keep an answer that was on its way while the session was forgotten', async () => {
+    const { source, cache, session } = setup();
+    const inFlight = cache.get(cleo, session.id);
+    source.sessions.set(session.id, { ...session, status: 'closed' });
+    cache.forget(session.id);
+    expect((await inFlight).status).toBe('active');
+    expect((await cache.get(cleo, session.id)).status).toBe('closed');
+  });
+
+  it('drops everything on clear (events may have been missed)', async () => {
+    const { source, cache, session } = setup();
+    const other = source.add();
+    await cache.get(ana, session.id);
+    await cache.get(ana, other.id);
+    cache.clear();
+    expect(cache.size).toBe(0);
+    await cache.get(ana, other.id);
+    expect(source.asked).toHaveLength(3);
+  });
+
+  it('trusts an answer for ttlMs at most', async () => {
+    const { source, cache, session } = setup({ ttlMs: 30, maxSessions: 100 });
+    await cache.get(cleo, session.id);
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    await cache.get(cleo, session.id);
+    expect(source.asked).toHaveLength(2);
+  });
+
+  it('holds at most maxSessions, the least recently used leaving first', async () => {
+    const { source, cache } = setup({ ttlMs: 60_000, maxSessions: 2 });
+    const [a, b, c] = [source.add(), source.add(), source.add()];
+    await cache.get(ana, a.id);
+    await cache.get(ana, b.id);
+    await cache.get(ana, a.id);
+    await cache.get(ana, c.id);
+    expect(cache.size).toBe(2);
+    await cache.get(ana, a.id);
+    await cache.get(ana, b.id);
+    expect(source.asked.map((x) => x.sessionId)).toEqual([a.id, b.id, c.id, b.id]);
+  });
+});
