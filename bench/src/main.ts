@@ -42,7 +42,7 @@ function report(args: BenchArgs, startedAt: Date, started: number, results: Reco
     json.tables[mode] = `${renderMarkdown(rows)}\n\n${renderMarkdown(checkRows)}`;
     if (parley.soak) {
       const verdicts = Object.entries(parley.soak.verdicts).map(([n, v]) => [n, v.flat ? 'flat' : 'GROWS', String(v.projectedGrowth), String(v.allowed)]);
-      console.log(`\n${mode}: soak ${parley.soak.seconds} s at ${parley.soak.rate} msg/s, ${parley.soak.sent} sent, ${parley.soak.lost} lost: ${parley.soak.flat ? 'FLAT' : 'NOT FLAT'}\n${renderTable([['series', 'verdict', 'projected growth', 'allowed'], ...verdicts])}`);
+      console.log(`\n${mode}: soak ${parley.soak.seconds} s (${parley.soak.wallSeconds} s on the clock) at ${parley.soak.rate} msg/s, ${parley.soak.sent} sent, ${parley.soak.lost} lost: ${parley.soak.flat ? 'FLAT' : 'NOT FLAT'}\n${renderTable([['series', 'verdict', 'projected growth', 'allowed'], ...verdicts])}`);
     }
   }
   const out = path.resolve(REPO_ROOT, args.out);

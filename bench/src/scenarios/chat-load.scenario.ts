@@ -36,8 +36,9 @@ export class ChatLoadRun {
     }
   }
 
-  async load(rate: number, seconds: number): Promise<ChatFigures> {
-    const { databaseUrl } = this.context.target;
+  /** `dbCounters: false` skips PostgreSQL's per-message counters (and the second they take to settle). */
+  async load(rate: number, seconds: number, { dbCounters = true } = {}): Promise<ChatFigures> {
+    const databaseUrl = dbCounters ? this.context.target.databaseUrl : undefined;
     const dbBefore = databaseUrl ? await readDbCounters(databaseUrl) : undefined;
     const before = this.context.monitor.sample();
     const since = this.context.monitor.lastSampleAt;

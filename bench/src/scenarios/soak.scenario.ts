@@ -1,5 +1,6 @@
 import { outboxBacklog, queueDepths, scrapeMetric } from '../measure/backlog';
 import { flatBacklog, flatMemory, type Verdict } from '../measure/trend';
+import type { ChatFigures } from './chat-figures';
 import type { ChatLoadRun } from './chat-load.scenario';
 import type { ScenarioContext } from './context';
 
@@ -21,6 +22,8 @@ export interface SoakSample {
 
 export interface SoakFigures {
   seconds: number;
+  /** How long the soak took on the clock (the load pauses only for stragglers at each slice's end). */
+  wallSeconds: number;
   rate: number;
   sent: number;
   lost: number;
@@ -37,18 +40,14 @@ const mb = (bytes: number) => Math.round(bytes / 1024 / 102.4) / 10;
 export async function soak(context: ScenarioContext, chat: ChatLoadRun): Promise<SoakFigures> {
   const { profile, target } = context;
   const samples: SoakSample[] = [];
-  const slices = Math.max(2, Math.round(profile.soakSeconds / profile.soakSampleSeconds));
+  // About 120 samples whatever the length (every 30 s over the hour), at least soakSampleSeconds apart.
+  const sliceSeconds = Math.max(profile.soakSampleSeconds, Math.round(profile.soakSeconds / 120));
+  const slices = Math.max(2, Math.round(profile.soakSeconds / sliceSeconds));
   let sent = 0;
   let lost = 0;
   let duplicated = 0;
   let errors = 0;
-  for (let slice = 0; slice < slices; slice++) {
-    context.step(`${target.name}: soak at ${profile.soakRate} msg/s, ${slice * profile.soakSampleSeconds}/${profile.soakSeconds} s`);
-    const figures = await chat.load(profile.soakRate, profile.soakSampleSeconds);
-    sent += figures.sent;
-    lost += figures.lost;
-    duplicated += figures.duplicated;
-    errors += figures.errors;
+  const takeSample = async (atSeconds: number, figures: ChatFigures) => {
     const rssMb: Record<string, number> = {};
     for (const [name, sample] of context.monitor.sample()) rssMb[name] = mb(sample.rssBytes);
     const heapUsedMb: Record<string, number> = {};
@@ -57,7 +56,7 @@ export async function soak(context: ScenarioContext, chat: ChatLoadRun): Promise
       if (heap !== undefined) heapUsedMb[`gateway ${url}`] = mb(heap);
     }
     samples.push({
-      atSeconds: (slice + 1) * profile.soakSampleSeconds,
+      atSeconds,
       rssMb,
       heapUsedMb,
       outbox: target.databaseUrl ? await outboxBacklog(target.databaseUrl) : {},
@@ -65,7 +64,21 @@ export async function soak(context: ScenarioContext, chat: ChatLoadRun): Promise
       p99: figures.e2e.p99,
       lost: figures.lost,
     });
+  };
+  // A sample is taken while the next slice's load runs, so the load does not pause for it.
+  let sampling: Promise<void> = Promise.resolve();
+  const startedAt = Date.now();
+  for (let slice = 0; slice < slices; slice++) {
+    context.step(`${target.name}: soak at ${profile.soakRate} msg/s, ${slice * sliceSeconds}/${slices * sliceSeconds} s`);
+    const figures = await chat.load(profile.soakRate, sliceSeconds, { dbCounters: false });
+    sent += figures.sent;
+    lost += figures.lost;
+    duplicated += figures.duplicated;
+    errors += figures.errors;
+    await sampling;
+    sampling = takeSample((slice + 1) * sliceSeconds, figures);
   }
+  await sampling;
   const verdicts: Record<string, Verdict> = {};
   const series = (pick: (s: SoakSample) => Record<string, number>, scale: number) => {
     const names = new Set(samples.flatMap((s) => Object.keys(pick(s))));
@@ -77,5 +90,5 @@ export async function soak(context: ScenarioContext, chat: ChatLoadRun): Promise
   for (const [name, points] of series((s) => s.outbox, 1)) verdicts[`outbox ${name}`] = flatBacklog(points, ALLOWED_BACKLOG);
   for (const [name, points] of series((s) => s.queues, 1)) verdicts[`queue ${name}`] = flatBacklog(points, ALLOWED_BACKLOG);
   const flat = Object.values(verdicts).every((v) => v.flat) && lost === 0 && duplicated === 0;
-  return { seconds: profile.soakSeconds, rate: profile.soakRate, sent, lost, duplicated, errors, samples, verdicts, flat };
+  return { seconds: slices * sliceSeconds, wallSeconds: Math.round((Date.now() - startedAt) / 1000), rate: profile.soakRate, sent, lost, duplicated, errors, samples, verdicts, flat };
 }
