@@ -26,6 +26,17 @@ export class FakeBackend {
   }
 
   private failOn: { name: string; error: Error } | null = null;
+  private sendsHeld: Promise<void> | null = null;
+
+  /** Holds every send (as a busy message service would) until the returned function is called. */
+  holdSends(): () => void {
+    let release: () => void = () => undefined;
+    this.sendsHeld = new Promise((resolve) => (release = resolve));
+    return () => {
+      this.sendsHeld = null;
+      release();
+    };
+  }
 
   /** Makes the next call of `name` fail with `error`. */
   failNextCall(name: string, error: Error): void {
@@ -119,6 +130,7 @@ export class FakeBackend {
   readonly messagesApi: MessagesApi = {
     send: async (caller, input) => {
       this.enter('messages.send');
+      await this.sendsHeld;
       // Real calls take varying time; so does this one, so ordering bugs show.
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 5));
       const session = this.visible(caller, input.session_id);
