@@ -143,7 +143,7 @@ describe('rate limits and the connection cap', () => {
       const user = testUser('customer', 'Burst');
       const session = await openSession(user);
       const socket = await connect(user);
-      const release = gw.backend.holdSends();
+      const release = gw.backend.hold('messages.send');
       const waiting = ['t1', 't2', 't3'].map((t) => send(socket, session.id, t));
       const errorEvent = waitFor<{ code: string; temp_id?: string }>(socket, 'error');
       const refused = await send(socket, session.id, 't4');
@@ -187,7 +187,7 @@ describe('rate limits and the connection cap', () => {
       const users = ['A', 'B', 'C'].map((name) => testUser('customer', name));
       const sessions = await Promise.all(users.map(openSession));
       const [a, b, c] = await Promise.all(users.map(connect));
-      const release = gw.backend.holdSends();
+      const release = gw.backend.hold('messages.send');
       const held = [send(a, sessions[0].id, 'a1'), send(b, sessions[1].id, 'b1')];
       // The held sends reach the gateway first: their acks order the socket's events after them.
       await eventually(() => expect(gw.backend.calls.filter((call) => call === 'messages.send')).toHaveLength(2));
