@@ -112,6 +112,18 @@ describe('AmqpBus', () => {
     expect(got.keys()).toEqual(['session.s1.bound', 'marker.end']);
   });
 
+  it('resolves a second bind of a pattern only once the first has reached the broker', async () => {
+    const bus = newBus();
+    const got = collector();
+    const sub = await bus.subscribe({ queue: name('gw'), exclusive: true }, got.handler);
+    // Two sockets joining one session at once: the second must not read history before the binding holds.
+    const resolved: string[] = [];
+    await Promise.all([sub.bind('session.s1.#').then(() => resolved.push('first')), sub.bind('session.s1.#').then(() => resolved.push('second'))]);
+    expect(resolved).toEqual(['first', 'second']);
+    await bus.publish(event('session.s1.bound'));
+    expect((await got.waitFor(1)).map((e) => e.routing_key)).toEqual(['session.s1.bound']);
+  });
+
   it('gives each gateway (its own bus and exclusive queue) its own copy', async () => {
     const publisher = newBus();
     const [gw1, gw2] = [collector(), collector()];

@@ -150,12 +150,24 @@ export class AmqpBus implements EventBus {
     } finally {
       channel.removeListener('error', setupFailed);
     }
+    // Binds on their way to the broker: a second caller of the same pattern waits for the first's.
+    const binding = new Map<string, Promise<void>>();
     return {
       bind: async (pattern) => {
-        if (bound.has(pattern)) return;
+        if (bound.has(pattern)) return binding.get(pattern);
         bound.add(pattern);
         // While disconnected the setup binds it on reconnect.
-        await channel.bindQueue(queue, exchange, pattern).catch((err: Error) => logger.warn({ err: err.message, pattern }, 'bind deferred'));
+        const done: Promise<void> = channel
+          .bindQueue(queue, exchange, pattern)
+          .then(
+            () => undefined,
+            (err: Error) => logger.warn({ err: err.message, pattern }, 'bind deferred'),
+          )
+          .finally(() => {
+            if (binding.get(pattern) === done) binding.delete(pattern);
+          });
+        binding.set(pattern, done);
+        await done;
       },
       unbind: async (pattern) => {
         if (!bound.delete(pattern)) return;

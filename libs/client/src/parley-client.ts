@@ -61,7 +61,7 @@ export type ParleyClientEvents = Pick<ServerToClientEvents, PassedThrough | 'ses
   server_error: (error: ParleyError) => void;
 };
 
-type Answer<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; event?: string } };
+type Answer<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; event?: string; retry_after_ms?: number } };
 
 /**
  * Parley for browsers and Node. Reconnection is invisible: on reconnect it rejoins its sessions
@@ -253,7 +253,10 @@ export class ParleyClient extends Emitter<ParleyClientEvents, ParleyClientEvents
     } catch {
       throw new ParleyError('TIMEOUT', `No answer to ${event} within ${this.ackTimeoutMs} ms`, event);
     }
-    if (!answer.ok) throw new ParleyError(answer.error.code, answer.error.message, event);
+    if (!answer.ok) {
+      const retryAfterMs = typeof answer.error.retry_after_ms === 'number' ? answer.error.retry_after_ms : undefined;
+      throw new ParleyError(answer.error.code, answer.error.message, event, retryAfterMs);
+    }
     return answer.data;
   }
 }

@@ -4,6 +4,8 @@ export class ParleyError extends Error {
     readonly code: string,
     message: string,
     readonly event?: string,
+    /** With RESOURCE_EXHAUSTED: how long the server asked to wait before trying again. */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
     this.name = 'ParleyError';

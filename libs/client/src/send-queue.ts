@@ -14,14 +14,39 @@ type Emit = (payload: PendingSend) => Promise<MessageSentEvent>;
 interface Entry {
   payload: PendingSend;
   attempts: number;
+  /** Times in a row the server refused this send as busy (RESOURCE_EXHAUSTED). */
+  refusals: number;
   resolve(sent: MessageSentEvent): void;
   reject(error: ParleyError): void;
+}
+
+/** How a send the server refused as busy waits before it goes again. */
+export interface BusyBackoff {
+  /** The longest wait the backoff grows to (a server asking for longer is obeyed). */
+  maxDelayMs?: number;
+  /** 0 ≤ random() < 1, for the jitter; Math.random unless a test fixes it. */
+  random?: () => number;
+}
+
+/**
+ * The wait before the `refusals`-th retry of a send refused as busy: the server's `retry_after_ms`
+ * (or `fallbackMs` without one), doubled on each refusal in a row up to `maxDelayMs`, then up to
+ * half again at random, so clients refused together do not all come back in the same instant.
+ * Never shorter than the server asked.
+ */
+export function busyRetryDelayMs(retryAfterMs: number | undefined, refusals: number, fallbackMs: number, { maxDelayMs = 30_000, random = Math.random }: BusyBackoff = {}): number {
+  const asked = Math.max(0, retryAfterMs ?? fallbackMs);
+  const backoff = Math.max(asked, Math.min(maxDelayMs, asked * 2 ** Math.max(0, refusals - 1)));
+  return Math.round(backoff * (1 + random() / 2));
 }
 
 /**
  * Sends, one after another in the order they were made. While offline they wait; a send whose ack
  * timed out is tried again with the same temp_id, which the server answers with the stored message
- * rather than a second one. A refusal (bad input, no access) rejects that send and the queue goes on.
+ * rather than a second one. A send the server refused as busy (RESOURCE_EXHAUSTED: a limit, or an
+ * overloaded server) stays pending and goes again after the server's `retry_after_ms`, backing off
+ * while the refusals go on, however long: it was not stored, and it is not the user's mistake. A
+ * refusal of the send itself (bad input, no access) rejects that send and the queue goes on.
  */
 export class SendQueue {
   private readonly entries: Entry[] = [];
@@ -31,13 +56,14 @@ export class SendQueue {
   constructor(
     private readonly emit: Emit,
     private readonly retryDelayMs = 1000,
-    /** Tries of one send before it is given up (each with the same temp_id, so never stored twice). */
+    /** Tries of one send whose answer did not come before it is given up (each with the same temp_id, so never stored twice). */
     private readonly maxAttempts = 20,
+    private readonly busyBackoff: BusyBackoff = {},
   ) {}
 
   push(payload: PendingSend): Promise<MessageSentEvent> {
     return new Promise((resolve, reject) => {
-      this.entries.push({ payload, attempts: 0, resolve, reject });
+      this.entries.push({ payload, attempts: 0, refusals: 0, resolve, reject });
       void this.drain();
     });
   }
@@ -63,8 +89,13 @@ export class SendQueue {
           head.resolve(sent);
         } catch (error) {
           const failure = error instanceof ParleyError ? error : new ParleyError('UNAVAILABLE', String(error));
+          if (failure.code === 'RESOURCE_EXHAUSTED') {
+            head.refusals += 1;
+            await sleep(busyRetryDelayMs(failure.retryAfterMs, head.refusals, this.retryDelayMs, this.busyBackoff));
+            continue;
+          }
           if (isRetryable(failure) && ++head.attempts < this.maxAttempts) {
-            await new Promise((resolve) => setTimeout(resolve, this.retryDelayMs));
+            await sleep(this.retryDelayMs);
             continue;
           }
           this.entries.shift();
@@ -76,6 +107,8 @@ export class SendQueue {
     }
   }
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Worth trying again with the same temp_id: nothing was refused, the answer just did not come. */
 export function isRetryable(error: ParleyError): boolean {

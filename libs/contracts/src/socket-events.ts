@@ -87,6 +87,8 @@ export interface ErrorEvent {
   /** The event that failed, when the error answers one. */
   event?: string;
   temp_id?: string;
+  /** With RESOURCE_EXHAUSTED: how long to wait before trying the same request again. */
+  retry_after_ms?: number;
 }
 
 export type Ack<T> = (response: { ok: true; data: T } | { ok: false; error: ErrorEvent }) => void;

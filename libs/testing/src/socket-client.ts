@@ -45,7 +45,7 @@ export function waitFor<T = unknown>(socket: ClientSocket, event: string, predic
 }
 
 /** Emits with an ack and resolves with the ack's answer (`{ ok, data | error }`). */
-export function request<T = unknown>(socket: ClientSocket, event: string, payload: unknown, timeoutMs = 5000): Promise<{ ok: boolean; data?: T; error?: { code: string; message: string } }> {
+export function request<T = unknown>(socket: ClientSocket, event: string, payload: unknown, timeoutMs = 5000): Promise<{ ok: boolean; data?: T; error?: { code: string; message: string; retry_after_ms?: number } }> {
   return (socket as unknown as { timeout(ms: number): { emitWithAck(e: string, p: unknown): Promise<never> } }).timeout(timeoutMs).emitWithAck(event, payload);
 }
 

@@ -1,5 +1,5 @@
 import { ConfigError } from '@parley/config';
-import { loadGatewayConfig } from './config';
+import { loadGatewayConfig, sendBoundsOf } from './config';
 
 const required = { JWT_SECRET: 'a-jwt-secret-0123456789', INTERNAL_GRPC_TOKEN: 'an-internal-token-0123' };
 
@@ -45,5 +45,26 @@ describe('gateway security settings', () => {
 
   it.each(['RATE_LIMIT_USER_EVENTS', 'MAX_CONNECTIONS_PER_USER', 'RATE_LIMIT_REST_PER_IP'])('refuses %s=0', (key) => {
     expect(problemWith({ ...required, [key]: '0' })).toMatch(new RegExp(key));
+  });
+});
+
+describe('bounds on unanswered sends', () => {
+  it('defaults to 64 per socket, 2,000 per gateway and a 1 s retry hint', () => {
+    expect(sendBoundsOf(loadGatewayConfig(required))).toEqual({ perSocket: 64, perGateway: 2000, retryAfterMs: 1000 });
+  });
+
+  it('reads MAX_SENDS_IN_FLIGHT_PER_SOCKET, MAX_SENDS_IN_FLIGHT and SEND_RETRY_AFTER_MS', () => {
+    const config = loadGatewayConfig({ ...required, MAX_SENDS_IN_FLIGHT_PER_SOCKET: '4', MAX_SENDS_IN_FLIGHT: '500', SEND_RETRY_AFTER_MS: '250' });
+    expect(sendBoundsOf(config)).toEqual({ perSocket: 4, perGateway: 500, retryAfterMs: 250 });
+  });
+
+  it.each([
+    ['MAX_SENDS_IN_FLIGHT_PER_SOCKET', '0'],
+    ['MAX_SENDS_IN_FLIGHT', '0'],
+    ['MAX_SENDS_IN_FLIGHT', 'many'],
+    ['SEND_RETRY_AFTER_MS', '0'],
+    ['SEND_RETRY_AFTER_MS', '1.5'],
+  ])('refuses %s=%j, naming it', (key, value) => {
+    expect(problemWith({ ...required, [key]: value })).toMatch(new RegExp(key));
   });
 });

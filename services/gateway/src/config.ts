@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { env, parseConfig } from '@parley/config';
 import { HMAC_ALGORITHMS } from '@parley/auth';
 import { ATTACHMENT_DEFAULTS } from '@parley/contracts';
-import { DEFAULT_RATE_LIMITS } from './limits/gateway-limits';
+import { DEFAULT_RATE_LIMITS, DEFAULT_SEND_BOUNDS, type SendBoundSettings } from './limits/gateway-limits';
 
 const count = (fallback: number) => z.coerce.number().int().min(1).max(1_000_000).default(fallback);
 const windowSeconds = (fallback: number) => z.coerce.number().int().min(1).max(86_400).default(fallback);
@@ -64,6 +64,12 @@ export const gatewayConfigSchema = z.object({
   RATE_LIMIT_CONNECTS_PER_IP: count(DEFAULT_RATE_LIMITS.connectAttempts),
   RATE_LIMIT_CONNECT_WINDOW_SECONDS: windowSeconds(DEFAULT_RATE_LIMITS.connectWindowSeconds),
   MAX_CONNECTIONS_PER_USER: count(DEFAULT_RATE_LIMITS.connectionsPerUser),
+  /** send_message events one socket may have waiting for an answer; past it a send is refused with RESOURCE_EXHAUSTED. */
+  MAX_SENDS_IN_FLIGHT_PER_SOCKET: count(DEFAULT_SEND_BOUNDS.perSocket),
+  /** The same over every socket of this gateway: what it lets wait on the message service at once. */
+  MAX_SENDS_IN_FLIGHT: count(DEFAULT_SEND_BOUNDS.perGateway),
+  /** The retry_after_ms a refused send is told (the gateway's bounds, or a busy message service). */
+  SEND_RETRY_AFTER_MS: z.coerce.number().int().min(1).max(600_000).default(DEFAULT_SEND_BOUNDS.retryAfterMs),
   /** Reverse proxies in front of the gateway whose X-Forwarded-For is believed (compose: 1, nginx). */
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
 });
@@ -82,4 +88,10 @@ export const rateLimitSettingsOf = (config: GatewayConfig) => ({
   connectAttempts: config.RATE_LIMIT_CONNECTS_PER_IP,
   connectWindowSeconds: config.RATE_LIMIT_CONNECT_WINDOW_SECONDS,
   connectionsPerUser: config.MAX_CONNECTIONS_PER_USER,
+});
+
+export const sendBoundsOf = (config: GatewayConfig): SendBoundSettings => ({
+  perSocket: config.MAX_SENDS_IN_FLIGHT_PER_SOCKET,
+  perGateway: config.MAX_SENDS_IN_FLIGHT,
+  retryAfterMs: config.SEND_RETRY_AFTER_MS,
 });

@@ -17,7 +17,7 @@ import { createHttpApp } from './http/app';
 import type { UploadLimits } from './http/upload-storage';
 import { createGatewayLimits, DEFAULT_RATE_LIMITS } from './limits/gateway-limits';
 import { limitRequestsPerIp } from './limits/http-limits';
-import { applyEventLimits, capConnectionsPerUser, limitConnectAttempts, type GatewayLimits } from './limits/socket-limits';
+import { admitSends, applyEventLimits, capConnectionsPerUser, limitConnectAttempts, type GatewayLimits } from './limits/socket-limits';
 import { createSocketServer, handleConnections } from './socket/socket-server';
 import type { GatewayServer as SocketServer } from './socket/socket.types';
 
@@ -41,7 +41,7 @@ export interface GatewayServerDeps {
   webAppDir?: string;
   /** The JWT secret when it is the public development one: the web app's sign-in picker mints tokens with it. */
   devTokenSecret?: string;
-  /** Rate limits and the per-user connection cap; the defaults, in memory, when not given. */
+  /** Rate limits, the per-user connection cap and the bounds on unanswered sends; the defaults, in memory, when not given. */
   limits?: GatewayLimits;
 }
 
@@ -103,7 +103,8 @@ export async function createGatewayServer(deps: GatewayServerDeps): Promise<Gate
   const lifecycle = new LifecycleDelivery(io, subscription, logger);
   await lifecycle.start();
   const lease = startPresenceLease({ io, presence, gatewayId: deps.gatewayId, intervalMs: deps.presenceRenewIntervalMs, logger });
-  handleConnections(io, { chat, agents, signals, presence, rooms, logger, gatewayId: deps.gatewayId, disconnectLater: lease.disconnectLater });
+  const sendOptions = { admit: admitSends(limits.sends, limits.sendRetryAfterMs), retryAfterMs: limits.sendRetryAfterMs };
+  handleConnections(io, { chat, agents, signals, presence, rooms, logger, gatewayId: deps.gatewayId, disconnectLater: lease.disconnectLater, sendOptions });
 
   return {
     httpServer,

@@ -5,7 +5,7 @@ import { createLogger } from '@parley/logger';
 import { resolveEventBus, runMain, stopOnSignals } from '@parley/runtime';
 import { createAttachmentsApi } from './clients/attachment-api';
 import { createMessagesApi, createPresenceApi, createSessionsApi } from './clients/grpc-apis';
-import { loadGatewayConfig, rateLimitSettingsOf, type GatewayConfig } from './config';
+import { loadGatewayConfig, rateLimitSettingsOf, sendBoundsOf, type GatewayConfig } from './config';
 import { createGatewayLimits } from './limits/gateway-limits';
 import { createGatewayServer } from './gateway-server';
 import { devTokenSecretOf } from './http/dev-token.routes';
@@ -33,6 +33,7 @@ export async function start(config: GatewayConfig, deps: { bus?: EventBus } = {}
   };
   const limits = createGatewayLimits({
     settings: rateLimitSettingsOf(config),
+    sendBounds: sendBoundsOf(config),
     trustedProxies: config.TRUST_PROXY,
     redisUrl: config.RATE_LIMIT_REDIS_URL,
     keyPrefix: config.RATE_LIMIT_KEY_PREFIX,

@@ -88,4 +88,60 @@ describe('chat service', () => {
     expect(backend.presence.sockets.get(socketRef.socketId)?.sessions.size ?? 0).toBe(0);
     expect(backend.presence.calls).toEqual(['presence.join', 'presence.leave']);
   });
+
+  /** A promise settled from outside, to hold one step of a join. */
+  const gate = () => {
+    let open: () => void = () => undefined;
+    const opened = new Promise<void>((resolve) => (open = resolve));
+    return { opened, open };
+  };
+  const tick = () => new Promise((resolve) => setTimeout(resolve, 10));
+
+  it('reads the catch-up page and joins presence only once the room is entered', async () => {
+    const customer = callerOf('customer');
+    const session = await chat.openSession(customer, { subject: 's', initial_message: 'one' });
+    const room = gate();
+    const joining = chat.joinSession(customer, { session_id: session.id, last_seq: 0 }, () => room.opened, socketRef);
+    await tick();
+    expect(backend.calls).not.toContain('messages.list');
+    expect(backend.presence.calls).toEqual([]);
+    // Stored while the room is being entered: the page read after it holds it.
+    await chat.sendMessage(customer, { session_id: session.id, content: 'two' });
+    room.open();
+    expect((await joining).messages.map((m) => m.content)).toEqual(['one', 'two']);
+  });
+
+  it('asks presence and the message service at the same time once the room is entered', async () => {
+    const customer = callerOf('customer');
+    const session = await chat.openSession(customer, { subject: 's', initial_message: 'one' });
+    const slowPresence = gate();
+    const presence = { ...backend.presence.api, join: async (...args: Parameters<typeof backend.presence.api.join>) => {
+      await slowPresence.opened;
+      return backend.presence.api.join(...args);
+    } };
+    const parallel = createChatService({ sessions: backend.sessionsApi, messages: backend.messagesApi, presence });
+    const joining = parallel.joinSession(customer, { session_id: session.id }, async () => undefined, socketRef);
+    await tick();
+    expect(backend.calls.at(-1)).toBe('messages.list');
+    slowPresence.open();
+    expect(await joining).toMatchObject({ messages: [expect.objectContaining({ content: 'one' })], participants: [expect.objectContaining({ user_id: customer.identity.userId })] });
+  });
+
+  it("reports presence's failure first, as before, and leaves nobody in the session", async () => {
+    const customer = callerOf('customer');
+    const session = await chat.openSession(customer, { subject: 's' });
+    backend.presence.down = true;
+    backend.failNextCall('messages.list', new Error('message service down'));
+    await expect(chat.joinSession(customer, { session_id: session.id }, async () => undefined, socketRef)).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+    backend.presence.down = false;
+    expect(backend.presence.sockets.get(socketRef.socketId)?.sessions.size ?? 0).toBe(0);
+  });
+
+  it('does not read anything of a session the caller may not see', async () => {
+    const session = await chat.openSession(callerOf('customer'), { subject: 's' });
+    const entered: string[] = [];
+    const stranger = callerOf('customer');
+    expect(await codeOf(chat.joinSession(stranger, { session_id: session.id }, async (s) => void entered.push(s.id), socketRef))).toBe('PERMISSION_DENIED');
+    expect([entered, backend.presence.calls, backend.calls.filter((c) => c === 'messages.list')]).toEqual([[], [], []]);
+  });
 });

@@ -67,26 +67,29 @@ export function createChatService({ sessions, messages, presence }: ChatServiceD
     },
 
     /**
-     * Joins a session: checks access, lets the transport subscribe (`enter`) before reading
-     * history, so no message falls between the history and the live stream. The presence service
-     * records the socket in the session and answers who is in it now, on any gateway.
+     * Joins a session: checks access, then lets the transport subscribe (`enter`) before anything
+     * else, so no message falls between the catch-up page and the live stream, and no user joining
+     * or leaving falls between the participants read and the live presence events. Then the
+     * presence service records the socket (and answers who is in the session now, on any gateway)
+     * while the message service reads the page: the two do not depend on each other. A failure is
+     * reported as when they ran one after the other (presence's first), and leaves nobody in the
+     * session who is not there.
      */
     async joinSession(caller: Caller, payload: unknown, enter: (session: ChatSession) => Promise<void>, socket: SocketRef): Promise<SessionJoinedEvent> {
       const input = validate(joinSessionSchema, payload);
       const session = await sessions.get(caller, input.session_id);
       await enter(session);
-      const participants = await presence.join(caller, socket, session.id);
-      try {
-        const page =
-          input.last_seq === undefined
-            ? await messages.list(caller, { session_id: session.id, limit: LIMITS.historyDefaultLimit })
-            : await messages.list(caller, { session_id: session.id, limit: LIMITS.catchUpMaxMessages, after_seq: input.last_seq });
-        return { session, messages: page.messages, participants, has_more: page.has_more, last_seq: page.last_seq };
-      } catch (error) {
-        // A join that failed leaves nobody in the session who is not there; the original error is the answer.
+      const query =
+        input.last_seq === undefined
+          ? { session_id: session.id, limit: LIMITS.historyDefaultLimit }
+          : { session_id: session.id, limit: LIMITS.catchUpMaxMessages, after_seq: input.last_seq };
+      const [joined, page] = await Promise.allSettled([presence.join(caller, socket, session.id), messages.list(caller, query)]);
+      if (joined.status === 'rejected') throw joined.reason;
+      if (page.status === 'rejected') {
         await presence.leave(caller, socket, session.id).catch(() => undefined);
-        throw error;
+        throw page.reason;
       }
+      return { session, messages: page.value.messages, participants: joined.value, has_more: page.value.has_more, last_seq: page.value.last_seq };
     },
 
     /** Leaving a session the socket never joined still says whether the session exists and is the caller's. */

@@ -2,6 +2,7 @@ import { Redis } from 'ioredis';
 import type { Logger } from '@parley/logger';
 import { memoryConnectionCap, redisConnectionCap } from './connection-cap';
 import { createRateLimits, type RateLimitSettings } from './rate-limiters';
+import { SendsInFlight, type SendBounds } from './sends-in-flight';
 import type { GatewayLimits } from './socket-limits';
 
 /** Generous enough for any person typing and clicking, tight enough to stop a script. */
@@ -16,8 +17,25 @@ export const DEFAULT_RATE_LIMITS: RateLimitSettings = {
   connectionsPerUser: 20,
 };
 
+export interface SendBoundSettings extends SendBounds {
+  /** The `retry_after_ms` a refused send, or one the message service refused as busy, is told. */
+  retryAfterMs: number;
+}
+
+/**
+ * Per socket: a person sends one message at a time and the SDK waits for each answer; 64 is above
+ * the heaviest burst a raw client sends on purpose (the e2e suite's 50) and below the per-socket
+ * event rate (100 per 10 s). Per gateway: a ceiling on what one gateway lets wait; 2,000 is a
+ * second of the 2,000 msg/s Parley is built for, but over 10 s of work for a stack saturating near
+ * 150 msg/s (docs/performance.md), where a lower value answers sooner. The message service refuses
+ * on its own when its database pool is full.
+ */
+export const DEFAULT_SEND_BOUNDS: SendBoundSettings = { perSocket: 64, perGateway: 2000, retryAfterMs: 1000 };
+
 export interface GatewayLimitsOptions {
   settings: RateLimitSettings;
+  /** Sends unanswered per socket and per gateway; DEFAULT_SEND_BOUNDS when not given. */
+  sendBounds?: SendBoundSettings;
   trustedProxies: number;
   /** Shared store: every gateway with the same Redis and prefix shares the per-user and per-IP limits. */
   redisUrl?: string;
@@ -34,9 +52,11 @@ export interface RunningGatewayLimits extends GatewayLimits {
 
 export function createGatewayLimits(options: GatewayLimitsOptions): RunningGatewayLimits {
   const { settings, logger } = options;
+  const bounds = options.sendBounds ?? DEFAULT_SEND_BOUNDS;
+  const sends = { sends: new SendsInFlight(bounds), sendRetryAfterMs: bounds.retryAfterMs };
   if (!options.redisUrl) {
     const connections = memoryConnectionCap(settings.connectionsPerUser);
-    return { rates: createRateLimits(settings), connections, trustedProxies: options.trustedProxies, close: async () => connections.stop() };
+    return { rates: createRateLimits(settings), connections, trustedProxies: options.trustedProxies, ...sends, close: async () => connections.stop() };
   }
   // No offline queue: while Redis is away a check fails at once and the in-memory insurance decides.
   const redis = new Redis(options.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000, lazyConnect: false });
@@ -53,6 +73,7 @@ export function createGatewayLimits(options: GatewayLimitsOptions): RunningGatew
     rates: createRateLimits(settings, { redis, keyPrefix: options.keyPrefix }),
     connections,
     trustedProxies: options.trustedProxies,
+    ...sends,
     async close() {
       connections.stop();
       await redis.quit().catch(() => redis.disconnect());

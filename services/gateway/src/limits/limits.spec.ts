@@ -2,8 +2,9 @@ import pino from 'pino';
 import { io } from 'socket.io-client';
 import type { ChatSessionView } from '@parley/contracts';
 import { api, connectClient, connectionRefusal, eventually, request, testUser, waitFor, type ClientSocket, type TestUser } from '@parley/testing';
+import { AppError } from '@parley/errors';
 import { startTestGateway, type TestGateway } from '../testing/test-gateway';
-import { createGatewayLimits, DEFAULT_RATE_LIMITS } from './gateway-limits';
+import { createGatewayLimits, DEFAULT_RATE_LIMITS, DEFAULT_SEND_BOUNDS, type SendBoundSettings } from './gateway-limits';
 import type { RateLimitSettings } from './rate-limiters';
 
 /**
@@ -14,8 +15,15 @@ describe('rate limits and the connection cap', () => {
   const logger = pino({ level: 'silent' });
   const sockets: ClientSocket[] = [];
   let gw: TestGateway;
-  const start = async (settings: Partial<RateLimitSettings>) => {
-    const limits = createGatewayLimits({ settings: { ...DEFAULT_RATE_LIMITS, ...settings }, trustedProxies: 1, keyPrefix: 'spec', gatewayId: 'gw-spec', logger });
+  const start = async (settings: Partial<RateLimitSettings>, sendBounds: Partial<SendBoundSettings> = {}) => {
+    const limits = createGatewayLimits({
+      settings: { ...DEFAULT_RATE_LIMITS, ...settings },
+      sendBounds: { ...DEFAULT_SEND_BOUNDS, ...sendBounds },
+      trustedProxies: 1,
+      keyPrefix: 'spec',
+      gatewayId: 'gw-spec',
+      logger,
+    });
     gw = await startTestGateway(undefined, [], {}, limits);
     const close = gw.close;
     gw.close = async () => {
@@ -48,7 +56,11 @@ describe('rate limits and the connection cap', () => {
     for (let i = 1; i <= 3; i += 1) expect((await request(socket, 'send_message', { session_id: floodSession.id, content: `m${i}`, temp_id: `t${i}` })).ok).toBe(true);
     const errorEvent = waitFor<{ code: string; event: string; temp_id?: string }>(socket, 'error');
     const refused = await request(socket, 'send_message', { session_id: floodSession.id, content: 'one too many', temp_id: 't4' });
-    expect(refused).toEqual({ ok: false, error: { code: 'RESOURCE_EXHAUSTED', message: expect.stringMatching(/^Too many events; try again in \d+ s$/), event: 'send_message', temp_id: 't4' } });
+    expect(refused).toEqual({
+      ok: false,
+      error: { code: 'RESOURCE_EXHAUSTED', message: expect.stringMatching(/^Too many events; try again in \d+ s$/), event: 'send_message', temp_id: 't4', retry_after_ms: expect.any(Number) },
+    });
+    expect(refused.error?.retry_after_ms).toBeGreaterThan(0);
     expect(await errorEvent).toMatchObject({ code: 'RESOURCE_EXHAUSTED', event: 'send_message', temp_id: 't4' });
     expect(contents(floodSession.id)).toEqual(['m1', 'm2', 'm3']);
 
@@ -122,6 +134,88 @@ describe('rate limits and the connection cap', () => {
     expect(await response.json()).toEqual({ success: false, error: { code: 'RESOURCE_EXHAUSTED', message: expect.stringMatching(/^Too many requests; try again in \d+ s$/) } });
     expect(gw.backend.messages.length).toBe(before);
     expect((await api(gw.url, 'GET', '/api/v1/chat/sessions', from('198.51.100.10'))).status).toBe(200);
+  });
+  describe('sends waiting for an answer', () => {
+    const send = (socket: ClientSocket, sessionId: string, tempId: string) => request(socket, 'send_message', { session_id: sessionId, content: tempId, temp_id: tempId });
+
+    it('refuses a send past the bound of its socket at once, stores it nowhere, and takes sends again once the others are answered', async () => {
+      await start({}, { perSocket: 3, retryAfterMs: 700 });
+      const user = testUser('customer', 'Burst');
+      const session = await openSession(user);
+      const socket = await connect(user);
+      const release = gw.backend.hold('messages.send');
+      const waiting = ['t1', 't2', 't3'].map((t) => send(socket, session.id, t));
+      const errorEvent = waitFor<{ code: string; temp_id?: string }>(socket, 'error');
+      const refused = await send(socket, session.id, 't4');
+      expect(refused).toEqual({
+        ok: false,
+        error: {
+          code: 'RESOURCE_EXHAUSTED',
+          message: 'Too many messages waiting for an answer on this connection; try again in 1 s',
+          event: 'send_message',
+          temp_id: 't4',
+          retry_after_ms: 700,
+        },
+      });
+      expect(await errorEvent).toMatchObject({ code: 'RESOURCE_EXHAUSTED', temp_id: 't4' });
+
+      // Another user's socket has a bound of its own.
+      const other = testUser('customer', 'Calm');
+      const otherSend = send(await connect(other), (await openSession(other)).id, 'o1');
+      release();
+      expect((await Promise.all(waiting)).map((a) => a.ok)).toEqual([true, true, true]);
+      expect((await otherSend).ok).toBe(true);
+      expect(contents(session.id)).toEqual(['t1', 't2', 't3']);
+      expect((await send(socket, session.id, 't4')).ok).toBe(true);
+      expect(contents(session.id)).toEqual(['t1', 't2', 't3', 't4']);
+    });
+
+    it('frees the slot of a send that failed', async () => {
+      await start({}, { perSocket: 1 });
+      const user = testUser('customer', 'Unlucky');
+      const session = await openSession(user);
+      const socket = await connect(user);
+      gw.backend.failNextCall('messages.send', new AppError('UNAVAILABLE', 'The message service is unavailable, try again shortly'));
+      expect((await send(socket, session.id, 'a')).error?.code).toBe('UNAVAILABLE');
+      expect((await send(socket, session.id, 'b')).ok).toBe(true);
+      expect((await send(socket, session.id, 'c')).ok).toBe(true);
+      expect(contents(session.id)).toEqual(['b', 'c']);
+    });
+
+    it("refuses every socket's sends once the gateway holds its bound, until one is answered", async () => {
+      await start({}, { perSocket: 10, perGateway: 2, retryAfterMs: 1500 });
+      const users = ['A', 'B', 'C'].map((name) => testUser('customer', name));
+      const sessions = await Promise.all(users.map(openSession));
+      const [a, b, c] = await Promise.all(users.map(connect));
+      const release = gw.backend.hold('messages.send');
+      const held = [send(a, sessions[0].id, 'a1'), send(b, sessions[1].id, 'b1')];
+      // The held sends reach the gateway first: their acks order the socket's events after them.
+      await eventually(() => expect(gw.backend.calls.filter((call) => call === 'messages.send')).toHaveLength(2));
+      expect(await send(c, sessions[2].id, 'c1')).toEqual({
+        ok: false,
+        error: { code: 'RESOURCE_EXHAUSTED', message: 'The server is busy; try again in 2 s', event: 'send_message', temp_id: 'c1', retry_after_ms: 1500 },
+      });
+      expect((await send(a, sessions[0].id, 'a2')).error?.code).toBe('RESOURCE_EXHAUSTED');
+      release();
+      expect((await Promise.all(held)).map((answer) => answer.ok)).toEqual([true, true]);
+      expect((await send(c, sessions[2].id, 'c1')).ok).toBe(true);
+      expect(sessions.map((s) => contents(s.id))).toEqual([['a1'], ['b1'], ['c1']]);
+    });
+
+    it('passes a busy message service on as RESOURCE_EXHAUSTED with the retry hint, storing nothing', async () => {
+      await start({}, { retryAfterMs: 900 });
+      const user = testUser('customer', 'Patient');
+      const session = await openSession(user);
+      const socket = await connect(user);
+      gw.backend.failNextCall('messages.send', new AppError('RESOURCE_EXHAUSTED', 'The service is busy; try again shortly'));
+      expect(await send(socket, session.id, 'x1')).toEqual({
+        ok: false,
+        error: { code: 'RESOURCE_EXHAUSTED', message: 'The service is busy; try again shortly', event: 'send_message', temp_id: 'x1', retry_after_ms: 900 },
+      });
+      expect(contents(session.id)).toEqual([]);
+      expect((await send(socket, session.id, 'x1')).ok).toBe(true);
+      expect(contents(session.id)).toEqual(['x1']);
+    });
   });
 });
 

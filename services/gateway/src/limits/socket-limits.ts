@@ -1,15 +1,22 @@
+import type { ErrorEvent } from '@parley/contracts';
 import type { Logger } from '@parley/logger';
-import { answerError } from '../socket/event-handler';
+import { metrics } from '@parley/metrics';
+import { answerError, type Admit } from '../socket/event-handler';
 import type { GatewayServer, GatewaySocket } from '../socket/socket.types';
 import { clientIp } from './client-ip';
 import type { ConnectionCap } from './connection-cap';
 import type { RateLimits } from './rate-limiters';
+import type { SendsInFlight } from './sends-in-flight';
 
 export interface GatewayLimits {
   rates: RateLimits;
   connections: ConnectionCap;
   /** How many reverse proxies in front of the gateway to trust for X-Forwarded-For. */
   trustedProxies: number;
+  /** send_message events taken and not answered yet, per socket and on this gateway. */
+  sends: SendsInFlight;
+  /** What a refused send is told to wait before it comes again. */
+  sendRetryAfterMs: number;
 }
 
 type Middleware = (socket: GatewaySocket, next: (error?: Error) => void) => void;
@@ -20,6 +27,21 @@ function exhausted(message: string, retryAfterMs?: number): Error {
   const error = new Error(message) as Error & { data: unknown };
   error.data = { code: 'RESOURCE_EXHAUSTED', ...(retryAfterMs === undefined ? {} : { retry_after_ms: retryAfterMs }) };
   return error;
+}
+
+/**
+ * The one shape of an event refused by a limit: `error` RESOURCE_EXHAUSTED naming the event and
+ * its temp_id, with how long to wait before sending it again.
+ */
+export function refusedEvent(event: string, payload: unknown, message: string, retryAfterMs: number): ErrorEvent {
+  const tempId = (payload as { temp_id?: unknown } | null | undefined)?.temp_id;
+  return {
+    code: 'RESOURCE_EXHAUSTED',
+    message,
+    event: String(event).slice(0, 64),
+    ...(typeof tempId === 'string' ? { temp_id: tempId } : {}),
+    retry_after_ms: retryAfterMs,
+  };
 }
 
 /** Before the token is read: connection attempts per client IP (failed handshakes count too). */
@@ -63,18 +85,7 @@ export function limitEvents(socket: GatewaySocket, { rates }: GatewayLimits): vo
         next();
         return;
       }
-      const name = String(event).slice(0, 64);
-      const tempId = (args[0] as { temp_id?: unknown } | undefined)?.temp_id;
-      answerError(
-        socket,
-        {
-          code: 'RESOURCE_EXHAUSTED',
-          message: `Too many events; try again in ${seconds(verdict.retryAfterMs)} s`,
-          event: name,
-          ...(typeof tempId === 'string' ? { temp_id: tempId } : {}),
-        },
-        args.at(-1),
-      );
+      answerError(socket, refusedEvent(event, args[0], `Too many events; try again in ${seconds(verdict.retryAfterMs)} s`, verdict.retryAfterMs), args.at(-1));
     });
   });
 }
@@ -82,4 +93,29 @@ export function limitEvents(socket: GatewaySocket, { rates }: GatewayLimits): vo
 /** Puts the per-event limits on every new socket. */
 export function applyEventLimits(io: GatewayServer, limits: GatewayLimits): void {
   io.on('connection', (socket) => limitEvents(socket, limits));
+}
+
+/**
+ * send_message over either bound of unanswered sends (this socket's, this gateway's) is refused at
+ * once, stored nowhere, and the client is told when to try again; an admitted send holds its slot
+ * until it is answered or fails.
+ */
+export function admitSends(sends: SendsInFlight, retryAfterMs: number): Admit {
+  return (socket, event, payload) => {
+    const admission = sends.acquire(socket.id);
+    if ('slot' in admission) {
+      metrics.sendsInFlight.set(sends.inFlight());
+      return {
+        release: () => {
+          admission.slot.release();
+          metrics.sendsInFlight.set(sends.inFlight());
+        },
+      };
+    }
+    const message =
+      admission.refused === 'socket'
+        ? `Too many messages waiting for an answer on this connection; try again in ${seconds(retryAfterMs)} s`
+        : `The server is busy; try again in ${seconds(retryAfterMs)} s`;
+    return { refusal: refusedEvent(event, payload, message, retryAfterMs) };
+  };
 }

@@ -9,6 +9,18 @@ import type { GatewaySocket } from './socket.types';
 type AckFn = (response: unknown) => void;
 
 /**
+ * Decides, as an event arrives and before it waits for its turn, whether it is taken: a slot to
+ * give back once it is answered, or the refusal to answer at once.
+ */
+export type Admit = (socket: GatewaySocket, event: string, payload: unknown) => { release(): void } | { refusal: ErrorEvent };
+
+export interface EventOptions {
+  admit?: Admit;
+  /** The `retry_after_ms` of a RESOURCE_EXHAUSTED answer that carries none of its own. */
+  retryAfterMs?: number;
+}
+
+/**
  * Registers one client event: the payload goes to `handle`, its answer to the ack if the client
  * passed one. A failure becomes the seed's `error` event (and the ack's error): a stable code and
  * a message; anything unexpected is logged and shown as INTERNAL, never with its details.
@@ -18,19 +30,30 @@ export function onEvent(
   event: string,
   logger: Logger,
   handle: (payload: unknown, caller: Caller) => Promise<unknown>,
+  options: EventOptions = {},
 ): void {
   socket.on(event as never, ((first: unknown, second: unknown) => {
     const ack = (typeof second === 'function' ? second : typeof first === 'function' ? first : undefined) as AckFn | undefined;
     const payload = typeof first === 'function' ? undefined : first;
+    const admission = options.admit?.(socket, event, payload);
+    if (admission && 'refusal' in admission) {
+      metrics.socketEventsIn.inc({ event, outcome: 'refused' });
+      answerError(socket, admission.refusal, ack);
+      return;
+    }
     const caller: Caller = { identity: socket.data.identity, requestId: randomUUID() };
     // One socket's events are handled in the order it sent them: a burst of sends keeps its order.
     const run = socket.data.queue.then(() => handle(payload, caller));
     run.then(
       () => {
+        admission?.release();
         metrics.socketEventsIn.inc({ event, outcome: 'ok' });
         logger.debug({ event, requestId: caller.requestId, userId: caller.identity.userId }, 'socket event handled');
       },
-      () => metrics.socketEventsIn.inc({ event, outcome: 'error' }),
+      () => {
+        admission?.release();
+        metrics.socketEventsIn.inc({ event, outcome: 'error' });
+      },
     );
     socket.data.queue = run.then(
       () => undefined,
@@ -41,10 +64,19 @@ export function onEvent(
       (error: unknown) => {
         if (!(error instanceof AppError)) logger.error({ err: error, event, requestId: caller.requestId }, 'socket event failed');
         const tempId = (payload as { temp_id?: unknown } | undefined)?.temp_id;
-        answerError(socket, { ...toPublicError(error), event, ...(typeof tempId === 'string' ? { temp_id: tempId } : {}) }, ack);
+        const retry = retryAfterOf(error, options.retryAfterMs);
+        answerError(socket, { ...toPublicError(error), event, ...(typeof tempId === 'string' ? { temp_id: tempId } : {}), ...retry }, ack);
       },
     );
   }) as never);
+}
+
+/** A busy service's refusal tells the client when to try again: its own hint, or the gateway's. */
+function retryAfterOf(error: unknown, fallbackMs: number | undefined): { retry_after_ms?: number } {
+  if (!(error instanceof AppError) || error.code !== 'RESOURCE_EXHAUSTED') return {};
+  const own = error.details?.retry_after_ms;
+  const ms = typeof own === 'number' ? own : fallbackMs;
+  return ms === undefined ? {} : { retry_after_ms: ms };
 }
 
 /** The seed's `error` event, and the ack's `{ ok: false, error }` when the client passed one. */

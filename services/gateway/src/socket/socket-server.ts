@@ -13,7 +13,7 @@ import type { AgentService } from '../domain/agent.service';
 import { AGENTS_ROOM } from '../delivery/lifecycle-delivery';
 import { registerAgentEvents } from './agent.gateway';
 import { originAllowed } from '../http/origin-policy';
-import { answerError } from './event-handler';
+import { answerError, type EventOptions } from './event-handler';
 import { closeWhenTokenExpires } from './token-expiry';
 import { registerMessageEvents } from './message.gateway';
 import { registerSessionEvents } from './session.gateway';
@@ -70,13 +70,15 @@ export interface ConnectionDeps {
   rooms: SessionRooms;
   logger: Logger;
   gatewayId: string;
+  /** send_message's admission (the bounds on unanswered sends) and retry hint. */
+  sendOptions?: EventOptions;
 }
 
 /**
  * Registers every client event on each new socket and reports it to the presence service; agents
  * and admins watch the live queue.
  */
-export function handleConnections(io: GatewayServer, { chat, agents, signals, presence, rooms, logger, gatewayId, disconnectLater }: ConnectionDeps): void {
+export function handleConnections(io: GatewayServer, { chat, agents, signals, presence, rooms, logger, gatewayId, disconnectLater, sendOptions }: ConnectionDeps): void {
   io.on('connection', (socket) => {
     metrics.socketsConnected.inc();
     closeWhenTokenExpires(socket);
@@ -98,7 +100,7 @@ export function handleConnections(io: GatewayServer, { chat, agents, signals, pr
     });
     if (isStaff(socket.data.identity.role)) void socket.join(AGENTS_ROOM);
     registerSessionEvents(socket, chat, rooms, logger);
-    registerMessageEvents(socket, chat, logger);
+    registerMessageEvents(socket, chat, logger, sendOptions);
     registerAgentEvents(socket, agents, chat, rooms, logger);
     registerSignalEvents(socket, signals, logger);
     // An event nobody handles is a client mistake; say so instead of dropping it silently.

@@ -26,6 +26,21 @@ export class FakeBackend {
   }
 
   private failOn: { name: string; error: Error } | null = null;
+  private readonly held = new Map<string, Promise<void>>();
+
+  /**
+   * Holds the answers of `name` (`messages.send`, `messages.list`) until the returned function is
+   * called, as a busy or slow service would: a send waits before it is stored, a list after its
+   * page was read (the answer is on its way).
+   */
+  hold(name: 'messages.send' | 'messages.list'): () => void {
+    let release: () => void = () => undefined;
+    this.held.set(name, new Promise((resolve) => (release = resolve)));
+    return () => {
+      this.held.delete(name);
+      release();
+    };
+  }
 
   /** Makes the next call of `name` fail with `error`. */
   failNextCall(name: string, error: Error): void {
@@ -119,6 +134,7 @@ export class FakeBackend {
   readonly messagesApi: MessagesApi = {
     send: async (caller, input) => {
       this.enter('messages.send');
+      await this.held.get('messages.send');
       // Real calls take varying time; so does this one, so ordering bugs show.
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 5));
       const session = this.visible(caller, input.session_id);
@@ -136,6 +152,7 @@ export class FakeBackend {
       this.visible(caller, query.session_id);
       const all = this.messages.filter((m) => m.session_id === query.session_id);
       const page = query.after_seq === undefined ? all.slice(-query.limit) : all.filter((m) => m.seq > (query.after_seq ?? 0)).slice(0, query.limit);
+      await this.held.get('messages.list');
       return { messages: page, has_more: false, last_seq: all.length };
     },
     summaries: async (caller, ids) => {

@@ -1,0 +1,72 @@
+import type { SessionJoinedEvent } from '@parley/contracts';
+import { connectClient, eventually, request, testUser, type ClientSocket } from '@parley/testing';
+import { startTestGateway, type TestGateway } from '../testing/test-gateway';
+
+/** join_session while messages keep coming: the client sees each once, none missing, in order. */
+describe('join_session under live messages', () => {
+  let gw: TestGateway;
+  const sockets: ClientSocket[] = [];
+  const customer = testUser('customer', 'Cleo');
+  const caller = { identity: { userId: customer.id, role: 'customer' as const, name: 'Cleo' } };
+
+  beforeAll(async () => {
+    gw = await startTestGateway();
+  });
+  afterEach(() => sockets.splice(0).forEach((s) => s.close()));
+  afterAll(() => gw.close());
+
+  /** What a socket is told of a session, in the order it is told. */
+  const transcript = (socket: ClientSocket): string[] => {
+    const seen: string[] = [];
+    socket.onAny((event: string, data: { message?: { content: string }; messages?: Array<{ content: string }> }) => {
+      if (event === 'session_joined') seen.push(`session_joined [${(data.messages ?? []).map((m) => m.content).join(', ')}]`);
+      if (event === 'new_message') seen.push(`new_message ${data.message?.content}`);
+    });
+    return seen;
+  };
+  const say = (sessionId: string, content: string) => gw.backend.messagesApi.send(caller, { session_id: sessionId, content, message_type: 'text' });
+
+  it('delivers a message stored after the catch-up page was read, right after session_joined, and once', async () => {
+    const session = await gw.backend.sessionsApi.create(caller, { subject: 'Joining', priority: 'low', initial_message: 'first' });
+    const socket = await connectClient(gw.url, customer.token);
+    sockets.push(socket);
+    const seen = transcript(socket);
+    const listsBefore = gw.backend.calls.filter((call) => call === 'messages.list').length;
+    const release = gw.backend.hold('messages.list');
+    const joining = request<SessionJoinedEvent>(socket, 'join_session', { session_id: session.id });
+    // The page is read (holding "first") and its answer is on its way when "meanwhile" is stored.
+    await eventually(() => expect(gw.backend.calls.filter((call) => call === 'messages.list').length).toBe(listsBefore + 1));
+    await say(session.id, 'meanwhile');
+    release();
+    expect((await joining).data?.messages.map((m) => m.content)).toEqual(['first']);
+    // Nothing else is sent yet, so nothing but the join itself can bring "meanwhile" (no gap to fill).
+    await eventually(() => expect(seen).toEqual(['session_joined [first]', 'new_message meanwhile']), 1000);
+    await say(session.id, 'after');
+    await eventually(() => expect(seen).toEqual(['session_joined [first]', 'new_message meanwhile', 'new_message after']));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(seen).toHaveLength(3);
+  });
+
+  it('does not repeat a message that arrives live and is also in the page', async () => {
+    const session = await gw.backend.sessionsApi.create(caller, { subject: 'Joining', priority: 'low', initial_message: 'first' });
+    const socket = await connectClient(gw.url, customer.token);
+    sockets.push(socket);
+    const seen = transcript(socket);
+    const list = gw.backend.messagesApi.list;
+    // Stored and published once the room is entered, just before the page is read: it is in both.
+    gw.backend.messagesApi.list = async (...args) => {
+      gw.backend.messagesApi.list = list;
+      await say(session.id, 'meanwhile');
+      return list(...args);
+    };
+    try {
+      await request<SessionJoinedEvent>(socket, 'join_session', { session_id: session.id });
+      await say(session.id, 'after');
+      await eventually(() => expect(seen).toEqual(['session_joined [first, meanwhile]', 'new_message after']));
+      await new Promise((r) => setTimeout(r, 100));
+      expect(seen).toHaveLength(2);
+    } finally {
+      gw.backend.messagesApi.list = list;
+    }
+  });
+});
