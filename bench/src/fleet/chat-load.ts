@@ -63,6 +63,7 @@ export class ChatLoad {
       awaitingAcks += 1;
       sender.socket.timeout(30_000).emit('send_message', { session_id: session.id, content: CONTENT, temp_id: tempId }, (error: Error | null, answer?: Ack) => {
         awaitingAcks -= 1;
+        if (answer && !answer.ok && answer.error?.code === 'RESOURCE_EXHAUSTED') ledger.refused(tempId);
         if (error || !answer?.ok) return this.errors.add(`send_message: ${error?.message ?? JSON.stringify(answer?.error)}`);
         acked += 1;
         ack.recordValue(Math.max(1, Math.round((performance.now() - at) * 1000)));

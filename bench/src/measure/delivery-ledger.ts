@@ -10,6 +10,8 @@ export interface DeliveryCounts {
   duplicated: number;
   /** new_message events naming a temp_id this ledger never sent. */
   unexpected: number;
+  /** Sends the server refused as busy (RESOURCE_EXHAUSTED): not stored, so nobody is owed them. */
+  refused: number;
 }
 
 interface Pending {
@@ -21,7 +23,7 @@ export class DeliveryLedger {
   private readonly pending = new Map<string, Pending>();
   /** Recipients that already have a message, kept for duplicate detection until the run ends. */
   private readonly seen = new Set<string>();
-  private counts = { sent: 0, expected: 0, delivered: 0, duplicated: 0, unexpected: 0 };
+  private counts = { sent: 0, expected: 0, delivered: 0, duplicated: 0, unexpected: 0, refused: 0 };
 
   constructor(private readonly onLatency: (microseconds: number) => void) {}
 
@@ -46,6 +48,15 @@ export class DeliveryLedger {
     this.counts.delivered += 1;
     this.onLatency(Math.max(1, Math.round((at - entry.sentAt) * 1000)));
     if (entry.waiting.size === 0) this.pending.delete(tempId);
+  }
+
+  /** The server refused the send (busy): it was not stored, so its recipients are owed nothing. */
+  refused(tempId: string): void {
+    const entry = this.pending.get(tempId);
+    if (!entry) return;
+    this.counts.refused += 1;
+    this.counts.expected -= entry.waiting.size;
+    this.pending.delete(tempId);
   }
 
   /** Deliveries still awaited. */

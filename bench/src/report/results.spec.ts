@@ -2,7 +2,7 @@ import { checkTargets, ratio, type TargetResults } from './results';
 
 const latency = (p50: number, p99: number) => ({ count: 100, p50, p95: p99, p99, max: p99 });
 const chat = (rate: number, p50: number, p99: number, lost = 0) => ({
-  rate, sentPerSec: rate, deliveredPerSec: rate, sent: rate, acked: rate, delivered: rate, lost, duplicated: 0, unexpected: 0, errors: 0,
+  rate, sentPerSec: rate, deliveredPerSec: rate, sent: rate, acked: rate, delivered: rate, lost, duplicated: 0, unexpected: 0, refused: 0, errors: 0,
   errorSamples: [], settledMs: 5, e2e: latency(p50, p99), ack: latency(p50, p99), processes: {},
 });
 

@@ -20,7 +20,10 @@ function chatRows(label: string, parley: ChatFigures | undefined, relay: ChatFig
     row('e2e max', (f) => f.e2e.max, ' ms'),
     row('ack p50', (f) => f.ack.p50, ' ms'),
     row('ack p99', (f) => f.ack.p99, ' ms'),
-    row('lost / duplicated / errors', (f) => f.lost + f.duplicated + f.errors),
+    row('lost', (f) => f.lost),
+    row('duplicated', (f) => f.duplicated),
+    row('refused as busy (RESOURCE_EXHAUSTED)', (f) => f.refused),
+    row('errors (refusals included)', (f) => f.errors),
   ];
 }
 

@@ -14,6 +14,8 @@ export interface ChatFigures {
   lost: number;
   duplicated: number;
   unexpected: number;
+  /** Sends refused as busy (RESOURCE_EXHAUSTED); also counted in errors. */
+  refused: number;
   errors: number;
   errorSamples: string[];
   settledMs: number;
@@ -38,6 +40,7 @@ export function combineLoad(rate: number, results: LoadResult[], processes: Reco
     lost: sum((r) => r.lost),
     duplicated: sum((r) => r.duplicated),
     unexpected: sum((r) => r.unexpected),
+    refused: sum((r) => r.refused),
     errors: sum((r) => r.errors),
     errorSamples: [...new Set(results.flatMap((r) => r.errorSamples))].slice(0, 5),
     settledMs: Math.round(settleSeconds * 1000),
