@@ -36,8 +36,11 @@ export class ChatLoadRun {
     }
   }
 
-  /** `dbCounters: false` skips PostgreSQL's per-message counters (and the second they take to settle). */
-  async load(rate: number, seconds: number, { dbCounters = true } = {}): Promise<ChatFigures> {
+  /**
+   * `dbCounters` reads PostgreSQL's per-message counters around the load (the steady scenario's;
+   * they take a second to settle, so the other loads skip them).
+   */
+  async load(rate: number, seconds: number, { dbCounters = false } = {}): Promise<ChatFigures> {
     const databaseUrl = dbCounters ? this.context.target.databaseUrl : undefined;
     const dbBefore = databaseUrl ? await readDbCounters(databaseUrl) : undefined;
     const before = this.context.monitor.sample();
@@ -56,7 +59,7 @@ export class ChatLoadRun {
   async steady(): Promise<ChatFigures> {
     const { profile, target } = this.context;
     this.context.step(`${target.name}: steady ${profile.rate} msg/s for ${profile.steadySeconds} s`);
-    return this.load(profile.rate, profile.steadySeconds);
+    return this.load(profile.rate, profile.steadySeconds, { dbCounters: true });
   }
 
   async burst(): Promise<ChatFigures> {

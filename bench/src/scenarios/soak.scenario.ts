@@ -70,7 +70,7 @@ export async function soak(context: ScenarioContext, chat: ChatLoadRun): Promise
   const startedAt = Date.now();
   for (let slice = 0; slice < slices; slice++) {
     context.step(`${target.name}: soak at ${profile.soakRate} msg/s, ${slice * sliceSeconds}/${slices * sliceSeconds} s`);
-    const figures = await chat.load(profile.soakRate, sliceSeconds, { dbCounters: false });
+    const figures = await chat.load(profile.soakRate, sliceSeconds);
     sent += figures.sent;
     lost += figures.lost;
     duplicated += figures.duplicated;
