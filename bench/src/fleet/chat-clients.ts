@@ -3,6 +3,13 @@ import { testUser, type TestUser } from '@parley/testing';
 import { io, type Socket } from 'socket.io-client';
 import type { SetupCommand } from './protocol';
 
+/**
+ * A gateway closes a socket when its token expires (the SDK reconnects with a fresh one; these
+ * bare clients do not), so the benchmark's users hold tokens that outlive the longest run.
+ */
+export const BENCH_TOKEN_SECONDS = 24 * 3600;
+export const benchUser = (role: Role): TestUser => testUser(role, undefined, undefined, BENCH_TOKEN_SECONDS);
+
 /** The sessions a fleet process drives: a customer (on one or more sockets), an agent and maybe an observer. */
 export interface Client {
   /** Names the socket in the delivery ledger. */
@@ -81,7 +88,7 @@ async function createSession(url: string, customer: TestUser): Promise<string> {
   return body.data.id;
 }
 
-async function client(url: string, role: Role, key: string, user = testUser(role)): Promise<Client> {
+async function client(url: string, role: Role, key: string, user = benchUser(role)): Promise<Client> {
   const socket = openSocket(url, user);
   await connected(socket);
   return { key, user, socket, url, lastSeq: 0 };
@@ -90,7 +97,7 @@ async function client(url: string, role: Role, key: string, user = testUser(role
 /** Opens one session: the customer's sockets on the first gateway join it, the agent on the last accepts it, an observer joins. */
 export async function openFleetSession(setup: SetupCommand, index: number, prefix: string): Promise<FleetSession> {
   const [first, last] = [setup.urls[0], setup.urls[setup.urls.length - 1]];
-  const customerUser = testUser('customer');
+  const customerUser = benchUser('customer');
   const id = await createSession(first, customerUser);
   const customer: Client[] = [];
   // The first device joins; the others are connected (they hold what it holds) and join only when they reconnect.

@@ -1,7 +1,6 @@
 import { performance } from 'node:perf_hooks';
-import { testUser } from '@parley/testing';
 import type { Socket } from 'socket.io-client';
-import { connected, openSocket, pool, type ErrorLog } from './chat-clients';
+import { benchUser, connected, openSocket, pool, type ErrorLog } from './chat-clients';
 import type { IdleCommand, IdleResult } from './protocol';
 
 /** Opens `count` authenticated sockets that then do nothing; they stay open until the fleet closes. */
@@ -10,7 +9,7 @@ export async function openIdleSockets(command: IdleCommand, into: Socket[], erro
   let failed = 0;
   await pool(command.count, 200, async () => {
     // One user per socket, as on a real gateway (one user's many sockets cost the presence service more).
-    const socket = openSocket(command.url, testUser('customer'));
+    const socket = openSocket(command.url, benchUser('customer'));
     try {
       await connected(socket);
       into.push(socket);

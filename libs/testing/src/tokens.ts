@@ -13,8 +13,8 @@ export interface TestUser {
   token: string;
 }
 
-/** A user with a fresh id and a valid token for TEST_JWT_SECRET. */
-export function testUser(role: Role, name = `${role}-${randomUUID().slice(0, 6)}`, secret = TEST_JWT_SECRET): TestUser {
+/** A user with a fresh id and a token for TEST_JWT_SECRET, valid for an hour unless asked otherwise. */
+export function testUser(role: Role, name = `${role}-${randomUUID().slice(0, 6)}`, secret = TEST_JWT_SECRET, expiresInSeconds = 3600): TestUser {
   const id = randomUUID();
-  return { id, role, name, token: signToken(secret, { sub: id, role, name }) };
+  return { id, role, name, token: signToken(secret, { sub: id, role, name }, expiresInSeconds) };
 }
