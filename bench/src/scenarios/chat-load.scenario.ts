@@ -27,8 +27,9 @@ export class ChatLoadRun {
       const results = await fleet.all<SetupResult>({ cmd: 'setup', urls: target.urls, sessions: sessionsEach, customerSockets: 1, observerEvery: 3 });
       const setup = { sessions: results.reduce((n, r) => n + r.sessions, 0), sockets: results.reduce((n, r) => n + r.sockets, 0), elapsedMs: Math.max(...results.map((r) => r.elapsedMs)) };
       const run = new ChatLoadRun(context, fleet, setup);
-      // Warm-up (JIT, connection pools, prepared plans); not reported.
-      await run.load(Math.min(profile.rate / 2, 500), 2);
+      // Warm-up (JIT, connection pools, prepared plans); not reported. Gentle: a warm-up that
+      // overloads the target would spill its backlog into the first measured step.
+      await run.load(Math.min(profile.rate / 4, 100), 3);
       return run;
     } catch (error) {
       await fleet.stop();

@@ -49,8 +49,8 @@ describe('gateway security settings', () => {
 });
 
 describe('bounds on unanswered sends', () => {
-  it('defaults to 64 per socket, 2,000 per gateway and a 1 s retry hint', () => {
-    expect(sendBoundsOf(loadGatewayConfig(required))).toEqual({ perSocket: 64, perGateway: 2000, retryAfterMs: 1000 });
+  it('defaults to 64 per socket, 256 per gateway and a 1 s retry hint', () => {
+    expect(sendBoundsOf(loadGatewayConfig(required))).toEqual({ perSocket: 64, perGateway: 256, retryAfterMs: 1000 });
   });
 
   it('reads MAX_SENDS_IN_FLIGHT_PER_SOCKET, MAX_SENDS_IN_FLIGHT and SEND_RETRY_AFTER_MS', () => {

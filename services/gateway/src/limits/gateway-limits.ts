@@ -30,7 +30,7 @@ export interface SendBoundSettings extends SendBounds {
  * 150 msg/s (docs/performance.md), where a lower value answers sooner. The message service refuses
  * on its own when its database pool is full.
  */
-export const DEFAULT_SEND_BOUNDS: SendBoundSettings = { perSocket: 64, perGateway: 2000, retryAfterMs: 1000 };
+export const DEFAULT_SEND_BOUNDS: SendBoundSettings = { perSocket: 64, perGateway: 256, retryAfterMs: 1000 };
 
 export interface GatewayLimitsOptions {
   settings: RateLimitSettings;
