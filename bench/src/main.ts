@@ -4,6 +4,7 @@ import path from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
 import { parseBenchArgs, type BenchArgs, type Mode, type ScenarioName } from './args';
 import { checkTargets, type TargetResults } from './report/results';
+import { renderSoak } from './report/soak-report';
 import { comparisonRows } from './report/summary';
 import { renderMarkdown, renderTable } from './report/table';
 import { runTarget } from './run-target';
@@ -40,10 +41,7 @@ function report(args: BenchArgs, startedAt: Date, started: number, results: Reco
     console.log(`\n${mode}: the issue's targets\n${renderTable(checkRows)}`);
     json.targets[mode] = checks;
     json.tables[mode] = `${renderMarkdown(rows)}\n\n${renderMarkdown(checkRows)}`;
-    if (parley.soak) {
-      const verdicts = Object.entries(parley.soak.verdicts).map(([n, v]) => [n, v.flat ? 'flat' : 'GROWS', String(v.projectedGrowth), String(v.allowed)]);
-      console.log(`\n${mode}: soak ${parley.soak.seconds} s (${parley.soak.wallSeconds} s on the clock) at ${parley.soak.rate} msg/s, ${parley.soak.sent} sent, ${parley.soak.lost} lost: ${parley.soak.flat ? 'FLAT' : 'NOT FLAT'}\n${renderTable([['series', 'verdict', 'projected growth', 'allowed'], ...verdicts])}`);
-    }
+    if (parley.soak) console.log(`\n${mode}: ${renderSoak(parley.soak)}`);
   }
   const out = path.resolve(REPO_ROOT, args.out);
   fs.mkdirSync(path.dirname(out), { recursive: true });

@@ -1,4 +1,4 @@
-import { flatBacklog, flatMemory, slope } from './trend';
+import { flatBacklog, flatMemory, medianSlope, slope } from './trend';
 
 describe('trends of a soak', () => {
   it('fits the slope of a line', () => {
@@ -11,6 +11,23 @@ describe('trends of a soak', () => {
     expect(flatMemory(plateau, 20)).toEqual(expect.objectContaining({ flat: true }));
     const leak: Array<[number, number]> = [[0, 100], [60, 120], [120, 140], [180, 160], [240, 180], [300, 200]];
     expect(flatMemory(leak, 20)).toEqual({ flat: false, projectedGrowth: 100, allowed: 20 });
+  });
+
+  it('takes the median of the pairwise slopes, which one outlier does not move', () => {
+    expect(medianSlope([[0, 0], [1, 1], [2, 2], [3, 30], [4, 4]])).toBeCloseTo(1);
+    expect(medianSlope([[0, 5]])).toBe(0);
+  });
+
+  // An hour sampled every 30 s: a heap collected back down every 10 minutes, from 130 to 160 MB.
+  const sawtooth = (leakPerHour: number): Array<[number, number]> =>
+    Array.from({ length: 120 }, (_, i) => [i * 30, 130 + ((i * 30) % 600) / 20 + (leakPerHour * i * 30) / 3600] as [number, number]);
+  const MB = 1;
+
+  it('calls a garbage-collected sawtooth flat whatever phase the run ends in, and a leak under it not', () => {
+    for (const cut of [100, 105, 110, 115, 120]) expect(flatMemory(sawtooth(0).slice(0, cut), 20 * MB).flat).toBe(true);
+    const leaking = flatMemory(sawtooth(40 * MB), 20 * MB);
+    expect(leaking.flat).toBe(false);
+    expect(leaking.projectedGrowth).toBeGreaterThan(30 * MB);
   });
 
   it('calls a backlog flat only when it ends drained and does not climb', () => {

@@ -13,6 +13,24 @@ export function slope(points: Array<[number, number]>): number {
   return den === 0 ? 0 : num / den;
 }
 
+/**
+ * Theil–Sen slope: the median of the slopes between every pair of points. Unlike least squares it
+ * is not pulled by where in its cycle a sawtooth (a garbage-collected heap) happens to end.
+ */
+export function medianSlope(points: Array<[number, number]>): number {
+  const slopes: number[] = [];
+  for (let i = 0; i < points.length; i++) {
+    for (let j = i + 1; j < points.length; j++) {
+      const dx = points[j][0] - points[i][0];
+      if (dx !== 0) slopes.push((points[j][1] - points[i][1]) / dx);
+    }
+  }
+  if (slopes.length === 0) return 0;
+  slopes.sort((a, b) => a - b);
+  const middle = Math.floor(slopes.length / 2);
+  return slopes.length % 2 === 1 ? slopes[middle] : (slopes[middle - 1] + slopes[middle]) / 2;
+}
+
 export interface Verdict {
   flat: boolean;
   /** Growth over the whole run the slope predicts, against the allowed growth. */
@@ -21,14 +39,16 @@ export interface Verdict {
 }
 
 /**
- * Memory is flat when the trend, measured over the second half of the run (after warm-up and JIT),
- * projects less than `allowed` growth over the whole run; a backlog is flat when its last sample
- * is no higher than `allowed` and its trend does not climb.
+ * Memory is flat when its trend after the first quarter of the run (warm-up: V8 grows its heaps
+ * to their working size, pools fill) projects less than `allowed` growth over the whole run. The
+ * trend is the Theil–Sen slope: a heap that the collector brings down every few minutes draws a
+ * sawtooth of tens of MB, and a least-squares line through half an hour of it tilts with the
+ * phase the run ends in; the median of the pairwise slopes does not, and a leak still lifts it.
  */
 export function flatMemory(points: Array<[number, number]>, allowedBytes: number): Verdict {
-  const late = points.slice(Math.floor(points.length / 2));
+  const late = points.slice(Math.floor(points.length / 4));
   const span = points.length > 1 ? points[points.length - 1][0] - points[0][0] : 0;
-  const projectedGrowth = slope(late) * span;
+  const projectedGrowth = medianSlope(late) * span;
   return { flat: projectedGrowth < allowedBytes, projectedGrowth: Math.round(projectedGrowth), allowed: allowedBytes };
 }
 

@@ -79,6 +79,16 @@ export async function soak(context: ScenarioContext, chat: ChatLoadRun): Promise
     sampling = takeSample((slice + 1) * sliceSeconds, figures);
   }
   await sampling;
+  const { verdicts, flat } = judgeSoak(samples, lost, duplicated);
+  return { seconds: slices * sliceSeconds, wallSeconds: Math.round((Date.now() - startedAt) / 1000), rate: profile.soakRate, sent, lost, duplicated, errors, samples, verdicts, flat };
+}
+
+/**
+ * The soak's verdicts from its samples: every Parley process's RSS and every gateway's heap flat,
+ * every outbox and queue drained and not climbing, nothing lost or duplicated. Kept apart from the
+ * run so a recorded soak can be judged again (`npx tsx bench/src/judge-soak.ts <results.json>`).
+ */
+export function judgeSoak(samples: SoakSample[], lost: number, duplicated: number): { verdicts: Record<string, Verdict>; flat: boolean } {
   const verdicts: Record<string, Verdict> = {};
   const series = (pick: (s: SoakSample) => Record<string, number>, scale: number) => {
     const names = new Set(samples.flatMap((s) => Object.keys(pick(s))));
@@ -90,5 +100,5 @@ export async function soak(context: ScenarioContext, chat: ChatLoadRun): Promise
   for (const [name, points] of series((s) => s.outbox, 1)) verdicts[`outbox ${name}`] = flatBacklog(points, ALLOWED_BACKLOG);
   for (const [name, points] of series((s) => s.queues, 1)) verdicts[`queue ${name}`] = flatBacklog(points, ALLOWED_BACKLOG);
   const flat = Object.values(verdicts).every((v) => v.flat) && lost === 0 && duplicated === 0;
-  return { seconds: slices * sliceSeconds, wallSeconds: Math.round((Date.now() - startedAt) / 1000), rate: profile.soakRate, sent, lost, duplicated, errors, samples, verdicts, flat };
+  return { verdicts, flat };
 }
