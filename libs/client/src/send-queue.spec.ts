@@ -121,6 +121,29 @@ describe('SendQueue', () => {
   });
 });
 
+describe('SendQueue waits between tries', () => {
+  it('ends a busy wait when the connection comes back, and sends at once with a fresh backoff', async () => {
+    const emitted: number[] = [];
+    let refused = false;
+    const queue = new SendQueue(async (p) => {
+      emitted.push(Date.now());
+      if (!refused) {
+        refused = true;
+        throw new ParleyError('RESOURCE_EXHAUSTED', 'busy', 'send_message', 60_000);
+      }
+      return { message_id: 'm', temp_id: p.temp_id, sent_at: '', seq: 1, session_id: p.session_id };
+    });
+    queue.setOnline(true);
+    const pending = queue.push({ session_id: 's', content: 'hi', message_type: 'text', temp_id: 'a' });
+    await new Promise((r) => setTimeout(r, 20));
+    queue.setOnline(false);
+    queue.setOnline(true);
+    await expect(pending).resolves.toMatchObject({ temp_id: 'a' });
+    expect(emitted).toHaveLength(2);
+    expect(emitted[1] - emitted[0]).toBeLessThan(10_000);
+  });
+});
+
 describe('busyRetryDelayMs', () => {
   it("waits what the server asked, doubled per refusal in a row up to the cap, plus up to half again of jitter, never less than asked", () => {
     const at = (random: number) => ({ maxDelayMs: 30_000, random: () => random });

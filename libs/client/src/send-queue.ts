@@ -50,6 +50,8 @@ export function busyRetryDelayMs(retryAfterMs: number | undefined, refusals: num
  */
 export class SendQueue {
   private readonly entries: Entry[] = [];
+  /** Ends the current wait between tries early. */
+  private wake: (() => void) | null = null;
   private running = false;
   private online = false;
 
@@ -68,13 +70,33 @@ export class SendQueue {
     });
   }
 
+  /**
+   * Going offline ends a wait at once (the drain stops); coming back online starts the busy
+   * backoff afresh (the new connection may well be to a gateway with room) and sends now.
+   */
   setOnline(online: boolean): void {
     this.online = online;
+    if (online) for (const entry of this.entries) entry.refusals = 0;
+    this.wake?.();
     if (online) void this.drain();
   }
 
   get size(): number {
     return this.entries.length;
+  }
+
+  /** Waits `ms`, or less if the connection goes or comes back; the timer never keeps Node alive. */
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        if (this.wake === done) this.wake = null;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      (timer as { unref?: () => void }).unref?.();
+      this.wake = done;
+    });
   }
 
   private async drain(): Promise<void> {
@@ -91,11 +113,11 @@ export class SendQueue {
           const failure = error instanceof ParleyError ? error : new ParleyError('UNAVAILABLE', String(error));
           if (failure.code === 'RESOURCE_EXHAUSTED') {
             head.refusals += 1;
-            await sleep(busyRetryDelayMs(failure.retryAfterMs, head.refusals, this.retryDelayMs, this.busyBackoff));
+            await this.pause(busyRetryDelayMs(failure.retryAfterMs, head.refusals, this.retryDelayMs, this.busyBackoff));
             continue;
           }
           if (isRetryable(failure) && ++head.attempts < this.maxAttempts) {
-            await sleep(this.retryDelayMs);
+            await this.pause(this.retryDelayMs);
             continue;
           }
           this.entries.shift();
@@ -108,7 +130,6 @@ export class SendQueue {
   }
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Worth trying again with the same temp_id: nothing was refused, the answer just did not come. */
 export function isRetryable(error: ParleyError): boolean {

@@ -24,11 +24,11 @@ export const messageConfigSchema = z.object({
   /** Connections to PostgreSQL at most. */
   DB_POOL_MAX: z.coerce.number().int().min(1).max(500).default(20),
   /**
-   * Sends and read receipts running at once; one more is refused with RESOURCE_EXHAUSTED (clients
-   * retry later): an overload turns into quick refusals instead of answers seconds late and a
-   * backlog that outlives it.
+   * Sends running at once; one more is refused with RESOURCE_EXHAUSTED (clients retry later): an
+   * overload turns into quick refusals instead of answers seconds late and a backlog that outlives
+   * it. Read receipts are not refused: nothing would send them again.
    */
-  MAX_WRITES_IN_FLIGHT: z.coerce.number().int().min(1).default(200),
+  MAX_SENDS_RUNNING: z.coerce.number().int().min(1).default(200),
   /** Sessions the cache holds at most. */
   SESSION_CACHE_MAX: z.coerce.number().int().min(1).default(10_000),
 });

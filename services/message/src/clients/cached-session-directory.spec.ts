@@ -76,4 +76,23 @@ describe('CachedSessionDirectory', () => {
     await cache.get(ana, b.id);
     expect(source.asked.map((x) => x.sessionId)).toEqual([a.id, b.id, c.id, b.id]);
   });
+
+  it('asks the session service on fresh even with an answer kept, and keeps the new one', async () => {
+    const { source, cache, session } = setup();
+    await cache.get(ana, session.id);
+    source.sessions.set(session.id, { ...session, status: 'resolved', updated_at: new Date(Date.now() + 1000).toISOString() });
+    expect((await cache.fresh(ana, session.id)).status).toBe('resolved');
+    expect((await cache.get(ana, session.id)).status).toBe('resolved');
+    expect(source.asked).toHaveLength(2);
+  });
+
+  it('keeps answers about other sessions fetched while one session was forgotten', async () => {
+    const { source, cache, session } = setup();
+    const other = source.add();
+    const inFlight = cache.get(ana, other.id);
+    cache.forget(session.id);
+    await inFlight;
+    await cache.get(ana, other.id);
+    expect(source.asked.filter((a) => a.sessionId === other.id)).toHaveLength(1);
+  });
 });

@@ -22,43 +22,55 @@ const viewerKey = (identity: Identity) => `${identity.role}:${identity.userId}`;
  * send or a read receipt does not cost a gRPC call and the session service's work each time. Only
  * allowed answers are kept, per caller; refusals always go to the session service. Every lifecycle
  * event of a session drops it (`forget`), the whole cache is dropped when events may have been
- * missed (`clear`), and nothing is kept longer than `ttlMs`.
+ * missed (`clear`), and nothing is kept longer than `ttlMs`. Between a change and its event an
+ * answer can be a moment old: a caller about to refuse on it asks again with `fresh`.
  */
 export class CachedSessionDirectory implements SessionDirectory {
   private readonly entries: LRUCache<string, Entry>;
-  /** Bumped by every forget/clear: an answer fetched across one is not kept (it may be older). */
+  /** Counts forgets and clears; an answer fetched across one of its session's is not kept. */
   private epoch = 0;
+  private clearedAt = 0;
+  /** When each recently forgotten session was forgotten (kept as long as an answer is trusted). */
+  private readonly forgottenAt: LRUCache<string, number>;
 
   constructor(
     private readonly source: SessionDirectory,
     options: SessionCacheOptions,
   ) {
     this.entries = new LRUCache({ max: options.maxSessions, ttl: options.ttlMs });
+    this.forgottenAt = new LRUCache({ max: options.maxSessions, ttl: options.ttlMs });
   }
 
   async get(identity: Identity, sessionId: string): Promise<ChatSession> {
-    const key = sessionId.toLowerCase();
-    const cached = this.entries.get(key);
+    const cached = this.entries.get(sessionId.toLowerCase());
     if (cached?.viewers.has(viewerKey(identity))) return cached.session;
-    const epoch = this.epoch;
+    return this.fresh(identity, sessionId);
+  }
+
+  /** The session service's answer now, kept for the next calls: for a decision a stale answer would get wrong. */
+  async fresh(identity: Identity, sessionId: string): Promise<ChatSession> {
+    const key = sessionId.toLowerCase();
+    const startedAt = this.epoch;
     const session = await this.source.get(identity, sessionId);
-    if (epoch === this.epoch) {
-      const entry = cached && this.entries.get(key) === cached ? cached : { session, viewers: new Set<string>() };
-      entry.session = session;
-      entry.viewers.add(viewerKey(identity));
-      this.entries.set(key, entry);
+    if (this.clearedAt <= startedAt && (this.forgottenAt.get(key) ?? 0) <= startedAt) {
+      const entry = this.entries.get(key);
+      const viewers = entry && entry.session.updated_at === session.updated_at ? entry.viewers : new Set<string>();
+      viewers.add(viewerKey(identity));
+      this.entries.set(key, { session, viewers });
     }
     return session;
   }
 
   forget(sessionId: string): void {
-    this.epoch++;
-    this.entries.delete(sessionId.toLowerCase());
+    const key = sessionId.toLowerCase();
+    this.forgottenAt.set(key, ++this.epoch);
+    this.entries.delete(key);
   }
 
   clear(): void {
-    this.epoch++;
+    this.clearedAt = ++this.epoch;
     this.entries.clear();
+    this.forgottenAt.clear();
   }
 
   get size(): number {

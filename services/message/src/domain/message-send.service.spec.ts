@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { FakeMessageRepository } from '../testing/fake-message.repository';
 import { FakeAttachmentDirectory } from '../testing/fake-attachment.directory';
+import { CachedSessionDirectory } from '../clients/cached-session-directory';
 import { FakeSessionDirectory } from '../testing/fake-session.directory';
 import { ana, cleo, dan, gatewayService } from '../testing/identities';
 import { createMessageService, type SendCommand } from './message.service';
@@ -117,5 +118,37 @@ describe('message service: send', () => {
     const { sessions, session, service } = setup();
     await service.send(cleo, { session_id: session.id, content: 'Hello' });
     expect(sessions.asked).toEqual([{ identity: cleo, sessionId: session.id }]);
+  });
+});
+
+describe('message service: send with cached session answers', () => {
+  function cachedSetup() {
+    const messages = new FakeMessageRepository();
+    const source = new FakeSessionDirectory();
+    const sessions = new CachedSessionDirectory(source, { ttlMs: 60_000, maxSessions: 100 });
+    const service = createMessageService({ messages, sessions, attachments: new FakeAttachmentDirectory() });
+    return { messages, source, sessions, service };
+  }
+
+  it('lets an agent reply right after accepting, though the cached answer still says waiting', async () => {
+    const { messages, source, sessions, service } = cachedSetup();
+    const session = source.add({ customer_id: cleo.userId, status: 'waiting', agent_id: null, agent_name: null, accepted_at: null });
+    await sessions.get(ana, session.id); // the agent previewed the chat: cached as waiting
+    source.sessions.set(session.id, { ...session, status: 'active', agent_id: ana.userId, agent_name: ana.name });
+
+    await expect(service.send(ana, { session_id: session.id, content: 'Hi, I am on it' })).resolves.toMatchObject({ created: true });
+    expect(messages.messages).toHaveLength(1);
+  });
+
+  it('still refuses when the session service says so now, and stores nothing', async () => {
+    const { messages, source, sessions, service } = cachedSetup();
+    const session = source.add({ customer_id: cleo.userId });
+    await sessions.get(cleo, session.id);
+    source.sessions.set(session.id, { ...session, status: 'closed' });
+    sessions.forget(session.id);
+
+    await expect(service.send(cleo, { session_id: session.id, content: 'hello?' })).rejects.toMatchObject({ code: 'FAILED_PRECONDITION' });
+    await expect(service.send(ana, { session_id: session.id, content: 'bye' })).rejects.toMatchObject({ code: 'FAILED_PRECONDITION' });
+    expect(messages.messages).toHaveLength(0);
   });
 });

@@ -43,6 +43,8 @@ export interface MessageRepository {
 export interface SessionDirectory {
   /** The session if `identity` may see it; NOT_FOUND or PERMISSION_DENIED otherwise. */
   get(identity: Identity, sessionId: string): Promise<ChatSession>;
+  /** As `get`, never from a cache: when `get` may answer from one, a refusal is decided on this. */
+  fresh?(identity: Identity, sessionId: string): Promise<ChatSession>;
 }
 
 /** What marking messages read needs from storage; each write records its events in the same transaction. */

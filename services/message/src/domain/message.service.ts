@@ -53,10 +53,12 @@ export interface SessionSummary {
 }
 
 /**
- * Staff reply in chats they have taken: accept a waiting chat first; in an active or resolved chat
- * only its assigned agent (and admins) reply, unless configured otherwise.
+ * Nobody writes in a closed chat. Staff reply in chats they have taken: accept a waiting chat
+ * first; in an active or resolved chat only its assigned agent (and admins) reply, unless
+ * configured otherwise.
  */
-function assertMayReply(identity: Identity, session: ChatSession, anyAgentMayReply: boolean): void {
+function assertMayWrite(identity: Identity, session: ChatSession, anyAgentMayReply: boolean): void {
+  if (session.status === 'closed') throw failedPrecondition('The session is closed');
   if (isRequester(identity.role) || identity.role === 'admin') return;
   if (session.status === 'waiting') throw failedPrecondition('Accept the chat before replying');
   if (session.agent_id !== identity.userId && !anyAgentMayReply) throw permissionDenied('Only the assigned agent replies in this chat');
@@ -77,22 +79,28 @@ export function createMessageService({ messages, sessions, attachments, anyAgent
   async function send(identity: Identity, command: SendCommand): Promise<SendResult> {
     if (identity.role === 'service') throw permissionDenied('Services do not send user messages');
     const input = validate(sendMessageSchema, command);
-    const session = await sessions.get(identity, input.session_id);
+    let session = await sessions.get(identity, input.session_id);
     // A retry of a message already stored answers with it, even if the session has closed since.
     // The store folds that look-up into the send itself; it is asked first only when a check below
     // would refuse the retry or the attachments would be claimed a second time.
     const stored = async () => (input.temp_id ? messages.findByTempId(session.id, identity.userId, input.temp_id) : null);
     const attachmentIds = input.attachment_ids ?? [];
+    if (input.message_type !== 'text' && attachmentIds.length === 0) {
+      const existing = await stored();
+      if (existing) return { message: existing, created: false };
+      throw invalidArgument(`A ${input.message_type} message needs attachments`, { field: 'attachment_ids' });
+    }
     try {
-      if (input.message_type !== 'text' && attachmentIds.length === 0) {
-        throw invalidArgument(`A ${input.message_type} message needs attachments`, { field: 'attachment_ids' });
-      }
-      if (session.status === 'closed') throw failedPrecondition('The session is closed');
-      assertMayReply(identity, session, anyAgentMayReply);
+      assertMayWrite(identity, session, anyAgentMayReply);
     } catch (refusal) {
       const existing = await stored();
       if (existing) return { message: existing, created: false };
-      throw refusal;
+      // A cached answer may be a moment older than the change that lets this send through (an
+      // accept, a transfer): refuse only on what the session service says now.
+      const now = sessions.fresh ? await sessions.fresh(identity, input.session_id) : null;
+      if (!now) throw refusal;
+      assertMayWrite(identity, now, anyAgentMayReply);
+      session = now;
     }
     if (attachmentIds.length > 0) {
       const existing = await stored();

@@ -10,7 +10,7 @@ describe('message service under more sends than its database pool can take', () 
   let harness: MessageHarness;
   beforeAll(async () => {
     // One connection, and at most four writes at once.
-    harness = await startMessageHarness({ DB_POOL_MAX: '1', MAX_WRITES_IN_FLIGHT: '4' });
+    harness = await startMessageHarness({ DB_POOL_MAX: '1', MAX_SENDS_RUNNING: '4' });
   });
   afterAll(() => harness.stop());
 

@@ -3,7 +3,7 @@ import type { Logger } from '@parley/logger';
 import type { AnsweredSessionsService } from '../domain/answered-sessions.service';
 import type { MessageService } from '../domain/message.service';
 import type { ReadReceiptService } from '../domain/read-receipt.service';
-import { WriteAdmission } from './write-admission';
+import { SendAdmission } from './send-admission';
 
 const given = (value: string): string | undefined => (value === '' ? undefined : value);
 
@@ -12,12 +12,12 @@ export function createMessageGrpcHandlers(
   receipts: ReadReceiptService,
   answers: AnsweredSessionsService,
   logger: Logger,
-  /** Bounds the sends and read receipts running at once; past it they are refused (load shedding). */
-  writes: WriteAdmission = new WriteAdmission(Number.MAX_SAFE_INTEGER),
+  /** Bounds the sends running at once; past it they are refused (load shedding). */
+  sends: SendAdmission = new SendAdmission(Number.MAX_SAFE_INTEGER),
 ): MessageServiceHandlers {
   return {
     SendMessage: unary(logger, async (request, { identity }) => {
-      const { message, created } = await writes.run(() =>
+      const { message, created } = await sends.run(() =>
         service.send(identity, {
           session_id: request.session_id,
           content: request.content,
@@ -49,12 +49,10 @@ export function createMessageGrpcHandlers(
       };
     }),
     MarkAsRead: unary(logger, async (request, { identity }) => {
-      const read = await writes.run(() =>
-        receipts.markAsRead(identity, {
-          session_id: request.session_id,
-          ...(request.has_message_ids ? { message_ids: request.message_ids } : {}),
-        }),
-      );
+      const read = await receipts.markAsRead(identity, {
+        session_id: request.session_id,
+        ...(request.has_message_ids ? { message_ids: request.message_ids } : {}),
+      });
       return { message_ids: read.message_ids };
     }),
     ListAnsweredSessions: unary(logger, async (request, { identity }) => ({

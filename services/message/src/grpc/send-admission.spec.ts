@@ -1,4 +1,4 @@
-import { WriteAdmission } from './write-admission';
+import { SendAdmission } from './send-admission';
 
 const gate = () => {
   let open: () => void = () => undefined;
@@ -6,9 +6,9 @@ const gate = () => {
   return { opened, open };
 };
 
-describe('WriteAdmission', () => {
+describe('SendAdmission', () => {
   it('runs up to maxInFlight at once and refuses one more with RESOURCE_EXHAUSTED, without running it', async () => {
-    const admission = new WriteAdmission(2);
+    const admission = new SendAdmission(2);
     const { opened, open } = gate();
     const ran: string[] = [];
     const first = admission.run(async () => (await opened, ran.push('a')));
@@ -20,7 +20,7 @@ describe('WriteAdmission', () => {
   });
 
   it('frees a place when a call answers or fails', async () => {
-    const admission = new WriteAdmission(1);
+    const admission = new SendAdmission(1);
     await expect(admission.run(async () => Promise.reject(new Error('database gone')))).rejects.toThrow('database gone');
     expect(admission.running).toBe(0);
     await expect(admission.run(async () => 'stored')).resolves.toBe('stored');

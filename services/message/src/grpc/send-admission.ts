@@ -1,13 +1,13 @@
 import { AppError } from '@parley/errors';
 
 /**
- * Load shedding at the door of the database-bound calls: at most `maxInFlight` of them run at
+ * Load shedding at the door of the sends: at most `maxInFlight` of them run at
  * once; one more is refused at once with RESOURCE_EXHAUSTED (the client retries later) instead of
  * joining a queue for the connection pool that would answer it seconds late or time out and keep
  * the database busy after the load has gone. A counter, not a queueing limiter: the point is to
  * refuse, not to wait.
  */
-export class WriteAdmission {
+export class SendAdmission {
   private inFlight = 0;
 
   constructor(private readonly maxInFlight: number) {}
