@@ -19,8 +19,8 @@ export default [
   {
     files: ['**/*.ts', '**/*.tsx'],
     rules: {
-      // The benchmark (bench/, tag type:bench) starts the same stack of processes the e2e tests run.
-      '@nx/enforce-module-boundaries': ['error', { enforceBuildableLibDependency: false, allow: ['@parley/e2e/src/support/stack'], depConstraints }],
+      // The benchmark (bench/, tag type:bench) starts the same stack of processes the e2e tests run, the same way.
+      '@nx/enforce-module-boundaries': ['error', { enforceBuildableLibDependency: false, allow: ['@parley/e2e/src/support/stack', '@parley/e2e/src/support/script-command'], depConstraints }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'error',
     },

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { scriptCommand } from '@parley/e2e/src/support/stack';
+import { scriptCommand } from '@parley/e2e/src/support/script-command';
 import { processTree } from '../measure/process-stats';
 
 export const REPO_ROOT = path.resolve(__dirname, '../../..');

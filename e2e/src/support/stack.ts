@@ -5,6 +5,7 @@ import path from 'node:path';
 import { createTestDatabase } from '@parley/db';
 import { startS3Server, TEST_JWT_SECRET } from '@parley/testing';
 import { acceptsConnections, deleteExchange, freePort, httpOk, killGroup, liveGroups, sleep } from './processes';
+import { scriptCommand } from './script-command';
 
 /**
  * The real stack for end-to-end tests: the session, message, presence and attachment services
@@ -18,17 +19,6 @@ export const AMQP_URL = process.env.E2E_AMQP_URL ?? 'amqp://guest:guest@127.0.0.
 /** The gateways share their rate limits there, as in production with several gateways. */
 export const REDIS_URL = process.env.E2E_REDIS_URL ?? 'redis://127.0.0.1:6379';
 export const ARTIFACTS_DIR = path.join(REPO_ROOT, 'test-artifacts', 'e2e');
-const TSX = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
-
-/**
- * How to run a TypeScript entry point: `tsx script`, or with BENCH_CPU_PROF_DIR set, node itself
- * with tsx as a loader writing a V8 CPU profile there when the process stops (open it in Chrome
- * DevTools); NODE_OPTIONS may not carry --cpu-prof.
- */
-export function scriptCommand(script: string): [string, string[]] {
-  const profileDir = process.env.BENCH_CPU_PROF_DIR;
-  return profileDir ? [process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--import', 'tsx', script]] : [TSX, [script]];
-}
 
 export type ServiceName = 'session' | 'message' | 'presence' | 'attachment' | 'gateway-a' | 'gateway-b';
 export const SERVICE_NAMES: readonly ServiceName[] = ['session', 'message', 'presence', 'attachment', 'gateway-a', 'gateway-b'];
