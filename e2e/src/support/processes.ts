@@ -3,8 +3,23 @@ import * as amqplib from 'amqplib';
 
 /** Ports, processes and the broker: the low-level helpers the e2e stack is built on. */
 
-/** A port nothing listens on right now (the OS picks it; it is released before it is used). */
-export function freePort(): Promise<number> {
+/** Ports this test process has handed out: the OS may hand a released port out again at once. */
+const handedOut = new Set<number>();
+
+/**
+ * A port nothing listens on right now (the OS picks it; it is released before it is used), and
+ * never one this process handed out before, so two services of a stack never get the same port.
+ */
+export async function freePort(): Promise<number> {
+  for (;;) {
+    const port = await anyFreePort();
+    if (handedOut.has(port)) continue;
+    handedOut.add(port);
+    return port;
+  }
+}
+
+function anyFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.unref();

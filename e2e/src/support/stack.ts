@@ -168,13 +168,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       child.once('exit', (code, signal) => {
         entry.exit = { code, signal };
         fs.appendFileSync(logPath(name), `=== ${new Date().toISOString()} ${name} exited (code ${code}, signal ${signal})${entry.stopping ? '' : ' UNEXPECTEDLY'}\n`);
-        if (!entry.stopping) crashed.push({ name, code, signal });
+        if (!entry.stopping) crashed.push({ name, code, signal, lastLines: logTail(name, 40).split('\n') });
         resolve();
       });
       child.once('error', (error) => {
         fs.appendFileSync(logPath(name), `spawn failed: ${error.message}\n`);
         entry.exit = { code: -1, signal: null };
-        if (!entry.stopping) crashed.push({ name, code: -1, signal: null });
+        if (!entry.stopping) crashed.push({ name, code: -1, signal: null, lastLines: [`spawn failed: ${error.message}`] });
         resolve();
       });
     });

@@ -6,6 +6,8 @@ export interface Crash {
   name: ServiceName;
   code: number | null;
   signal: NodeJS.Signals | null;
+  /** The process's last log lines when it died: a failed "nothing crashed" check shows why. */
+  lastLines: string[];
 }
 
 export interface StackOptions {

@@ -180,7 +180,6 @@ export class ParleyClient extends Emitter<ParleyClientEvents, ParleyClientEvents
     return this.sends.push({ session_id: sessionId, content, message_type: options.messageType ?? 'text', temp_id, ...files });
   }
 
-  /** Takes a waiting chat; the server also joins this client to it (`session_joined`). */
   /**
    * Call on every keystroke: the first sends `typing` (the server throttles repeats), and
    * `stop_typing` follows `typingStopMs` after the last one, or at once when a message is sent.
@@ -205,8 +204,13 @@ export class ParleyClient extends Emitter<ParleyClientEvents, ParleyClientEvents
     return this.request('mark_as_read', messageIds ? { session_id: sessionId, message_ids: messageIds } : { session_id: sessionId });
   }
 
-  acceptChat(sessionId: string): Promise<ChatAcceptedEvent> {
-    return this.request('accept_chat', { session_id: sessionId });
+  /** Takes a waiting chat; the server also joins this client to it (`session_joined`). */
+  async acceptChat(sessionId: string): Promise<ChatAcceptedEvent> {
+    const accepted = await this.request<ChatAcceptedEvent>('accept_chat', { session_id: sessionId });
+    // Accepted, but the server could not put this client in the chat: join it here. The chat is
+    // this agent's either way; a join that fails too is told as a server_error, not as a failed accept.
+    if (accepted.joined === false) await this.join(sessionId).catch((error: unknown) => this.surface(error));
+    return accepted;
   }
 
   closeChat(sessionId: string): Promise<ChatClosedEvent> {

@@ -20,6 +20,11 @@ export interface ChatAcceptedEvent {
   session: ChatSession;
   agent_id: string;
   agent_name: string;
+  /**
+   * Only in the ack of `accept_chat`, and only when the chat was accepted but putting the accepting
+   * socket in it failed (the presence service was unreachable, say): the agent joins with join_session.
+   */
+  joined?: false;
 }
 export interface ChatClosedEvent {
   session: ChatSession;

@@ -70,6 +70,21 @@ describe('agents at work, over the gateway', () => {
     expect(second).toMatchObject({ ok: false, error: { code: 'ABORTED', message: 'Ana accepted this chat first', event: 'accept_chat' } });
   });
 
+  it('answers an accept that went through as accepted even when the join after it fails, and says so', async () => {
+    const session = await open('Presence is down');
+    const a = await connect(ana.token);
+    gw.backend.presence.down = true;
+    try {
+      const ack = await request<ChatAcceptedEvent>(a, 'accept_chat', { session_id: session.id });
+      expect(ack).toMatchObject({ ok: true, data: { agent_id: ana.id, joined: false, session: { id: session.id, status: 'active' } } });
+    } finally {
+      gw.backend.presence.down = false;
+    }
+    // Joining by hand works once presence is back, and the chat is the agent's.
+    const joined = await request<{ session: ChatSession }>(a, 'join_session', { session_id: session.id });
+    expect(joined).toMatchObject({ ok: true, data: { session: { id: session.id, status: 'active', agent_id: ana.id } } });
+  });
+
   it('transfers and closes, telling the customer and the agents', async () => {
     const session = await open('Transfer me');
     const c = await connect(customer.token);

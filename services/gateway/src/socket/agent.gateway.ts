@@ -14,9 +14,15 @@ import type { GatewaySocket } from './socket.types';
 export function registerAgentEvents(socket: GatewaySocket, agents: AgentService, chat: ChatService, rooms: SessionRooms, logger: Logger): void {
   onEvent(socket, 'accept_chat', logger, async (payload, caller) => {
     const accepted = await agents.acceptChat(caller, payload);
-    // The agent who took the chat is in it at once.
-    await joinSession(socket, chat, rooms, caller, { session_id: accepted.session.id });
-    return accepted;
+    // The agent who took the chat is in it at once. The accept has committed by now, so a failed
+    // join does not turn it into an error (the agent would retry and be told the chat is taken).
+    try {
+      await joinSession(socket, chat, rooms, caller, { session_id: accepted.session.id });
+      return accepted;
+    } catch (error) {
+      logger.warn({ err: (error as Error).message, sessionId: accepted.session.id }, 'chat accepted, but joining it failed; the ack says joined: false');
+      return { ...accepted, joined: false as const };
+    }
   });
 
   onEvent(socket, 'close_chat', logger, (payload, caller) => agents.closeChat(caller, payload));
