@@ -33,6 +33,7 @@ export function startPresenceLease({ io, presence, gatewayId, intervalMs, logger
   async function reportSockets(): Promise<void> {
     logger.warn('the presence service had reaped this gateway; reporting its sockets again');
     for (const socket of io.of('/').sockets.values()) {
+      if (!socket.data.presenceKnown) continue;
       const caller: Caller = { identity: socket.data.identity };
       await presence.connect(caller, socket.data.ref);
       for (const sessionId of socket.data.sessions.keys()) await presence.join(caller, socket.data.ref, sessionId);

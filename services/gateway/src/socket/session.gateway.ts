@@ -13,6 +13,8 @@ import type { GatewaySocket } from './socket.types';
  */
 export async function joinSession(socket: GatewaySocket, chat: ChatService, rooms: SessionRooms, caller: Caller, payload: unknown): Promise<SessionJoinedEvent> {
   let entered: string | undefined;
+  // The presence join registers the socket too (a requester's first one does): its disconnect must be told.
+  socket.data.presenceKnown = true;
   try {
     const joined = await chat.joinSession(
       caller,

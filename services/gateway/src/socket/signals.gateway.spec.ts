@@ -95,6 +95,31 @@ describe('gateway sockets: presence, typing, read receipts', () => {
     expect(gw.backend.presence.typists.size).toBe(before.typists);
   });
 
+  it("tells presence of a staff socket at once and of a requester's only at its first join", async () => {
+    const known = () => [...gw.backend.presence.sockets.values()].map((s) => s.identity.userId);
+    const idle = await connect(stranger.token);
+    const a = await connect(agent.token);
+    await eventually(() => expect(known()).toContain(agent.id));
+    expect(known()).not.toContain(stranger.id);
+    const calls = gw.backend.presence.calls.length;
+    idle.close();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    // A requester's socket that never joined is not reported as gone either.
+    expect(gw.backend.presence.calls.slice(calls)).toEqual([]);
+
+    const c = await connect(customer.token);
+    expect(known()).not.toContain(customer.id);
+    expect((await request(c, 'join_session', { session_id: session.id })).ok).toBe(true);
+    expect(known()).toContain(customer.id);
+    // A join and a disconnect sent together: the disconnect waits for the join and is told.
+    const again = await connect(customer.token);
+    again.emit('join_session', { session_id: session.id });
+    again.close();
+    c.close();
+    a.close();
+    await eventually(() => expect(known().filter((id) => id === customer.id || id === agent.id)).toEqual([]));
+  });
+
   it('reports its sockets again when presence says the lease had run out', async () => {
     const { socket: c } = await joined(customer.token);
     gw.backend.presence.sockets.clear(); // presence reaped this gateway

@@ -49,6 +49,7 @@ export function createSocketServer({ httpServer, verifyToken, corsOrigins, maxPa
       socket.data.expiresAt = tokenExpiresAt(token as string);
       socket.data.sessions = new Map();
       socket.data.queue = Promise.resolve();
+      socket.data.presenceKnown = false;
       next();
     } catch (error) {
       const failure = new Error(error instanceof AppError ? error.message : 'Authentication failed') as Error & { data: unknown };
@@ -88,15 +89,20 @@ export function handleConnections(io: GatewayServer, { chat, agents, signals, pr
     const report = (what: string, call: () => Promise<void>) => {
       socket.data.queue = socket.data.queue.then(call).catch((error: Error) => logger.warn({ err: error.message, socketId: socket.id }, `presence ${what} failed`));
     };
-    report('connect', () => presence.connect(caller, socket.data.ref));
+    if (isStaff(socket.data.identity.role)) {
+      socket.data.presenceKnown = true;
+      report('connect', () => presence.connect(caller, socket.data.ref));
+    }
     socket.on('disconnect', () => {
       metrics.socketsConnected.dec();
-      report('disconnect', () =>
-        presence.disconnect(caller, socket.data.ref).catch((error: unknown) => {
+      // Decided in the queue, after a join still running has made the socket known.
+      report('disconnect', async () => {
+        if (!socket.data.presenceKnown) return;
+        await presence.disconnect(caller, socket.data.ref).catch((error: unknown) => {
           disconnectLater(caller, socket.data.ref);
           throw error;
-        }),
-      );
+        });
+      });
     });
     if (isStaff(socket.data.identity.role)) void socket.join(AGENTS_ROOM);
     registerSessionEvents(socket, chat, rooms, logger);

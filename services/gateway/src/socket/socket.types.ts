@@ -19,6 +19,12 @@ export interface SocketData {
   expiresAt: number;
   /** The socket's events run one after another, in the order the client sent them. */
   queue: Promise<void>;
+  /**
+   * Whether the presence service was told of this socket: a staff socket at once (agents online),
+   * a customer's or restaurant's at its first join (nothing shows a requester who is in no chat),
+   * so a reconnect storm of requesters costs presence their joins, not a write per connect as well.
+   */
+  presenceKnown: boolean;
 }
 
 export type GatewayServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
