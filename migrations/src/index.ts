@@ -7,6 +7,7 @@ import * as readReceipts from './20261125_005_read_receipts';
 import * as sessionLifecycle from './20261125_006_session_lifecycle';
 import * as attachmentLinks from './20261126_001_attachment_links';
 import * as agentAssignment from './20261127_001_agent_assignment';
+import * as unreadTotals from './20261128_001_unread_totals';
 
 /**
  * Every migration, in order. Listed here rather than read from a folder, so they run the same
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Knex.Migration> = {
   '20261125_006_session_lifecycle': sessionLifecycle,
   '20261126_001_attachment_links': attachmentLinks,
   '20261127_001_agent_assignment': agentAssignment,
+  '20261128_001_unread_totals': unreadTotals,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

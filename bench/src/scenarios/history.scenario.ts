@@ -18,18 +18,26 @@ async function seed(databaseUrl: string, sessionId: string, customerId: string, 
   const knex = createKnex({ url: databaseUrl, poolMax: 1 });
   try {
     await knex.transaction(async (trx) => {
-      const { rows } = await trx.raw<{ rows: Array<{ last_seq: string }> }>('select last_seq from message_session_counters where session_id = ?', [sessionId]);
+      const { rows } = await trx.raw<{ rows: Array<{ last_seq: string; requesters_so_far: string; staff_so_far: string }> }>(
+        'select last_seq, requesters_so_far, staff_so_far from message_session_counters where session_id = ?',
+        [sessionId],
+      );
       const from = Number(rows[0]?.last_seq ?? 0);
+      const requesters = Number(rows[0]?.requesters_so_far ?? 0);
+      const staff = Number(rows[0]?.staff_so_far ?? 0);
+      // Even g: the customer's (g / 2 of theirs so far), odd g: the agent's; the totals as the send keeps them.
       await trx.raw(
-        `insert into chat_messages (session_id, seq, sender_id, sender_role, sender_name, content, message_type, created_at)
+        `insert into chat_messages (session_id, seq, sender_id, sender_role, sender_name, content, message_type, created_at, requesters_so_far, staff_so_far)
          select ?, ? + g, case when g % 2 = 0 then ? else ? end, case when g % 2 = 0 then 'customer' else 'support' end,
-                case when g % 2 = 0 then 'Customer' else 'Agent' end, 'history message ' || g, 'text', now() - ((? - g) || ' seconds')::interval
+                case when g % 2 = 0 then 'Customer' else 'Agent' end, 'history message ' || g, 'text', now() - ((? - g) || ' seconds')::interval,
+                ? + g / 2, ? + (g + 1) / 2
          from generate_series(1, ?) g`,
-        [sessionId, from, customerId, agentId, count, count],
+        [sessionId, from, customerId, agentId, count, requesters, staff, count],
       );
       await trx.raw(
-        `insert into message_session_counters (session_id, last_seq) values (?, ?) on conflict (session_id) do update set last_seq = excluded.last_seq`,
-        [sessionId, from + count],
+        `insert into message_session_counters (session_id, last_seq, requesters_so_far, staff_so_far) values (?, ?, ?, ?)
+         on conflict (session_id) do update set last_seq = excluded.last_seq, requesters_so_far = excluded.requesters_so_far, staff_so_far = excluded.staff_so_far`,
+        [sessionId, from + count, requesters + Math.floor(count / 2), staff + Math.ceil(count / 2)],
       );
     });
     await knex.raw('analyze chat_messages');

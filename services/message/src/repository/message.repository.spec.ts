@@ -3,6 +3,7 @@ import type { ChatMessage, Identity } from '@parley/contracts';
 import type { MessageRepository } from '../domain/message.ports';
 import { ana, cleo, root } from '../testing/identities';
 import { messageCreated, newMessage, openMessageDatabase, type MessageDatabase } from '../testing/message-database';
+import { senderGroupOf } from './message.repository';
 
 jest.setTimeout(30_000);
 
@@ -105,7 +106,7 @@ describe('message repository (PostgreSQL)', () => {
 
     it('shows who has read each message', async () => {
       const readAt = new Date('2026-01-02T03:04:05.000Z');
-      await store.db.knex('message_read_receipts').insert({ message_id: all[0].id, session_id: sessionId, user_id: ana.userId, read_at: readAt });
+      await store.db.knex('message_read_receipts').insert({ message_id: all[0].id, session_id: sessionId, user_id: ana.userId, seq: all[0].seq, read_at: readAt });
       const [first] = await messages.listAfter(sessionId, 0, 1);
       expect(first.read_by).toEqual([{ user_id: ana.userId, read_at: readAt.toISOString() }]);
       await store.db.knex('message_read_receipts').where({ message_id: all[0].id }).del();
@@ -135,6 +136,12 @@ describe('message repository (PostgreSQL)', () => {
       await store.db.knex('message_read_cursors').insert({ session_id: busy, user_id: root.userId, last_read_seq: 2 });
       expect((await messages.unreadCounts(root.userId, [busy], REQUESTERS)).get(busy)).toBe(1);
       expect(await messages.unreadCounts(root.userId, [], REQUESTERS)).toEqual(new Map());
+    });
+
+    it('keeps totals per side only: a mixed or partial list of roles is refused, not miscounted', () => {
+      expect(senderGroupOf(['support', 'admin'])).toBe('staff');
+      expect(senderGroupOf(['customer', 'restaurant'])).toBe('requesters');
+      for (const roles of [['customer'], ['customer', 'support'], [], ['system']]) expect(() => senderGroupOf(roles)).toThrow(/kept per side/);
     });
 
     it('gives the newest message of each session that has one', async () => {

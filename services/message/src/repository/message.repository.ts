@@ -7,27 +7,48 @@ import { toMessage, toMessages, type MessageRow } from './message.rows';
 
 const MESSAGES = 'chat_messages';
 
+/** Who counts as the other side of a reader: the requesters' messages are unread by staff, and the other way round. */
+export type SenderGroup = 'requesters' | 'staff';
+const GROUP_OF: Record<string, SenderGroup> = { customer: 'requesters', restaurant: 'requesters', support: 'staff', admin: 'staff' };
+
 /**
- * Unread per session: messages by others (of `fromRoles`) after the user's cursor that the user
- * has no receipt for. The cursor is a per-session scalar, so `seq > cursor` bounds the range of the
- * (session_id, seq) index: only the unread rows are read, each checked against the receipts'
- * primary key; the history before the cursor is never touched.
+ * Unread per session, from numbers kept by the send (migration 20261128_001): the other side's
+ * message total now, less its total as it stood at the user's read cursor (one look-up on the
+ * (session_id, seq) key), less the user's receipts past the cursor (messages read out of order: a
+ * short range of the (session_id, user_id, seq) index). Nothing scales with the unread messages.
+ * A user is never on the side they read, so their own messages never count.
  */
-export const UNREAD_COUNTS_SQL = `
-  select s.id as session_id, (
-    select count(*) from chat_messages m
-    where m.session_id = s.id
-      and m.seq > coalesce((select c.last_read_seq from message_read_cursors c where c.session_id = s.id and c.user_id = :userId), 0)
-      and m.sender_id <> :userId and m.sender_role = any(:fromRoles::text[])
-      and not exists (select 1 from message_read_receipts r where r.message_id = m.id and r.user_id = :userId)
+export const unreadCountsSql = (group: SenderGroup) => {
+  const soFar = group === 'requesters' ? 'requesters_so_far' : 'staff_so_far';
+  return `
+  select s.id as session_id, greatest(0,
+    coalesce(k.${soFar}, 0)
+    - coalesce((select m.${soFar} from chat_messages m where m.session_id = s.id and m.seq <= c.seq order by m.seq desc limit 1), 0)
+    - (select count(*) from message_read_receipts r
+       where r.session_id = s.id and r.user_id = :userId and r.seq > c.seq
+         and (select m.sender_role from chat_messages m where m.id = r.message_id) = any(:fromRoles::text[]))
   ) as count
-  from unnest(:sessionIds::uuid[]) as s(id)`;
+  from unnest(:sessionIds::uuid[]) as s(id)
+  left join message_session_counters k on k.session_id = s.id
+  cross join lateral (
+    select coalesce((select last_read_seq from message_read_cursors where session_id = s.id and user_id = :userId), 0) as seq
+  ) c`;
+};
+
+/** The group `fromRoles` names (one side's roles, all of them), or an error: the totals are kept per side only. */
+export function senderGroupOf(fromRoles: readonly string[]): SenderGroup {
+  const groups = new Set(fromRoles.map((role) => GROUP_OF[role]));
+  const [group] = [...groups];
+  const expected = Object.keys(GROUP_OF).filter((role) => GROUP_OF[role] === group);
+  if (groups.size !== 1 || !group || expected.length !== fromRoles.length) throw new Error(`Unread counts are kept per side, not for the roles ${fromRoles.join(', ')}`);
+  return group;
+}
 
 /**
  * A send in one statement, so one round trip and an implicit transaction: a retry of a stored
  * temp_id answers the stored row (created = false) and writes nothing; otherwise the session's
  * counter row is bumped (its lock orders concurrent sends of a session: seq N commits before
- * N + 1), the message is inserted with that seq, the sender's read cursor moves to it and the
+ * N + 1), with the sender's side's message total, the message is inserted with that seq, the sender's read cursor moves to it and the
  * events go to the outbox with the seq filled in. A concurrent send of the same temp_id that
  * commits first makes this statement fail on the temp_id key, so it writes nothing (no seq gap).
  */
@@ -36,13 +57,16 @@ export const sendMessageSql = (outboxTable: string) => `
     select * from chat_messages
     where :tempId::text is not null and session_id = :sessionId and sender_id = :senderId and temp_id = :tempId
   ), counter as (
-    insert into message_session_counters (session_id, last_seq)
-    select :sessionId, 1 where not exists (select 1 from existing)
-    on conflict (session_id) do update set last_seq = message_session_counters.last_seq + 1
-    returning last_seq
+    insert into message_session_counters (session_id, last_seq, requesters_so_far, staff_so_far)
+    select :sessionId, 1, :requesterMessage::int, :staffMessage::int where not exists (select 1 from existing)
+    on conflict (session_id) do update set last_seq = message_session_counters.last_seq + 1,
+      requesters_so_far = message_session_counters.requesters_so_far + excluded.requesters_so_far,
+      staff_so_far = message_session_counters.staff_so_far + excluded.staff_so_far
+    returning last_seq, requesters_so_far, staff_so_far
   ), inserted as (
-    insert into chat_messages (id, session_id, seq, sender_id, sender_role, sender_name, content, message_type, temp_id, attachments, created_at)
-    select :id, :sessionId, counter.last_seq, :senderId, :senderRole, :senderName, :content, :messageType, :tempId, :attachments::jsonb, :createdAt
+    insert into chat_messages (id, session_id, seq, sender_id, sender_role, sender_name, content, message_type, temp_id, attachments, created_at, requesters_so_far, staff_so_far)
+    select :id, :sessionId, counter.last_seq, :senderId, :senderRole, :senderName, :content, :messageType, :tempId, :attachments::jsonb, :createdAt,
+           counter.requesters_so_far, counter.staff_so_far
     from counter
     returning *
   ), cursor as (
@@ -88,6 +112,8 @@ export function createMessageRepository(knex: Knex, outbox: OutboxRepository, re
         tempId: message.temp_id,
         attachments: JSON.stringify(message.attachments),
         createdAt: provisional.created_at,
+        requesterMessage: GROUP_OF[message.sender_role] === 'requesters' ? 1 : 0,
+        staffMessage: GROUP_OF[message.sender_role] === 'staff' ? 1 : 0,
         events: JSON.stringify(eventsFor(provisional)),
       });
       const { created, ...row } = rows[0];
@@ -123,7 +149,7 @@ export function createMessageRepository(knex: Knex, outbox: OutboxRepository, re
 
     async unreadCounts(userId, sessionIds, fromRoles) {
       if (sessionIds.length === 0) return new Map();
-      const { rows } = await knex.raw<{ rows: { session_id: string; count: string }[] }>(UNREAD_COUNTS_SQL, {
+      const { rows } = await knex.raw<{ rows: { session_id: string; count: string }[] }>(unreadCountsSql(senderGroupOf(fromRoles)), {
         userId,
         sessionIds,
         fromRoles: [...fromRoles],

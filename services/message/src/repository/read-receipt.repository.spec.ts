@@ -5,7 +5,7 @@ import type { ReadReceiptRepository } from '../domain/message.ports';
 import { unreadFrom } from '../domain/message.service';
 import { ana, cleo, root } from '../testing/identities';
 import { messageCreated, newMessage, openMessageDatabase, type MessageDatabase } from '../testing/message-database';
-import { UNREAD_COUNTS_SQL } from './message.repository';
+import { unreadCountsSql } from './message.repository';
 import { createReadReceiptRepository } from './read-receipt.repository';
 
 jest.setTimeout(30_000);
@@ -70,26 +70,50 @@ describe('read receipt repository (PostgreSQL)', () => {
     expect(await receipts.findInSession(a, [inA.id, inB.id, randomUUID()])).toEqual([{ id: inA.id, sender_id: cleo.userId }]);
   });
 
-  it('counts unread through the indexes, touching only rows after the cursor', async () => {
+  it('counts unread from the kept totals: no row between the cursor and now is read', async () => {
     const sessionId = randomUUID();
     await store.db.knex.raw(
-      `insert into chat_messages (session_id, seq, sender_id, sender_role, sender_name, content)
-       select ?, g, ?, 'customer', 'Cleo', 'm' || g from generate_series(1, 20000) g`,
+      `insert into chat_messages (session_id, seq, sender_id, sender_role, sender_name, content, requesters_so_far)
+       select ?, g, ?, 'customer', 'Cleo', 'm' || g, g from generate_series(1, 20000) g`,
       [sessionId, cleo.userId],
     );
-    await store.db.knex.raw(`insert into message_session_counters (session_id, last_seq) values (?, 20000)`, [sessionId]);
-    await store.db.knex.raw(`insert into message_read_cursors (session_id, user_id, last_read_seq) values (?, ?, 19990)`, [sessionId, ana.userId]);
+    await store.db.knex.raw(`insert into message_session_counters (session_id, last_seq, requesters_so_far) values (?, 20000, 20000)`, [sessionId]);
+    await store.db.knex.raw(`insert into message_read_cursors (session_id, user_id, last_read_seq) values (?, ?, 10000)`, [sessionId, ana.userId]);
+    // The first half was read with receipts (as "mark everything read" writes them).
+    await store.db.knex.raw(
+      `insert into message_read_receipts (message_id, session_id, user_id, seq) select id, session_id, ?, seq from chat_messages where session_id = ? and seq <= 10000`,
+      [ana.userId, sessionId],
+    );
+    // Two read out of order past the cursor, one of them twice over (a receipt is per message and reader).
+    const [m1, m2] = (await store.db.knex('chat_messages').where({ session_id: sessionId }).whereIn('seq', [15000, 19999]).orderBy('seq').select('id')).map((r: { id: string }) => r.id);
+    expect(await receipts.markMessages(sessionId, ana.userId, [m1, m2], readEvent(sessionId, ana.userId))).toHaveLength(2);
+    await receipts.markMessages(sessionId, ana.userId, [m1], readEvent(sessionId, ana.userId));
     await store.db.knex.raw('analyze chat_messages');
-    expect(await unread(ana, sessionId)).toBe(10);
-    const { rows } = await store.db.knex.raw<{ rows: Array<{ 'QUERY PLAN': string }> }>(`explain analyze ${UNREAD_COUNTS_SQL}`, {
+    await store.db.knex.raw('analyze message_read_receipts');
+    expect(await unread(ana, sessionId)).toBe(9998);
+
+    const { rows } = await store.db.knex.raw<{ rows: Array<{ 'QUERY PLAN': string }> }>(`explain analyze ${unreadCountsSql('requesters')}`, {
       userId: ana.userId,
       sessionIds: [sessionId],
       fromRoles: ['customer', 'restaurant'],
     });
     const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
-    expect(plan).not.toMatch(/Seq Scan on chat_messages/);
-    // The index range starts at the cursor: 10 rows read, not 20 000.
-    expect(plan).toMatch(/Index Cond: \(\(session_id = s\.id\) AND \(seq > /);
-    expect(plan).toMatch(/Index (Only )?Scan (using|on) chat_messages_(session_seq_key|sender_idx)\b.*actual time=[\d.]+\.\.[\d.]+ rows=10 loops=1/);
+    expect(plan).not.toMatch(/Seq Scan on (chat_messages|message_read_receipts)/);
+    // Every scan answers at most two rows (the total at the cursor; the receipts past it and their
+    // messages), never the 9,998 unread nor the 10,000 receipts before the cursor.
+    const scannedRows = [...plan.matchAll(/Scan (?:Backward )?(?:using \S+ )?on (?:chat_messages|message_read_receipts).*actual time=[\d.]+\.\.[\d.]+ rows=(\d+)/g)].map((m) => Number(m[1]));
+    expect(scannedRows.length).toBeGreaterThan(0);
+    expect(Math.max(...scannedRows)).toBeLessThanOrEqual(2);
+  });
+
+  it('keeps the totals in step with the sends, whoever sends', async () => {
+    const sessionId = randomUUID();
+    await send(sessionId, cleo);
+    await send(sessionId, ana);
+    await send(sessionId, cleo);
+    const counters = await store.db.knex('message_session_counters').where({ session_id: sessionId }).first('requesters_so_far', 'staff_so_far');
+    expect({ requesters: Number(counters.requesters_so_far), staff: Number(counters.staff_so_far) }).toEqual({ requesters: 2, staff: 1 });
+    const rows = await store.db.knex('chat_messages').where({ session_id: sessionId }).orderBy('seq').select('requesters_so_far', 'staff_so_far');
+    expect(rows.map((r: { requesters_so_far: number; staff_so_far: number }) => [Number(r.requesters_so_far), Number(r.staff_so_far)])).toEqual([[1, 0], [1, 1], [2, 1]]);
   });
 });

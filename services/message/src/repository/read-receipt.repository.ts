@@ -35,9 +35,10 @@ export function createReadReceiptRepository(knex: Knex, outbox: OutboxRepository
       run(async (trx) => {
         const cursor = await lockCursor(trx, sessionId, userId);
         const { rows } = await trx.raw<{ rows: { message_id: string }[] }>(
-          `insert into message_read_receipts (message_id, session_id, user_id) select unnest(?::uuid[]), ?, ?
+          `insert into message_read_receipts (message_id, session_id, user_id, seq)
+           select id, session_id, ?, seq from chat_messages where session_id = ? and id = any(?::uuid[])
            on conflict (message_id, user_id) do nothing returning message_id`,
-          [ids, sessionId, userId],
+          [userId, sessionId, ids],
         );
         // The cursor moves up to the first message of others still unread: everything before it is read.
         await trx.raw(
@@ -59,8 +60,8 @@ export function createReadReceiptRepository(knex: Knex, outbox: OutboxRepository
         const lastSeq = Number(counter?.last_seq ?? 0);
         // Receipts only for what arrived since the last "everything": the (session_id, seq) range, never the whole history.
         const { rows } = await trx.raw<{ rows: { message_id: string }[] }>(
-          `insert into message_read_receipts (message_id, session_id, user_id)
-           select id, session_id, ? from chat_messages where session_id = ? and seq > ? and seq <= ? and sender_id <> ? order by seq
+          `insert into message_read_receipts (message_id, session_id, user_id, seq)
+           select id, session_id, ?, seq from chat_messages where session_id = ? and seq > ? and seq <= ? and sender_id <> ? order by seq
            on conflict (message_id, user_id) do nothing returning message_id`,
           [userId, sessionId, cursor.receipts_seq, lastSeq, userId],
         );
