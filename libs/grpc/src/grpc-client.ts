@@ -64,7 +64,8 @@ export function toAppError(serviceLabel: string, error: grpc.ServiceError): AppE
     case 'DEADLINE_EXCEEDED':
       return new AppError(code, `The ${serviceLabel} service did not answer in time`);
     case 'INTERNAL':
-      return new AppError(code, 'Internal error');
+      // What went wrong stays out of the message (clients see it) and in the details (logs see them).
+      return new AppError(code, 'Internal error', { service: serviceLabel, grpcDetails: error.details });
     default:
       return new AppError(code, error.details);
   }

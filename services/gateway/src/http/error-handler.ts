@@ -20,6 +20,7 @@ export function errorHandler(logger: Logger) {
       return;
     }
     if (!(error instanceof AppError)) logger.error({ err: error, method: req.method, path: req.path }, 'request failed');
+    else if (error.code === 'INTERNAL') logger.error({ details: error.details, method: req.method, path: req.path }, 'request failed in a service');
     sendError(res, error);
   };
 }

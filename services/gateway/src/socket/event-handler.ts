@@ -63,6 +63,7 @@ export function onEvent(
       (data) => ack?.({ ok: true, data }),
       (error: unknown) => {
         if (!(error instanceof AppError)) logger.error({ err: error, event, requestId: caller.requestId }, 'socket event failed');
+        else if (error.code === 'INTERNAL') logger.error({ details: error.details, event, requestId: caller.requestId }, 'socket event failed in a service');
         const tempId = (payload as { temp_id?: unknown } | undefined)?.temp_id;
         const retry = retryAfterOf(error, options.retryAfterMs);
         answerError(socket, { ...toPublicError(error), event, ...(typeof tempId === 'string' ? { temp_id: tempId } : {}), ...retry }, ack);

@@ -3,7 +3,7 @@ import type { ChatMessage, Identity } from '@parley/contracts';
 import type { MessageRepository } from '../domain/message.ports';
 import { ana, cleo, root } from '../testing/identities';
 import { messageCreated, newMessage, openMessageDatabase, type MessageDatabase } from '../testing/message-database';
-import { senderGroupOf } from './message.repository';
+import { LAST_MESSAGES_SQL, senderGroupOf } from './message.repository';
 
 jest.setTimeout(30_000);
 
@@ -157,6 +157,20 @@ describe('message repository (PostgreSQL)', () => {
       expect(last.get(two)).toMatchObject({ seq: 1, content: 'only in two' });
       expect(last.has(empty)).toBe(false);
       expect(await messages.lastMessages([])).toEqual(new Map());
+    });
+
+    it('finds the newest message of a long session without reading the rest of it', async () => {
+      const long = randomUUID();
+      await store.db.knex.raw(
+        `insert into chat_messages (session_id, seq, sender_id, sender_role, sender_name, content) select ?, g, 'u', 'customer', 'U', 'm' || g from generate_series(1, 20000) g`,
+        [long],
+      );
+      await store.db.knex.raw('analyze chat_messages');
+      expect((await messages.lastMessages([long])).get(long)).toMatchObject({ seq: 20000 });
+      const { rows } = await store.db.knex.raw<{ rows: Array<{ 'QUERY PLAN': string }> }>(`explain analyze ${LAST_MESSAGES_SQL}`, [[long]]);
+      const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
+      const scanned = [...plan.matchAll(/on chat_messages.*actual time=[\d.]+\.\.[\d.]+ rows=(\d+)/g)].map((m) => Number(m[1]));
+      expect(scanned).toEqual([1]);
     });
   });
 });

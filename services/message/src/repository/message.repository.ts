@@ -7,6 +7,11 @@ import { toMessage, toMessages, type MessageRow } from './message.rows';
 
 const MESSAGES = 'chat_messages';
 
+/** The newest message of each session: one backward step of the (session_id, seq) key per session (a `distinct on` read every row of each). */
+export const LAST_MESSAGES_SQL = `
+  select m.* from unnest(?::uuid[]) as s(id)
+  cross join lateral (select * from chat_messages where session_id = s.id order by seq desc limit 1) m`;
+
 /** Who counts as the other side of a reader: the requesters' messages are unread by staff, and the other way round. */
 export type SenderGroup = 'requesters' | 'staff';
 const GROUP_OF: Record<string, SenderGroup> = { customer: 'requesters', restaurant: 'requesters', support: 'staff', admin: 'staff' };
@@ -160,7 +165,7 @@ export function createMessageRepository(knex: Knex, outbox: OutboxRepository, re
     async lastMessages(sessionIds) {
       if (sessionIds.length === 0) return new Map();
       const { rows } = await knex.raw<{ rows: MessageRow[] }>(
-        `select distinct on (session_id) * from chat_messages where session_id = any(?::uuid[]) order by session_id, seq desc`,
+LAST_MESSAGES_SQL,
         [sessionIds],
       );
       const messages = await withReceipts(rows);

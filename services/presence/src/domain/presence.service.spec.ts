@@ -81,6 +81,19 @@ describe('presence service', () => {
     expect(await presence.renewLease(gateway(), { gateway_id: 'gw-b' })).toBe(true);
   });
 
+  it('gives a gateway a lease when its first socket registers, and leaves a live lease alone after that', async () => {
+    await presence.join(customer, inSession('c1', 'gw-a'));
+    const granted = repo.gateways.get('gw-a');
+    expect(granted).toEqual(new Date(clock.now().getTime() + TIMINGS.leaseTtlMs));
+    clock.advance(5000);
+    await presence.join(agent, inSession('a1', 'gw-a'));
+    // Only the gateway's own renewals move a live lease (they lock its row; a storm of sockets must not).
+    expect(repo.gateways.get('gw-a')).toEqual(granted);
+    clock.advance(16_000); // the lease ran out, unrenewed: a socket registering now takes a new one
+    await presence.join(customer, inSession('c2', 'gw-a'));
+    expect(repo.gateways.get('gw-a')).toEqual(new Date(clock.now().getTime() + TIMINGS.leaseTtlMs));
+  });
+
   it('releases a restarted gateway at once', async () => {
     await presence.join(agent, inSession('a1', 'gw-b'));
     await presence.releaseGateway(gateway(), { gateway_id: 'gw-b' });

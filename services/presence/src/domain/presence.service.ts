@@ -33,7 +33,9 @@ export function createPresenceService({ presence, sessions, timings, now = () =>
       return existing;
     }
     const at = now();
-    await store.renewLease(ref.gateway_id, at, leaseUntil(at));
+    // A live lease is left alone: renewing it would lock the gateway's row until this transaction
+    // ends, and every socket of that gateway registering at once (a reconnect storm) would queue on it.
+    if (!(await store.hasLease(ref.gateway_id, at))) await store.renewLease(ref.gateway_id, at, leaseUntil(at));
     const connection: Connection = { socket_id: ref.socket_id, gateway_id: ref.gateway_id, user_id: identity.userId, user_role: identity.role, user_name: identity.name };
     await store.saveConnection(connection);
     if (identity.role === 'support') await store.agentOnline(identity.userId, identity.name);

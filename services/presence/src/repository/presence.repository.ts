@@ -33,12 +33,18 @@ function createStore(trx: Knex.Transaction, record: PresenceStore['record']): Pr
     },
 
     async renewLease(gatewayId, now, until) {
-      const current = await trx('presence_gateways').where({ gateway_id: gatewayId }).forUpdate().first<{ lease_expires_at: Date } | undefined>('lease_expires_at');
+      // No key update: the sockets being registered meanwhile (their foreign key takes a key share
+      // lock on this row) do not wait for the renewal, nor it for them.
+      const current = await trx('presence_gateways').where({ gateway_id: gatewayId }).forNoKeyUpdate().first<{ lease_expires_at: Date } | undefined>('lease_expires_at');
       await trx('presence_gateways')
         .insert({ gateway_id: gatewayId, lease_expires_at: until })
         .onConflict('gateway_id')
         .merge({ lease_expires_at: trx.raw('greatest(presence_gateways.lease_expires_at, excluded.lease_expires_at)') });
       return current !== undefined && current.lease_expires_at > now;
+    },
+
+    async hasLease(gatewayId, now) {
+      return (await trx('presence_gateways').where({ gateway_id: gatewayId }).andWhere('lease_expires_at', '>', now).first('gateway_id')) !== undefined;
     },
 
     async expiredGateways(now) {

@@ -57,6 +57,7 @@ export class FakePresenceRepository implements PresenceRepository {
     return {
       record: async (events) => void recorded.push(...events),
       lockUser: async () => undefined,
+      hasLease: async (gatewayId, now) => (this.gateways.get(gatewayId) ?? new Date(0)) > now,
       renewLease: async (gatewayId, now, until) => {
         const current = this.gateways.get(gatewayId);
         this.gateways.set(gatewayId, current && current > until ? current : until);
