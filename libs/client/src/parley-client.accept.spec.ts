@@ -1,24 +1,19 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { Server } from 'socket.io';
-import { ParleyClient } from './parley-client';
+import type { ParleyClient } from './parley-client';
+import { startBareServer, type BareServer } from './testing/bare-server';
 
 /**
  * accept_chat against a bare Socket.io server that accepts but could not join the socket to the
  * chat (`joined: false`, as the gateway answers when presence is unreachable): the client joins itself.
  */
 describe('ParleyClient.acceptChat when the server could not join it', () => {
-  let httpServer: http.Server;
-  let io: Server;
+  let server: BareServer;
   let client: ParleyClient;
   const joins: unknown[] = [];
   let joinAnswer: 'ok' | 'fail' = 'ok';
   const session = { id: 's-1', status: 'active', agent_id: 'a-1' };
 
   beforeAll(async () => {
-    httpServer = http.createServer();
-    io = new Server(httpServer);
-    io.on('connection', (socket) => {
+    server = await startBareServer((socket) => {
       socket.on('accept_chat', (_payload: unknown, ack: (answer: unknown) => void) => {
         ack({ ok: true, data: { session, agent_id: 'a-1', agent_name: 'Ana', joined: false } });
       });
@@ -32,14 +27,9 @@ describe('ParleyClient.acceptChat when the server could not join it', () => {
         ack({ ok: true, data: { session, messages: [] } });
       });
     });
-    await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
-    client = new ParleyClient({ url: `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`, token: 'any', transports: ['websocket'] });
-    await client.connect();
+    client = server.client;
   });
-  afterAll(async () => {
-    client.disconnect();
-    await new Promise((resolve) => io.close(resolve));
-  });
+  afterAll(() => server.close());
   beforeEach(() => joins.splice(0));
 
   it('joins the chat itself and answers the accept', async () => {

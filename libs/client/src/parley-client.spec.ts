@@ -1,22 +1,17 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { Server } from 'socket.io';
-import { ParleyClient } from './parley-client';
+import type { ParleyClient } from './parley-client';
+import { startBareServer, type BareServer } from './testing/bare-server';
 
 /**
  * The client against a bare Socket.io server that answers send_message as a busy gateway does:
  * `RESOURCE_EXHAUSTED` with `retry_after_ms`, then, once it has room again, the ack.
  */
 describe('ParleyClient when the server is busy', () => {
-  let httpServer: http.Server;
-  let io: Server;
+  let server: BareServer;
   let client: ParleyClient;
   const tries: Array<{ temp_id: string; at: number }> = [];
 
   beforeAll(async () => {
-    httpServer = http.createServer();
-    io = new Server(httpServer);
-    io.on('connection', (socket) => {
+    server = await startBareServer((socket) => {
       socket.on('send_message', (payload: { session_id: string; temp_id: string }, ack: (answer: unknown) => void) => {
         tries.push({ temp_id: payload.temp_id, at: Date.now() });
         if (tries.length <= 2) {
@@ -28,14 +23,9 @@ describe('ParleyClient when the server is busy', () => {
         ack({ ok: true, data: { message_id: 'm-1', temp_id: payload.temp_id, sent_at: new Date().toISOString(), seq: 1, session_id: payload.session_id } });
       });
     });
-    await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
-    client = new ParleyClient({ url: `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`, token: 'any', transports: ['websocket'] });
-    await client.connect();
+    client = server.client;
   });
-  afterAll(async () => {
-    client.disconnect();
-    await new Promise((resolve) => io.close(resolve));
-  });
+  afterAll(() => server.close());
 
   it('keeps the send pending and sends it again with the same temp_id no sooner than the server asked, until it is taken', async () => {
     const failures: unknown[] = [];
