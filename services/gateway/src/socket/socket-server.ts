@@ -89,7 +89,8 @@ export function handleConnections(io: GatewayServer, { chat, agents, signals, pr
     const report = (what: string, call: () => Promise<void>) => {
       socket.data.queue = socket.data.queue.then(call).catch((error: Error) => logger.warn({ err: error.message, socketId: socket.id }, `presence ${what} failed`));
     };
-    if (isStaff(socket.data.identity.role)) {
+    const staff = isStaff(socket.data.identity.role);
+    if (staff) {
       socket.data.presenceKnown = true;
       report('connect', () => presence.connect(caller, socket.data.ref));
     }
@@ -104,7 +105,7 @@ export function handleConnections(io: GatewayServer, { chat, agents, signals, pr
         });
       });
     });
-    if (isStaff(socket.data.identity.role)) void socket.join(AGENTS_ROOM);
+    if (staff) void socket.join(AGENTS_ROOM);
     registerSessionEvents(socket, chat, rooms, logger);
     registerMessageEvents(socket, chat, logger, sendOptions);
     registerAgentEvents(socket, agents, chat, rooms, logger);
