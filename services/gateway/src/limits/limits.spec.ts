@@ -40,6 +40,11 @@ describe('rate limits and the connection cap', () => {
     const chat = await gw.backend.sessionsApi.create({ identity: { userId: user.id, role: user.role, name: user.name } }, { subject: 'Limits', priority: 'low' });
     return { ...chat, unread_count: 0, last_message: null };
   };
+  /** A customer with a chat of their own and one socket. */
+  const customerInChat = async (name: string) => {
+    const user = testUser('customer', name);
+    return { session: await openSession(user), socket: await connect(user) };
+  };
   const contents = (sessionId: string) => gw.backend.messages.filter((m) => m.session_id === sessionId).map((m) => m.content);
 
   afterEach(async () => {
@@ -140,9 +145,7 @@ describe('rate limits and the connection cap', () => {
 
     it('refuses a send past the bound of its socket at once, stores it nowhere, and takes sends again once the others are answered', async () => {
       await start({}, { perSocket: 3, retryAfterMs: 700 });
-      const user = testUser('customer', 'Burst');
-      const session = await openSession(user);
-      const socket = await connect(user);
+      const { session, socket } = await customerInChat('Burst');
       const release = gw.backend.hold('messages.send');
       const waiting = ['t1', 't2', 't3'].map((t) => send(socket, session.id, t));
       const errorEvent = waitFor<{ code: string; temp_id?: string }>(socket, 'error');
@@ -172,9 +175,7 @@ describe('rate limits and the connection cap', () => {
 
     it('frees the slot of a send that failed', async () => {
       await start({}, { perSocket: 1 });
-      const user = testUser('customer', 'Unlucky');
-      const session = await openSession(user);
-      const socket = await connect(user);
+      const { session, socket } = await customerInChat('Unlucky');
       gw.backend.failNextCall('messages.send', new AppError('UNAVAILABLE', 'The message service is unavailable, try again shortly'));
       expect((await send(socket, session.id, 'a')).error?.code).toBe('UNAVAILABLE');
       expect((await send(socket, session.id, 'b')).ok).toBe(true);
@@ -204,9 +205,7 @@ describe('rate limits and the connection cap', () => {
 
     it('passes a busy message service on as RESOURCE_EXHAUSTED with the retry hint, storing nothing', async () => {
       await start({}, { retryAfterMs: 900 });
-      const user = testUser('customer', 'Patient');
-      const session = await openSession(user);
-      const socket = await connect(user);
+      const { session, socket } = await customerInChat('Patient');
       gw.backend.failNextCall('messages.send', new AppError('RESOURCE_EXHAUSTED', 'The service is busy; try again shortly'));
       expect(await send(socket, session.id, 'x1')).toEqual({
         ok: false,

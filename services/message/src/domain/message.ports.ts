@@ -1,4 +1,4 @@
-import type { ChatMessage, ChatSession, EventEnvelope, Identity, MessageAttachment, MessageType } from '@parley/contracts';
+import { isRequester, isStaff, type ChatMessage, type ChatSession, type EventEnvelope, type Identity, type MessageAttachment, type MessageType } from '@parley/contracts';
 
 export interface NewMessage {
   session_id: string;
@@ -34,8 +34,8 @@ export interface MessageRepository {
   /** Messages with seq > afterSeq, oldest first. */
   listAfter(sessionId: string, afterSeq: number, limit: number): Promise<ChatMessage[]>;
   lastSeq(sessionId: string): Promise<number>;
-  /** Per session: messages after the user's read cursor, by others whose role is one of `fromRoles`. */
-  unreadCounts(userId: string, sessionIds: string[], fromRoles: readonly string[]): Promise<Map<string, number>>;
+  /** Per session: messages after the user's read cursor, by the other side (`fromSide`), without the user's receipt. */
+  unreadCounts(userId: string, sessionIds: string[], fromSide: SenderSide): Promise<Map<string, number>>;
   lastMessages(sessionIds: string[]): Promise<Map<string, ChatMessage>>;
 }
 
@@ -64,4 +64,12 @@ export interface AttachmentDirectory {
    * PERMISSION_DENIED or FAILED_PRECONDITION otherwise. Answered in the order asked.
    */
   claim(identity: Identity, sessionId: string, attachmentIds: string[]): Promise<MessageAttachment[]>;
+}
+
+/** The two sides of a chat: customers and restaurants (requesters), support and admins (staff). System messages are on neither. */
+export type SenderSide = 'requesters' | 'staff';
+
+export function sideOf(role: string): SenderSide | null {
+  if (isRequester(role as Identity['role'])) return 'requesters';
+  return isStaff(role as Identity['role']) ? 'staff' : null;
 }

@@ -13,7 +13,7 @@ import {
   type Identity,
 } from '@parley/contracts';
 import { failedPrecondition, invalidArgument, permissionDenied } from '@parley/errors';
-import type { AttachmentDirectory, MessageRepository, SendResult, SessionDirectory } from './message.ports';
+import type { AttachmentDirectory, MessageRepository, SendResult, SenderSide, SessionDirectory } from './message.ports';
 
 export interface MessageServiceDeps {
   messages: MessageRepository;
@@ -68,12 +68,10 @@ function assertMayWrite(identity: Identity, session: ChatSession, anyAgentMayRep
  * Whose messages count as unread: the other side's. An agent is not notified of another agent's
  * reply, and nobody of system messages.
  */
-export function unreadFrom(identity: Identity): readonly string[] {
-  return isRequester(identity.role) ? STAFF_ROLES : REQUESTER_ROLES;
+export function unreadFrom(identity: Identity): SenderSide {
+  return isRequester(identity.role) ? 'staff' : 'requesters';
 }
-const STAFF_ROLES = ['support', 'admin'] as const;
 export const SYSTEM_SENDER = { id: 'parley', name: 'Parley' } as const;
-const REQUESTER_ROLES = ['customer', 'restaurant'] as const;
 
 export function createMessageService({ messages, sessions, attachments, anyAgentMayReply = false }: MessageServiceDeps) {
   async function send(identity: Identity, command: SendCommand): Promise<SendResult> {

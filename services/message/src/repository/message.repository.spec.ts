@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { ChatMessage, Identity } from '@parley/contracts';
-import type { MessageRepository } from '../domain/message.ports';
+import { sideOf, type MessageRepository } from '../domain/message.ports';
 import { ana, cleo, root } from '../testing/identities';
 import { messageCreated, newMessage, openMessageDatabase, type MessageDatabase } from '../testing/message-database';
-import { LAST_MESSAGES_SQL, senderGroupOf } from './message.repository';
+import { LAST_MESSAGES_SQL } from './message.repository';
 
 jest.setTimeout(30_000);
 
-const STAFF = ['support', 'admin'];
-const REQUESTERS = ['customer', 'restaurant'];
+const STAFF = 'staff';
+const REQUESTERS = 'requesters';
 
 describe('message repository (PostgreSQL)', () => {
   let store: MessageDatabase;
@@ -138,10 +138,8 @@ describe('message repository (PostgreSQL)', () => {
       expect(await messages.unreadCounts(root.userId, [], REQUESTERS)).toEqual(new Map());
     });
 
-    it('keeps totals per side only: a mixed or partial list of roles is refused, not miscounted', () => {
-      expect(senderGroupOf(['support', 'admin'])).toBe('staff');
-      expect(senderGroupOf(['customer', 'restaurant'])).toBe('requesters');
-      for (const roles of [['customer'], ['customer', 'support'], [], ['system']]) expect(() => senderGroupOf(roles)).toThrow(/kept per side/);
+    it('puts each role on its side, and system messages on neither', () => {
+      expect(['customer', 'restaurant', 'support', 'admin', 'system'].map(sideOf)).toEqual(['requesters', 'requesters', 'staff', 'staff', null]);
     });
 
     it('gives the newest message of each session that has one', async () => {

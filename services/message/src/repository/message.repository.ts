@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { ChatMessage, EventEnvelope } from '@parley/contracts';
 import type { OutboxRelay, OutboxRepository } from '@parley/bus';
-import type { MessageRepository, NewMessage, SendResult } from '../domain/message.ports';
+import { sideOf, type MessageRepository, type NewMessage, type SendResult, type SenderSide } from '../domain/message.ports';
 import { toMessage, toMessages, type MessageRow } from './message.rows';
 
 const MESSAGES = 'chat_messages';
@@ -12,9 +12,7 @@ export const LAST_MESSAGES_SQL = `
   select m.* from unnest(?::uuid[]) as s(id)
   cross join lateral (select * from chat_messages where session_id = s.id order by seq desc limit 1) m`;
 
-/** Who counts as the other side of a reader: the requesters' messages are unread by staff, and the other way round. */
-export type SenderGroup = 'requesters' | 'staff';
-const GROUP_OF: Record<string, SenderGroup> = { customer: 'requesters', restaurant: 'requesters', support: 'staff', admin: 'staff' };
+const ROLES_OF: Record<SenderSide, readonly string[]> = { requesters: ['customer', 'restaurant'], staff: ['support', 'admin'] };
 
 /**
  * Unread per session, from numbers kept by the send (migration 20261128_001): the other side's
@@ -23,8 +21,8 @@ const GROUP_OF: Record<string, SenderGroup> = { customer: 'requesters', restaura
  * short range of the (session_id, user_id, seq) index). Nothing scales with the unread messages.
  * A user is never on the side they read, so their own messages never count.
  */
-export const unreadCountsSql = (group: SenderGroup) => {
-  const soFar = group === 'requesters' ? 'requesters_so_far' : 'staff_so_far';
+export const unreadCountsSql = (side: SenderSide) => {
+  const soFar = side === 'requesters' ? 'requesters_so_far' : 'staff_so_far';
   return `
   select s.id as session_id, greatest(0,
     coalesce(k.${soFar}, 0)
@@ -39,15 +37,6 @@ export const unreadCountsSql = (group: SenderGroup) => {
     select coalesce((select last_read_seq from message_read_cursors where session_id = s.id and user_id = :userId), 0) as seq
   ) c`;
 };
-
-/** The group `fromRoles` names (one side's roles, all of them), or an error: the totals are kept per side only. */
-export function senderGroupOf(fromRoles: readonly string[]): SenderGroup {
-  const groups = new Set(fromRoles.map((role) => GROUP_OF[role]));
-  const [group] = [...groups];
-  const expected = Object.keys(GROUP_OF).filter((role) => GROUP_OF[role] === group);
-  if (groups.size !== 1 || !group || expected.length !== fromRoles.length) throw new Error(`Unread counts are kept per side, not for the roles ${fromRoles.join(', ')}`);
-  return group;
-}
 
 /**
  * A send in one statement, so one round trip and an implicit transaction: a retry of a stored
@@ -117,8 +106,8 @@ export function createMessageRepository(knex: Knex, outbox: OutboxRepository, re
         tempId: message.temp_id,
         attachments: JSON.stringify(message.attachments),
         createdAt: provisional.created_at,
-        requesterMessage: GROUP_OF[message.sender_role] === 'requesters' ? 1 : 0,
-        staffMessage: GROUP_OF[message.sender_role] === 'staff' ? 1 : 0,
+        requesterMessage: sideOf(message.sender_role) === 'requesters' ? 1 : 0,
+        staffMessage: sideOf(message.sender_role) === 'staff' ? 1 : 0,
         events: JSON.stringify(eventsFor(provisional)),
       });
       const { created, ...row } = rows[0];
@@ -152,22 +141,19 @@ export function createMessageRepository(knex: Knex, outbox: OutboxRepository, re
       return row ? Number(row.last_seq) : 0;
     },
 
-    async unreadCounts(userId, sessionIds, fromRoles) {
+    async unreadCounts(userId, sessionIds, fromSide) {
       if (sessionIds.length === 0) return new Map();
-      const { rows } = await knex.raw<{ rows: { session_id: string; count: string }[] }>(unreadCountsSql(senderGroupOf(fromRoles)), {
+      const { rows } = await knex.raw<{ rows: { session_id: string; count: string }[] }>(unreadCountsSql(fromSide), {
         userId,
         sessionIds,
-        fromRoles: [...fromRoles],
+        fromRoles: [...ROLES_OF[fromSide]],
       });
       return new Map(rows.map((r) => [r.session_id, Number(r.count)]));
     },
 
     async lastMessages(sessionIds) {
       if (sessionIds.length === 0) return new Map();
-      const { rows } = await knex.raw<{ rows: MessageRow[] }>(
-LAST_MESSAGES_SQL,
-        [sessionIds],
-      );
+      const { rows } = await knex.raw<{ rows: MessageRow[] }>(LAST_MESSAGES_SQL, [sessionIds]);
       const messages = await withReceipts(rows);
       return new Map(messages.map((m) => [m.session_id, m]));
     },

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ChatMessage, EventEnvelope } from '@parley/contracts';
-import type { MessageRepository, NewMessage, SendResult } from '../domain/message.ports';
+import { sideOf, type MessageRepository, type NewMessage, type SendResult, type SenderSide } from '../domain/message.ports';
 
 /**
  * MessageRepository in memory, with the same seq, temp_id and read-cursor rules as the SQL one.
@@ -50,12 +50,12 @@ export class FakeMessageRepository implements MessageRepository {
     return this.counters.get(sessionId.toLowerCase()) ?? 0;
   }
 
-  async unreadCounts(userId: string, sessionIds: string[], fromRoles: readonly string[]): Promise<Map<string, number>> {
+  async unreadCounts(userId: string, sessionIds: string[], fromSide: SenderSide): Promise<Map<string, number>> {
     const counts = new Map<string, number>();
     for (const id of sessionIds.map((i) => i.toLowerCase())) {
       const cursor = this.cursors.get(`${id}/${userId}`) ?? 0;
       const unread = this.inSession(id).filter(
-        (m) => m.seq > cursor && m.sender_id !== userId && fromRoles.includes(m.sender_role) && !m.read_by.some((r) => r.user_id === userId),
+        (m) => m.seq > cursor && m.sender_id !== userId && sideOf(m.sender_role) === fromSide && !m.read_by.some((r) => r.user_id === userId),
       ).length;
       if (unread > 0) counts.set(id, unread);
     }
