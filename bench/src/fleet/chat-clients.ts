@@ -1,5 +1,6 @@
 import type { ChatMessage, Role } from '@parley/contracts';
 import { testUser, type TestUser } from '@parley/testing';
+import { busyRetryDelayMs, ParleyError } from '@parley/client';
 import { io, type Socket } from 'socket.io-client';
 import type { SetupCommand } from './protocol';
 
@@ -28,7 +29,7 @@ export interface FleetSession {
   observer?: Client;
 }
 
-export type Ack<T = unknown> = { ok: boolean; data?: T; error?: { code: string; message: string } };
+export type Ack<T = unknown> = { ok: boolean; data?: T; error?: { code: string; message: string; retry_after_ms?: number } };
 
 /** Errors the fleet saw, counted, with the first few kept as examples. */
 export class ErrorLog {
@@ -59,10 +60,23 @@ export function connected(socket: Socket, timeoutMs = 60_000): Promise<void> {
   });
 }
 
+/** An event and its ack; a refusal is a ParleyError with the server's code (and retry hint). */
 export async function request<T>(socket: Socket, event: string, payload: unknown, timeoutMs = 30_000): Promise<T> {
   const answer = (await socket.timeout(timeoutMs).emitWithAck(event, payload)) as Ack<T>;
-  if (!answer.ok) throw new Error(`${event}: ${answer.error?.code} ${answer.error?.message}`);
+  if (!answer.ok) throw new ParleyError(answer.error?.code ?? 'UNKNOWN', `${event}: ${answer.error?.code} ${answer.error?.message}`, event, answer.error?.retry_after_ms);
   return answer.data as T;
+}
+
+/** `request`, with a refusal as busy waited out and tried again as the SDK does (up to `maxRefusals`). */
+export async function requestWaitingOutBusy<T>(socket: Socket, event: string, payload: unknown, timeoutMs = 30_000, maxRefusals = 20): Promise<T> {
+  for (let refusals = 1; ; refusals++) {
+    try {
+      return await request<T>(socket, event, payload, timeoutMs);
+    } catch (error) {
+      if (!(error instanceof ParleyError) || error.code !== 'RESOURCE_EXHAUSTED' || refusals >= maxRefusals) throw error;
+      await new Promise((resolve) => setTimeout(resolve, busyRetryDelayMs(error.retryAfterMs, refusals, 1000)));
+    }
+  }
 }
 
 /** fetch, tried again (three times in all) when the connection itself fails, as a client would. */

@@ -1,13 +1,14 @@
 import { performance } from 'node:perf_hooks';
 import type { ChatMessage } from '@parley/contracts';
 import { encodeHistogram, newHistogram } from '../measure/latency';
-import { connected, pool, request, type ErrorLog, type FleetSession } from './chat-clients';
+import { connected, pool, request, requestWaitingOutBusy, type ErrorLog, type FleetSession } from './chat-clients';
 import type { StormCommand, StormResult } from './protocol';
 
 /**
  * Every customer socket drops; each session's agent sends `missed` messages meanwhile; then all of
  * them reconnect at once and join with their last seq. A client has caught up when the
- * join_session answer (or a new_message after it) holds every seq up to the agent's last one.
+ * join_session answer (or a new_message after it) holds every seq up to the agent's last one. A join
+ * refused as busy is waited out and tried again, as the SDK's catch-up does.
  */
 export async function reconnectStorm(sessions: FleetSession[], command: StormCommand, errors: ErrorLog): Promise<StormResult> {
   const errorsBefore = errors.count;
@@ -48,7 +49,7 @@ export async function reconnectStorm(sessions: FleetSession[], command: StormCom
         c.socket.on('new_message', onMessage);
         c.socket.connect();
         connected(c.socket, command.timeoutMs)
-          .then(() => request<{ messages: ChatMessage[] }>(c.socket, 'join_session', { session_id: session.id, last_seq: c.lastSeq }, command.timeoutMs))
+          .then(() => requestWaitingOutBusy<{ messages: ChatMessage[] }>(c.socket, 'join_session', { session_id: session.id, last_seq: c.lastSeq }, command.timeoutMs))
           .then((joined) => {
             for (const m of joined.messages) have.add(m.seq);
             check();

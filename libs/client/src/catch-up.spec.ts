@@ -57,6 +57,65 @@ describe('CatchUp', () => {
   });
 });
 
+describe('CatchUp when the server is busy (a reconnect storm)', () => {
+  const busy = (retryAfterMs: number) => new ParleyError('RESOURCE_EXHAUSTED', 'The presence service is busy registering sockets; try again shortly', 'join_session', retryAfterMs);
+
+  function busyServer(refusals: number, ports: { maxBusyRefusals?: number } = {}) {
+    const tracker = new SessionTracker();
+    tracker.track('s1');
+    tracker.accept(msg(1));
+    const shown: number[] = [];
+    const gaps: ParleyError[] = [];
+    const joinsAt: number[] = [];
+    const catchUp = new CatchUp({
+      tracker,
+      rejoin: async (_id, lastSeq) => {
+        joinsAt.push(Date.now());
+        if (joinsAt.length <= refusals) throw busy(20);
+        return { messages: seqs(lastSeq + 1, 4), has_more: false, last_seq: 4 } as SessionJoinedEvent;
+      },
+      page: async () => [],
+      deliver: (m) => tracker.accept(m) && shown.push(m.seq),
+      gap: (error) => gaps.push(error),
+      retryDelayMs: 1,
+      maxAttempts: 2,
+      random: () => 0,
+      ...ports,
+    });
+    return { catchUp, shown, gaps, joinsAt };
+  }
+
+  it('waits out each refusal as the server asks, however many more than its tries, and then catches up', async () => {
+    const { catchUp, shown, gaps, joinsAt } = busyServer(3);
+    await catchUp.run('s1');
+    expect(shown).toEqual([2, 3, 4]);
+    expect(gaps).toEqual([]);
+    expect(joinsAt).toHaveLength(4);
+    // retry_after_ms 20, doubled on each refusal in a row: 20, 40, 80 ms (timers may fire a little early).
+    const pauses = joinsAt.slice(1).map((at, i) => at - joinsAt[i]);
+    expect(pauses.map((p, i) => p >= [20, 40, 80][i] - 2)).toEqual([true, true, true]);
+  });
+
+  it('reports the gap once the refusals pass their bound, never skipping silently', async () => {
+    const { catchUp, shown, gaps, joinsAt } = busyServer(100, { maxBusyRefusals: 3 });
+    await catchUp.run('s1');
+    expect(joinsAt).toHaveLength(3);
+    expect(shown).toEqual([]);
+    expect(gaps).toEqual([expect.objectContaining({ code: 'CATCH_UP_INCOMPLETE', message: expect.stringContaining('busy') })]);
+  });
+
+  it('stops waiting when a newer catch-up of the session (a reconnect meanwhile) has taken over', async () => {
+    const { catchUp, shown, gaps, joinsAt } = busyServer(1);
+    const first = catchUp.run('s1');
+    const second = catchUp.run('s1');
+    await Promise.all([first, second]);
+    // The first was refused and, while it waited, the second joined: the first does not join again.
+    expect(joinsAt).toHaveLength(2);
+    expect(shown).toEqual([2, 3, 4]);
+    expect(gaps).toEqual([]);
+  });
+});
+
 describe('catch-up page size', () => {
   it('is the largest page the server answers', () => {
     expect(CATCH_UP_PAGE_SIZE).toBe(LIMITS.historyMaxLimit);

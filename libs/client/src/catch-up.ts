@@ -1,6 +1,6 @@
 import type { ChatMessage, SessionJoinedEvent } from '@parley/contracts';
 import { ParleyError } from './parley-error';
-import { isRetryable } from './send-queue';
+import { busyRetryDelayMs, isRetryable } from './send-queue';
 import type { SessionTracker } from './session-tracker';
 
 /**
@@ -23,6 +23,14 @@ export interface CatchUpPorts {
   retryDelayMs?: number;
   /** Tries of the rejoin and of each page before the gap is reported. */
   maxAttempts?: number;
+  /**
+   * Refusals as busy (RESOURCE_EXHAUSTED: a reconnect storm) of the rejoin or of a page before the
+   * gap is reported; each is waited out (the server's `retry_after_ms`, backing off, with jitter so
+   * a storm's clients do not come back together) and does not count as a failed try.
+   */
+  maxBusyRefusals?: number;
+  /** Jitter source of the busy backoff (tests pin it). */
+  random?: () => number;
 }
 
 /**
@@ -55,41 +63,52 @@ export class CatchUp {
     const waiting: ChatMessage[] = [];
     this.held.set(sessionId, waiting);
     try {
-      const joined = await this.retrying(sessionId, () => this.ports.rejoin(sessionId, tracker.lastSeq(sessionId) ?? 0));
+      const joined = await this.retrying(sessionId, () => this.ports.rejoin(sessionId, tracker.lastSeq(sessionId) ?? 0), waiting);
       if (!joined) return;
       joined.messages.forEach(deliver);
-      if (joined.has_more) await this.pageRest(sessionId);
+      if (joined.has_more) await this.pageRest(sessionId, waiting);
     } finally {
       if (this.held.get(sessionId) === waiting) this.held.delete(sessionId);
       waiting.forEach(deliver);
     }
   }
 
-  private async pageRest(sessionId: string): Promise<void> {
+  private async pageRest(sessionId: string, owner: ChatMessage[]): Promise<void> {
     const { tracker, deliver } = this.ports;
     const limit = CATCH_UP_PAGE_SIZE;
     for (;;) {
-      const page = await this.retrying(sessionId, () => this.ports.page(sessionId, tracker.lastSeq(sessionId) ?? 0, limit));
+      const page = await this.retrying(sessionId, () => this.ports.page(sessionId, tracker.lastSeq(sessionId) ?? 0, limit), owner);
       if (!page) return;
       page.forEach(deliver);
       if (page.length < limit) return;
     }
   }
 
-  /** Tries `step` with a growing pause; after the last try reports the gap and answers undefined. */
-  private async retrying<T>(sessionId: string, step: () => Promise<T>): Promise<T | undefined> {
+  /**
+   * Tries `step` with a growing pause; after the last try reports the gap and answers undefined.
+   * A refusal as busy is waited out as the server asks, up to `maxBusyRefusals` of them. A catch-up
+   * that a newer one (a reconnect meanwhile) has taken over stops without a word: the newer one
+   * owns the session.
+   */
+  private async retrying<T>(sessionId: string, step: () => Promise<T>, owner: ChatMessage[]): Promise<T | undefined> {
     const maxAttempts = this.ports.maxAttempts ?? 5;
-    for (let attempt = 1; ; attempt++) {
+    const maxBusyRefusals = this.ports.maxBusyRefusals ?? 20;
+    const retryDelayMs = this.ports.retryDelayMs ?? 500;
+    let refusals = 0;
+    for (let attempt = 1; ; ) {
       try {
         return await step();
       } catch (error) {
-        if (attempt >= maxAttempts || (error instanceof ParleyError && !isRetryable(error))) {
+        const busy = error instanceof ParleyError && error.code === 'RESOURCE_EXHAUSTED' && ++refusals < maxBusyRefusals;
+        if (!busy && (attempt >= maxAttempts || (error instanceof ParleyError && !isRetryable(error)))) {
           const reason = error instanceof Error ? error.message : String(error);
           const after = this.ports.tracker.lastSeq(sessionId) ?? 0;
           this.ports.gap(new ParleyError('CATCH_UP_INCOMPLETE', `Messages after seq ${after} of session ${sessionId} could not be loaded (${reason}); reload its history`));
           return undefined;
         }
-        await new Promise((resolve) => setTimeout(resolve, (this.ports.retryDelayMs ?? 500) * attempt));
+        const pause = busy ? busyRetryDelayMs((error as ParleyError).retryAfterMs, refusals, retryDelayMs, { random: this.ports.random }) : retryDelayMs * attempt++;
+        await new Promise((resolve) => setTimeout(resolve, pause));
+        if (this.held.get(sessionId) !== owner) return undefined;
       }
     }
   }

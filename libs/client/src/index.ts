@@ -1,4 +1,4 @@
 export * from './parley-client';
 export * from './parley-error';
 export * from './rest-client';
-export type { PendingSend } from './send-queue';
+export { busyRetryDelayMs, type BusyBackoff, type PendingSend } from './send-queue';

@@ -1,3 +1,4 @@
+export * from './call-admission';
 export * from './call-metadata';
 export * from './grpc-client';
 export * from './grpc-server';

@@ -104,7 +104,7 @@ export async function createGatewayServer(deps: GatewayServerDeps): Promise<Gate
   await lifecycle.start();
   const lease = startPresenceLease({ io, presence, gatewayId: deps.gatewayId, intervalMs: deps.presenceRenewIntervalMs, logger });
   const sendOptions = { admit: admitSends(limits.sends, limits.sendRetryAfterMs), retryAfterMs: limits.sendRetryAfterMs };
-  handleConnections(io, { chat, agents, signals, presence, rooms, logger, gatewayId: deps.gatewayId, disconnectLater: lease.disconnectLater, sendOptions });
+  handleConnections(io, { chat, agents, signals, presence, rooms, logger, gatewayId: deps.gatewayId, disconnectLater: lease.disconnectLater, sendOptions, busyRetryAfterMs: limits.sendRetryAfterMs });
 
   return {
     httpServer,

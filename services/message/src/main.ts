@@ -1,6 +1,6 @@
 import { OutboxRelay, OutboxRepository, type EventBus } from '@parley/bus';
 import { createKnex } from '@parley/db';
-import { AttachmentClient, GrpcServer, messageProto, SessionClient } from '@parley/grpc';
+import { AttachmentClient, CallAdmission, GrpcServer, messageProto, SessionClient } from '@parley/grpc';
 import { createLogger } from '@parley/logger';
 import { startMetricsServer } from '@parley/metrics';
 import { resolveEventBus, runMain, stopOnSignals, watchHealth } from '@parley/runtime';
@@ -14,7 +14,6 @@ import { createReadReceiptService } from './domain/read-receipt.service';
 import { invalidateSessionCache } from './events/session-cache.invalidation';
 import { consumeSessionEvents } from './events/session-events.consumer';
 import { createMessageGrpcHandlers } from './grpc/message.grpc';
-import { SendAdmission } from './grpc/send-admission';
 import { createMessageRepository } from './repository/message.repository';
 import { createAnswerLedger } from './repository/answered-sessions.repository';
 import { createReadReceiptRepository } from './repository/read-receipt.repository';
@@ -48,7 +47,7 @@ export async function start(config: MessageConfig, deps: { bus?: EventBus } = {}
   const receipts = createReadReceiptService({ receipts: createReadReceiptRepository(knex, outbox, relay), sessions: sessions ?? sessionDirectory });
 
   const server = new GrpcServer(logger, config.INTERNAL_GRPC_TOKEN);
-  server.addService(messageProto().MessageService.service, createMessageGrpcHandlers(service, receipts, createAnsweredSessionsService({ ledger: createAnswerLedger(knex) }), logger, new SendAdmission(config.MAX_SENDS_RUNNING)), 'parley.message.v1.MessageService');
+  server.addService(messageProto().MessageService.service, createMessageGrpcHandlers(service, receipts, createAnsweredSessionsService({ ledger: createAnswerLedger(knex) }), logger, new CallAdmission(config.MAX_SENDS_RUNNING)), 'parley.message.v1.MessageService');
   const port = await server.listen(config.MESSAGE_GRPC_HOST, config.MESSAGE_GRPC_PORT);
   relay.start();
   const sessionEvents = await consumeSessionEvents(bus, config.EVENTS_EXCHANGE, service, logger);

@@ -25,6 +25,11 @@ export const presenceConfigSchema = z
     TYPING_SWEEP_INTERVAL_MS: ms(30_000, 100),
     /** Repeated `typing` within this window of the last stored refresh writes nothing. */
     TYPING_THROTTLE_MS: ms(3000, 0),
+    /**
+     * Socket registrations (join, leave, disconnect) running at once; one more is refused with
+     * RESOURCE_EXHAUSTED (the client retries later) rather than queued past its deadline.
+     */
+    MAX_REGISTRATIONS_RUNNING: z.coerce.number().int().min(1).default(100),
   })
   .refine((c) => c.TYPING_THROTTLE_MS < c.TYPING_TTL_MS, { message: 'must be shorter than TYPING_TTL_MS', path: ['TYPING_THROTTLE_MS'] });
 

@@ -1,6 +1,6 @@
 import type { EventBus } from '@parley/bus';
 import { createKnex } from '@parley/db';
-import { GrpcServer, presenceProto, SessionClient } from '@parley/grpc';
+import { CallAdmission, GrpcServer, presenceProto, SessionClient } from '@parley/grpc';
 import { createLogger } from '@parley/logger';
 import { startMetricsServer } from '@parley/metrics';
 import { resolveEventBus, runMain, stopOnSignals, watchHealth } from '@parley/runtime';
@@ -32,7 +32,9 @@ export async function start(config: PresenceConfig, deps: { bus?: EventBus } = {
   const typing = createTypingService({ presence: repository, timings });
 
   const server = new GrpcServer(logger, config.INTERNAL_GRPC_TOKEN);
-  server.addService(presenceProto().PresenceService.service, createPresenceGrpcHandlers(presence, typing, createAgentAvailabilityService({ presence: repository }), logger), 'parley.presence.v1.PresenceService');
+  const registrations = new CallAdmission(config.MAX_REGISTRATIONS_RUNNING, 'The presence service is busy registering sockets; try again shortly');
+  const handlers = createPresenceGrpcHandlers(presence, typing, createAgentAvailabilityService({ presence: repository }), logger, registrations);
+  server.addService(presenceProto().PresenceService.service, handlers, 'parley.presence.v1.PresenceService');
   const port = await server.listen(config.PRESENCE_GRPC_HOST, config.PRESENCE_GRPC_PORT);
   relay.start();
   const jobs = startPresenceJobs(presence, typing, {

@@ -215,6 +215,21 @@ describe('rate limits and the connection cap', () => {
       expect((await send(socket, session.id, 'x1')).ok).toBe(true);
       expect(contents(session.id)).toEqual(['x1']);
     });
+
+    it('passes a busy presence service\'s refusal of a join on with the retry hint; the socket is not in the session until it joins again', async () => {
+      await start({}, { retryAfterMs: 700 });
+      const { session, socket } = await customerInChat('Storm');
+      const inSession = () => gw.backend.presence.sockets.get(socket.id ?? '')?.sessions.has(session.id) ?? false;
+      gw.backend.presence.busy = true;
+      expect(await request(socket, 'join_session', { session_id: session.id })).toEqual({
+        ok: false,
+        error: { code: 'RESOURCE_EXHAUSTED', message: 'The presence service is busy registering sockets; try again shortly', event: 'join_session', retry_after_ms: 700 },
+      });
+      expect(inSession()).toBe(false);
+      gw.backend.presence.busy = false;
+      expect((await request(socket, 'join_session', { session_id: session.id })).ok).toBe(true);
+      expect(inSession()).toBe(true);
+    });
   });
 });
 

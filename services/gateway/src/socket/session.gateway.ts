@@ -4,7 +4,7 @@ import { metrics } from '@parley/metrics';
 import type { ChatService } from '../domain/chat.service';
 import type { Caller } from '../domain/gateway.ports';
 import type { SessionRooms } from '../delivery/session-rooms';
-import { onEvent } from './event-handler';
+import { onEvent, type EventOptions } from './event-handler';
 import type { GatewaySocket } from './socket.types';
 
 /**
@@ -38,12 +38,12 @@ export async function joinSession(socket: GatewaySocket, chat: ChatService, room
 }
 
 /** join_session and leave_session. */
-export function registerSessionEvents(socket: GatewaySocket, chat: ChatService, rooms: SessionRooms, logger: Logger): void {
-  onEvent(socket, 'join_session', logger, (payload, caller) => joinSession(socket, chat, rooms, caller, payload));
+export function registerSessionEvents(socket: GatewaySocket, chat: ChatService, rooms: SessionRooms, logger: Logger, options: EventOptions = {}): void {
+  onEvent(socket, 'join_session', logger, (payload, caller) => joinSession(socket, chat, rooms, caller, payload), options);
 
   onEvent(socket, 'leave_session', logger, async (payload, caller) => {
     const left = await chat.leaveSession(caller, payload, (sessionId) => rooms.leave(socket, sessionId), socket.data.ref);
     socket.emit('session_left', left);
     return left;
-  });
+  }, options);
 }

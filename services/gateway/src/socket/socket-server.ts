@@ -73,13 +73,15 @@ export interface ConnectionDeps {
   gatewayId: string;
   /** send_message's admission (the bounds on unanswered sends) and retry hint. */
   sendOptions?: EventOptions;
+  /** The `retry_after_ms` told with a join or leave a busy presence service refused. */
+  busyRetryAfterMs?: number;
 }
 
 /**
  * Registers every client event on each new socket and reports it to the presence service; agents
  * and admins watch the live queue.
  */
-export function handleConnections(io: GatewayServer, { chat, agents, signals, presence, rooms, logger, gatewayId, disconnectLater, sendOptions }: ConnectionDeps): void {
+export function handleConnections(io: GatewayServer, { chat, agents, signals, presence, rooms, logger, gatewayId, disconnectLater, sendOptions, busyRetryAfterMs }: ConnectionDeps): void {
   io.on('connection', (socket) => {
     metrics.socketsConnected.inc();
     closeWhenTokenExpires(socket);
@@ -106,7 +108,7 @@ export function handleConnections(io: GatewayServer, { chat, agents, signals, pr
       });
     });
     if (staff) void socket.join(AGENTS_ROOM);
-    registerSessionEvents(socket, chat, rooms, logger);
+    registerSessionEvents(socket, chat, rooms, logger, { retryAfterMs: busyRetryAfterMs });
     registerMessageEvents(socket, chat, logger, sendOptions);
     registerAgentEvents(socket, agents, chat, rooms, logger);
     registerSignalEvents(socket, signals, logger);

@@ -24,6 +24,8 @@ export class FakePresence {
   leaseKnown = true;
   /** While true, every call fails as an unreachable service would. */
   down = false;
+  /** While true, joins, leaves and disconnects are refused as a service past its bound refuses them. */
+  busy = false;
 
   constructor(
     private readonly bus: EventBus,
@@ -53,6 +55,10 @@ export class FakePresence {
     if (this.down) throw new AppError('UNAVAILABLE', 'The presence service is unavailable, try again shortly');
   }
 
+  private refuseIfBusy(): void {
+    if (this.busy) throw new AppError('RESOURCE_EXHAUSTED', 'The presence service is busy registering sockets; try again shortly');
+  }
+
   private member(caller: Caller, socketId: string, sessionId: string): void {
     const socket = this.sockets.get(socketId);
     if (!socket || socket.identity.userId !== caller.identity.userId || !socket.sessions.has(sessionId)) {
@@ -69,12 +75,14 @@ export class FakePresence {
     disconnect: async (_caller, ref) => {
       this.calls.push('presence.disconnect');
       this.failIfDown();
+      this.refuseIfBusy();
       for (const sessionId of this.sockets.get(ref.socketId)?.sessions ?? []) await this.leaveOne(ref.socketId, sessionId);
       this.sockets.delete(ref.socketId);
     },
     join: async (caller, ref, sessionId) => {
       this.calls.push('presence.join');
       this.failIfDown();
+      this.refuseIfBusy();
       const session = this.visible(caller, sessionId);
       const socket = this.sockets.get(ref.socketId) ?? { gatewayId: ref.gatewayId, identity: caller.identity, sessions: new Set<string>() };
       this.sockets.set(ref.socketId, socket);
@@ -89,6 +97,7 @@ export class FakePresence {
     leave: async (_caller, ref, sessionId) => {
       this.calls.push('presence.leave');
       this.failIfDown();
+      this.refuseIfBusy();
       await this.leaveOne(ref.socketId, sessionId);
     },
     typing: async (caller, ref, sessionId) => {

@@ -1,9 +1,8 @@
-import { messageToProto, unary, type MessageServiceHandlers } from '@parley/grpc';
+import { CallAdmission, messageToProto, unary, unbounded, type MessageServiceHandlers } from '@parley/grpc';
 import type { Logger } from '@parley/logger';
 import type { AnsweredSessionsService } from '../domain/answered-sessions.service';
 import type { MessageService } from '../domain/message.service';
 import type { ReadReceiptService } from '../domain/read-receipt.service';
-import { SendAdmission } from './send-admission';
 
 const given = (value: string): string | undefined => (value === '' ? undefined : value);
 
@@ -13,7 +12,7 @@ export function createMessageGrpcHandlers(
   answers: AnsweredSessionsService,
   logger: Logger,
   /** Bounds the sends running at once; past it they are refused (load shedding). */
-  sends: SendAdmission = new SendAdmission(Number.MAX_SAFE_INTEGER),
+  sends: CallAdmission = unbounded(),
 ): MessageServiceHandlers {
   return {
     SendMessage: unary(logger, async (request, { identity }) => {
