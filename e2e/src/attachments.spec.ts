@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import type { ChatMessage, MessageSentEvent, NewMessageEvent } from '@parley/contracts';
-import { api, request, testUser, waitFor } from '@parley/testing';
+import { api, eventually, request, testUser, waitFor } from '@parley/testing';
 import { SocketPool, join, openSession } from './support/chat-client';
 import { startStack, type Stack } from './support/stack';
 
@@ -81,6 +81,8 @@ describe('a photo from a customer on gateway A to an agent on gateway B', () => 
     const history = await api(stack.gatewayB, 'GET', `/api/v1/chat/sessions/${session.id}/messages`, { token: agent.token });
     const sentWithFile = (history.body.data as ChatMessage[]).find((m) => m.id === ack.data?.message_id);
     expect(sentWithFile?.attachments).toEqual([expect.objectContaining({ id, file_name: 'receipt.pdf' })]);
+    // The attachment service links the file to its message from message.created (only messages with files reach its queue).
+    await eventually(async () => expect(await stack.db.knex('message_attachments').where({ id }).first('message_id')).toEqual({ message_id: ack.data?.message_id }));
 
     // A signed link from gateway B works on gateway A without a token.
     const described = await api(stack.gatewayB, 'GET', `/api/v1/chat/attachments/${id}`, { token: agent.token });

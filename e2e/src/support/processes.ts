@@ -93,11 +93,13 @@ export async function killGroup(pgid: number, timeoutMs = 5000): Promise<void> {
   liveGroups.delete(pgid);
 }
 
-export async function deleteExchange(amqpUrl: string, exchange: string): Promise<void> {
+/** Deletes a stack's exchanges and durable queues from the broker (deleting what is not there is fine). */
+export async function deleteBrokerObjects(amqpUrl: string, { exchanges, queues }: { exchanges: string[]; queues: string[] }): Promise<void> {
   const connection = await amqplib.connect(amqpUrl);
   try {
     const channel = await connection.createChannel();
-    await channel.deleteExchange(exchange);
+    for (const queue of queues) await channel.deleteQueue(queue);
+    for (const exchange of exchanges) await channel.deleteExchange(exchange);
     await channel.close();
   } finally {
     await connection.close();

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createTestDatabase } from '@parley/db';
 import { startS3Server, TEST_JWT_SECRET } from '@parley/testing';
-import { acceptsConnections, deleteExchange, freePort, httpOk, killGroup, liveGroups, sleep } from './processes';
+import { acceptsConnections, deleteBrokerObjects, freePort, httpOk, killGroup, liveGroups, sleep } from './processes';
 import { scriptCommand } from './script-command';
 
 /**
@@ -276,7 +276,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       await Promise.all((['message', 'presence', 'attachment', 'session'] as const).map((n) => terminate(n, 'SIGTERM')));
       await s3.stop().catch((error: Error) => problems.push(`stop the S3 server: ${error.message}`));
       await db.drop().catch((error: Error) => problems.push(`drop database: ${error.message}`));
-      await deleteExchange(AMQP_URL, exchange).catch((error: Error) => problems.push(`delete exchange ${exchange}: ${error.message}`));
+      // The services' durable queues are named after the exchange; the attachment service's has a headers exchange in front.
+      const queues = [`${exchange}.attachment.message-events`, `${exchange}.message.session-events`];
+      await deleteBrokerObjects(AMQP_URL, { exchanges: [exchange, `${exchange}.attachment.message-events.filter`], queues }).catch((error: Error) =>
+        problems.push(`delete the exchange ${exchange} and its queues: ${error.message}`),
+      );
       if (problems.length > 0) throw new Error(`stack cleanup failed:\n${problems.join('\n')}`);
     },
   };

@@ -4,7 +4,7 @@ import * as amqplib from 'amqplib';
 import type { AmqpConnectionManager } from 'amqp-connection-manager';
 import pino from 'pino';
 import type { EventEnvelope, EventPayloads } from '@parley/contracts';
-import { AmqpBus } from './amqp-bus';
+import { AmqpBus, traitFilterExchange } from './amqp-bus';
 import type { EventHandler } from './event-bus';
 
 jest.setTimeout(20_000);
@@ -15,6 +15,12 @@ const logger = pino({ level: 'silent' });
 function event(routingKey: string): EventEnvelope {
   const data = {} as EventPayloads['session.created'];
   return { id: randomUUID(), type: 'session.created', routing_key: routingKey, occurred_at: new Date().toISOString(), data };
+}
+
+/** A message.created, with or without a file. */
+function messageEvent(routingKey: string, withFile: boolean): EventEnvelope {
+  const message = { id: randomUUID(), attachments: withFile ? [{ id: randomUUID() }] : [] } as unknown as EventPayloads['message.created']['message'];
+  return { id: randomUUID(), type: 'message.created', routing_key: routingKey, occurred_at: new Date().toISOString(), data: { message } };
 }
 
 /** Records events; waitFor(n) resolves once n have arrived, or rejects after a timeout. */
@@ -67,7 +73,10 @@ describe('AmqpBus', () => {
   });
   afterEach(async () => {
     await Promise.all(buses.splice(0).map((bus) => bus.close()));
-    for (const queue of sharedQueues.splice(0)) await adminChannel.deleteQueue(queue);
+    for (const queue of sharedQueues.splice(0)) {
+      await adminChannel.deleteQueue(queue);
+      await adminChannel.deleteExchange(traitFilterExchange(queue));
+    }
     await adminChannel.deleteExchange(exchange);
   });
   afterAll(() => admin.close());
@@ -157,6 +166,42 @@ describe('AmqpBus', () => {
     expect(ids).toEqual(sent.map((e) => e.id).sort());
     expect(a.events.length).toBeGreaterThan(0);
     expect(b.events.length).toBeGreaterThan(0);
+  });
+
+  it('lets the broker drop the events without the traits a queue asks for, also when its patterns are bound at runtime', async () => {
+    const queue = name('files');
+    sharedQueues.push(queue);
+    const bus = newBus();
+    const got = collector();
+    const sub = await bus.subscribe({ queue, exclusive: false, withTraits: ['has_attachments'] }, got.handler);
+    await sub.bind('session.*.message.created');
+    const sent = [messageEvent('session.s1.message.created', false), messageEvent('session.s1.message.created', true), messageEvent('session.s2.message.created', false), messageEvent('session.s2.message.created', true)];
+    for (const e of sent) await bus.publish(e);
+    // Events of one publisher reach a queue in order: the last one here means the others were dropped.
+    await got.waitFor(2);
+    expect(got.events.map((e) => e.id)).toEqual([sent[1].id, sent[3].id]);
+    await sub.unbind('session.*.message.created');
+    await bus.publish(messageEvent('session.s3.message.created', true));
+    await sub.bind('session.s4.#');
+    const last = messageEvent('session.s4.message.created', true);
+    await bus.publish(last);
+    await got.waitFor(3);
+    expect(got.events.map((e) => e.id)).toEqual([sent[1].id, sent[3].id, last.id]);
+  });
+
+  it('filters a queue that was bound straight to the exchange before it asked for traits (an upgrade)', async () => {
+    const queue = name('files-before');
+    sharedQueues.push(queue);
+    await adminChannel.assertExchange(exchange, 'topic', { durable: true });
+    await adminChannel.assertQueue(queue, { durable: true });
+    await adminChannel.bindQueue(queue, exchange, 'session.*.message.created');
+    const bus = newBus();
+    const got = collector();
+    await bus.subscribe({ queue, exclusive: false, patterns: ['session.*.message.created'], withTraits: ['has_attachments'] }, got.handler);
+    const sent = [messageEvent('session.s1.message.created', false), messageEvent('session.s1.message.created', true)];
+    for (const e of sent) await bus.publish(e);
+    await got.waitFor(1);
+    expect(got.events.map((e) => e.id)).toEqual([sent[1].id]);
   });
 
   it('does not deliver an event published to a key nobody binds', async () => {

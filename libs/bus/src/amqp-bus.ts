@@ -1,9 +1,15 @@
 import amqp, { type AmqpConnectionManager, type ChannelWrapper } from 'amqp-connection-manager';
 import type { Channel, ConfirmChannel, ConsumeMessage } from 'amqplib';
-import type { EventEnvelope } from '@parley/contracts';
+import { traitsOf, type EventEnvelope, type EventTrait } from '@parley/contracts';
 import type { Logger } from '@parley/logger';
 import { metrics, observeLag } from '@parley/metrics';
 import type { EventBus, EventHandler, Subscription, SubscriptionOptions } from './event-bus';
+
+/** An event's traits as AMQP headers a headers exchange matches (names starting `x-` would not be matched). */
+const traitHeaders = (traits: EventTrait[]): Record<string, string> => Object.fromEntries(traits.map((trait) => [`parley-${trait}`, 'true']));
+
+/** The headers exchange in front of a queue that takes only events with some traits. */
+export const traitFilterExchange = (queue: string) => `${queue}.filter`;
 
 export interface AmqpBusOptions {
   url: string;
@@ -66,10 +72,16 @@ export class AmqpBus implements EventBus {
       messageId: event.id,
       type: event.type,
       contentType: 'application/json',
+      headers: traitHeaders(traitsOf(event)),
     });
   }
 
-  async subscribe({ queue, exclusive, patterns = [], retryFailed = false, retryDelayMs = 1000 }: SubscriptionOptions, handler: EventHandler): Promise<Subscription> {
+  /**
+   * A queue bound to the exchange by its patterns; with `withTraits`, through a headers exchange of
+   * its own (`<queue>.filter`, bound to the exchange by the patterns, the queue bound to it by the
+   * traits), so the broker drops the events without them.
+   */
+  async subscribe({ queue, exclusive, patterns = [], retryFailed = false, retryDelayMs = 1000, withTraits }: SubscriptionOptions, handler: EventHandler): Promise<Subscription> {
     const { exchange, logger } = this.options;
     if (this.closed) throw new Error('The event bus is closed');
     if (exclusive && this.exclusiveQueues.has(queue)) throw new Error(`Queue ${queue} is exclusive to another consumer`);
@@ -78,6 +90,7 @@ export class AmqpBus implements EventBus {
     let established = 0;
     // The amqplib channel of the current connection; a message is acked on the channel that delivered it.
     let current: Channel | undefined;
+    const filter = withTraits && withTraits.length > 0 ? traitFilterExchange(queue) : undefined;
     const channel = this.connection.createChannel({
       name: `consumer:${queue}`,
       confirm: false,
@@ -86,7 +99,19 @@ export class AmqpBus implements EventBus {
         await ch.assertExchange(exchange, 'topic', { durable: true });
         await ch.assertQueue(queue, exclusive ? { exclusive: true, autoDelete: true, durable: false } : { durable: true });
         await ch.prefetch(this.options.prefetch ?? 500);
-        for (const pattern of bound) await ch.bindQueue(queue, exchange, pattern);
+        if (filter && withTraits) {
+          await ch.assertExchange(filter, 'headers', exclusive ? { durable: false, autoDelete: true } : { durable: true });
+          await ch.bindQueue(queue, filter, '', { 'x-match': 'all', ...traitHeaders(withTraits) });
+        }
+        for (const pattern of bound) {
+          if (!filter) {
+            await ch.bindQueue(queue, exchange, pattern);
+            continue;
+          }
+          await ch.bindExchange(filter, exchange, pattern);
+          // A queue bound straight to the exchange before it asked for traits would still get everything.
+          await ch.unbindQueue(queue, exchange, pattern);
+        }
       },
     });
     channel.on('connect', () => {
@@ -157,8 +182,7 @@ export class AmqpBus implements EventBus {
         if (bound.has(pattern)) return binding.get(pattern);
         bound.add(pattern);
         // While disconnected the setup binds it on reconnect.
-        const done: Promise<void> = channel
-          .bindQueue(queue, exchange, pattern)
+        const done: Promise<void> = (filter ? channel.bindExchange(filter, exchange, pattern) : channel.bindQueue(queue, exchange, pattern))
           .then(
             () => undefined,
             (err: Error) => logger.warn({ err: err.message, pattern }, 'bind deferred'),
@@ -171,7 +195,7 @@ export class AmqpBus implements EventBus {
       },
       unbind: async (pattern) => {
         if (!bound.delete(pattern)) return;
-        await channel.unbindQueue(queue, exchange, pattern).catch((err: Error) => logger.warn({ err: err.message, pattern }, 'unbind deferred'));
+        await (filter ? channel.unbindExchange(filter, exchange, pattern) : channel.unbindQueue(queue, exchange, pattern)).catch((err: Error) => logger.warn({ err: err.message, pattern }, 'unbind deferred'));
       },
       onReestablished: (listener) => void listeners.push(listener),
       close: async () => {

@@ -1,4 +1,4 @@
-import type { EventEnvelope } from '@parley/contracts';
+import type { EventEnvelope, EventTrait } from '@parley/contracts';
 
 export type EventHandler = (event: EventEnvelope) => Promise<void> | void;
 
@@ -14,6 +14,11 @@ export interface SubscriptionOptions {
    */
   retryFailed?: boolean;
   retryDelayMs?: number;
+  /**
+   * Only events with every one of these traits (`traitsOf`) of those the patterns match: the
+   * broker filters, so the consumer is not woken for the rest.
+   */
+  withTraits?: EventTrait[];
 }
 
 /** A queue with its consumer; its bindings change while it runs (a gateway's rooms). */

@@ -60,6 +60,23 @@ describe('MemoryBus', () => {
     expect(created.keys).toEqual(['session.s1.message.created', 'session.s2.message.created']);
   });
 
+  it('gives a queue that asks for traits only the events with them, and the others to every other queue', async () => {
+    const message = (key: string, files: number): EventEnvelope => ({
+      ...event(key),
+      type: 'message.created',
+      data: { message: { attachments: Array.from({ length: files }, () => ({ id: randomUUID() })) } } as unknown as EventPayloads['message.created'],
+    });
+    const withFiles = recorder();
+    const all = recorder();
+    await bus.subscribe({ queue: 'files', exclusive: false, patterns: ['session.*.message.created'], withTraits: ['has_attachments'] }, withFiles.handler);
+    await bus.subscribe({ queue: 'all', exclusive: true, patterns: ['session.#'] }, all.handler);
+    for (const [key, files] of [['session.s1.message.created', 0], ['session.s2.message.created', 2], ['session.s3.message.created', 0]] as const) await bus.publish(message(key, files));
+    await bus.publish(event('session.s4.session.created'));
+    await settle();
+    expect(withFiles.keys).toEqual(['session.s2.message.created']);
+    expect(all.keys).toEqual(['session.s1.message.created', 'session.s2.message.created', 'session.s3.message.created', 'session.s4.session.created']);
+  });
+
   it('delivers one copy per queue even when two of its patterns match', async () => {
     const r = recorder();
     await bus.subscribe({ queue: 'q', exclusive: true, patterns: ['session.s1.#', 'session.*.message.created', '#'] }, r.handler);

@@ -1,4 +1,4 @@
-import type { EventEnvelope } from '@parley/contracts';
+import { traitsOf, type EventEnvelope, type EventTrait } from '@parley/contracts';
 import type { Logger } from '@parley/logger';
 import { observeLag } from '@parley/metrics';
 import type { EventBus, EventHandler, Subscription, SubscriptionOptions } from './event-bus';
@@ -11,6 +11,8 @@ interface Queue {
   next: number;
   /** Failed deliveries are retried after this delay (SubscriptionOptions.retryFailed). */
   retry: { delayMs: number } | null;
+  /** Only events with all of these (SubscriptionOptions.withTraits). */
+  traits: EventTrait[];
 }
 
 /**
@@ -25,11 +27,13 @@ export class MemoryBus implements EventBus {
 
   async publish(event: EventEnvelope): Promise<void> {
     if (this.closed) throw new Error('The event bus is closed');
+    const traits = traitsOf(event);
     for (const [name, queue] of this.queues) {
       if (queue.consumers.length === 0) continue;
       // Routed now (the bindings at publish time), handed to a consumer when delivered: like a
       // broker, nothing reaches a consumer that was closed (or a bus that was closed) meanwhile.
       if (![...queue.patterns].some((pattern) => topicMatches(pattern, event.routing_key))) continue;
+      if (!queue.traits.every((trait) => traits.includes(trait))) continue;
       const deliver = () => {
         if (this.closed || this.queues.get(name) !== queue || queue.consumers.length === 0) return;
         const consumer = queue.consumers[queue.next++ % queue.consumers.length];
@@ -45,12 +49,12 @@ export class MemoryBus implements EventBus {
     }
   }
 
-  async subscribe({ queue: name, exclusive, patterns = [], retryFailed, retryDelayMs = 1000 }: SubscriptionOptions, handler: EventHandler): Promise<Subscription> {
+  async subscribe({ queue: name, exclusive, patterns = [], retryFailed, retryDelayMs = 1000, withTraits = [] }: SubscriptionOptions, handler: EventHandler): Promise<Subscription> {
     if (this.closed) throw new Error('The event bus is closed');
     let queue = this.queues.get(name);
     if (queue && (exclusive || queue.exclusive)) throw new Error(`Queue ${name} is exclusive to another consumer`);
     if (!queue) {
-      queue = { exclusive, patterns: new Set(), consumers: [], next: 0, retry: retryFailed ? { delayMs: retryDelayMs } : null };
+      queue = { exclusive, patterns: new Set(), consumers: [], next: 0, retry: retryFailed ? { delayMs: retryDelayMs } : null, traits: withTraits };
       this.queues.set(name, queue);
     }
     const q = queue;

@@ -58,6 +58,19 @@ export const routingKeys = {
   lifecyclePattern: () => 'session.*.session.#',
 };
 
+/**
+ * What a consumer may ask the broker to filter on besides the routing key (which names the
+ * audience, not the content): sent as AMQP headers, so the broker drops what a queue does not want
+ * before any consumer wakes for it. `has_attachments`: a message that carries files (the attachment
+ * service links only those).
+ */
+export type EventTrait = 'has_attachments';
+
+export function traitsOf(event: EventEnvelope): EventTrait[] {
+  if (event.type !== 'message.created') return [];
+  return ((event as EventEnvelope<'message.created'>).data.message.attachments?.length ?? 0) > 0 ? ['has_attachments'] : [];
+}
+
 /** A new event envelope with a fresh id. */
 export function createEvent<T extends EventType>(type: T, routingKey: string, data: EventPayloads[T]): EventEnvelope<T> {
   const requestId = requestContext.currentRequestId();

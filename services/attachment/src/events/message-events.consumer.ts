@@ -15,7 +15,8 @@ export const messageEventsQueue = (exchange: string) => `${exchange}.attachment.
  */
 export function consumeMessageEvents(bus: EventBus, exchange: string, service: AttachmentService, logger: Logger): Promise<Subscription> {
   return bus.subscribe(
-    { queue: messageEventsQueue(exchange), exclusive: false, patterns: ['session.*.message.created'], retryFailed: true },
+    // Only messages with files reach this queue (the broker filters on the trait): most carry none.
+    { queue: messageEventsQueue(exchange), exclusive: false, patterns: ['session.*.message.created'], withTraits: ['has_attachments'], retryFailed: true },
     async (event: EventEnvelope) => {
       if (event.type !== 'message.created') return;
       const { message } = (event as EventEnvelope<'message.created'>).data;
