@@ -9,6 +9,8 @@ export interface Identity {
   name: string;
 }
 
-export const isStaff = (role: Identity['role']): boolean => role === 'support' || role === 'admin';
+/** The roles that work the queue (agents and admins). */
+export const STAFF_ROLES: readonly Identity['role'][] = ['support', 'admin'];
+export const isStaff = (role: Identity['role']): boolean => STAFF_ROLES.includes(role);
 export const isRequester = (role: Identity['role']): role is 'customer' | 'restaurant' =>
   role === 'customer' || role === 'restaurant';

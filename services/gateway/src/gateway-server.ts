@@ -75,7 +75,7 @@ export async function createGatewayServer(deps: GatewayServerDeps): Promise<Gate
   const ownLimits = deps.limits ? null : createGatewayLimits({ settings: DEFAULT_RATE_LIMITS, trustedProxies: 0, keyPrefix: 'local', gatewayId: deps.gatewayId, logger });
   const limits = deps.limits ?? (ownLimits as GatewayLimits);
   const limitRequests = limitRequestsPerIp(limits.rates.restRequests, limits.trustedProxies);
-  const app = createHttpApp({ chat, agents, signals, verifyToken, corsOrigins, logger, ready, files, limitRequests, webAppDir: deps.webAppDir, devTokenSecret: deps.devTokenSecret });
+  const app = createHttpApp({ chat, agents, signals, verifyToken, corsOrigins, logger, ready, files, limitRequests, webAppDir: deps.webAppDir, devTokenSecret: deps.devTokenSecret, busyRetryAfterMs: limits.sendRetryAfterMs });
   const httpServer = http.createServer(app);
   const io = createSocketServer({
     httpServer,

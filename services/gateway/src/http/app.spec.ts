@@ -81,6 +81,19 @@ describe('gateway REST', () => {
       expect(res).toEqual({ status, body: { success: false, error: { code, message: 'from the service' } } });
     });
 
+    it('tells when to try again after a busy service\'s refusal (429 with Retry-After)', async () => {
+      gw.backend.failNext = new AppError('RESOURCE_EXHAUSTED', 'The service is busy; try again shortly');
+      const res = await fetch(`${gw.url}/api/v1/chat/sessions/${sessionId}/messages`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${customer.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ content: 'hello', temp_id: 'busy-1' }),
+      });
+      expect(res.status).toBe(429);
+      expect(res.headers.get('retry-after')).toBe('1');
+      expect(await res.json()).toEqual({ success: false, error: { code: 'RESOURCE_EXHAUSTED', message: 'The service is busy; try again shortly' } });
+      expect(gw.backend.messages.filter((m) => m.session_id === sessionId)).toEqual([]);
+    });
+
     it('shows an unexpected failure as a bare 500', async () => {
       gw.backend.failNext = new Error('select * from chat_sessions failed');
       const res = await call('GET', `/api/v1/chat/sessions/${sessionId}`, { token: customer.token });

@@ -37,9 +37,11 @@ export interface HttpAppOptions {
   devTokenSecret?: string;
   /** Requests per client IP on the API and the downloads (429 over the limit). */
   limitRequests: RequestHandler;
+  /** The `Retry-After` (in ms, rounded up to seconds) of a 429 a busy service caused. */
+  busyRetryAfterMs?: number;
 }
 
-export function createHttpApp({ chat, agents, signals, verifyToken, corsOrigins, logger, ready, files, limitRequests, webAppDir, devTokenSecret }: HttpAppOptions): Express {
+export function createHttpApp({ chat, agents, signals, verifyToken, corsOrigins, logger, ready, files, limitRequests, webAppDir, devTokenSecret, busyRetryAfterMs }: HttpAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -70,6 +72,6 @@ export function createHttpApp({ chat, agents, signals, verifyToken, corsOrigins,
     signalRoutes(signals),
   );
   app.use(notFoundHandler);
-  app.use(errorHandler(logger));
+  app.use(errorHandler(logger, busyRetryAfterMs));
   return app;
 }

@@ -11,8 +11,11 @@ function parserError(error: unknown): { status: number; code: string; message: s
   return null;
 }
 
-/** Every error becomes `{ success: false, error: { code, message } }`; nothing internal leaks. */
-export function errorHandler(logger: Logger) {
+/**
+ * Every error becomes `{ success: false, error: { code, message } }`; nothing internal leaks. A
+ * busy service's refusal (429) says when to try again (`Retry-After`, whole seconds).
+ */
+export function errorHandler(logger: Logger, busyRetryAfterMs = 1000) {
   return (error: unknown, req: Request, res: Response, _next: NextFunction): void => {
     const parsed = parserError(error);
     if (parsed) {
@@ -21,7 +24,7 @@ export function errorHandler(logger: Logger) {
     }
     if (!(error instanceof AppError)) logger.error({ err: error, method: req.method, path: req.path }, 'request failed');
     else if (error.code === 'INTERNAL') logger.error({ details: error.details, method: req.method, path: req.path }, 'request failed in a service');
-    sendError(res, error);
+    sendError(res, error, busyRetryAfterMs);
   };
 }
 
@@ -30,8 +33,9 @@ export function notFoundHandler(req: Request, res: Response): void {
 }
 
 /** The envelope for an error; an AppError may name its own HTTP status (413 for a file too large). */
-export function sendError(res: Response, error: unknown): void {
+export function sendError(res: Response, error: unknown, busyRetryAfterMs?: number): void {
   const body = toPublicError(error);
   const status = error instanceof AppError && typeof error.details?.httpStatus === 'number' ? error.details.httpStatus : httpStatusOf(body.code);
+  if (status === 429 && busyRetryAfterMs !== undefined && !res.hasHeader('Retry-After')) res.setHeader('Retry-After', String(Math.max(1, Math.ceil(busyRetryAfterMs / 1000))));
   res.status(status).json({ success: false, error: body });
 }

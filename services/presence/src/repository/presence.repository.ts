@@ -1,9 +1,7 @@
 import type { Knex } from 'knex';
 import type { OutboxRelay, OutboxRepository } from '@parley/bus';
-import type { AgentState, Availability, OnlineAgent, Participant } from '@parley/contracts';
+import { STAFF_ROLES, type AgentState, type Availability, type OnlineAgent, type Participant } from '@parley/contracts';
 import type { Connection, PresenceRepository, PresenceStore, TypingIndicator } from '../domain/presence.ports';
-
-const STAFF = ['support', 'admin'];
 
 /** presence_gateways, presence_connections, presence_memberships, typing_indicators and presence_outbox. */
 export function createPresenceRepository(knex: Knex, outbox: OutboxRepository, relay: OutboxRelay): PresenceRepository {
@@ -117,7 +115,7 @@ function createStore(trx: Knex.Transaction, record: PresenceStore['record']): Pr
          left join agent_states a on a.agent_id = c.user_id
          where c.user_role = any(?::text[])
          group by c.user_id order by min(c.connected_at)`,
-        [STAFF],
+        [[...STAFF_ROLES]],
       );
       return rows.map((r) => ({ ...r, connections: Number(r.connections), online_since: r.online_since.toISOString() }));
     },
