@@ -58,14 +58,18 @@ describe('delivery under faults', () => {
     // More than join_session answers at once (LIMITS.catchUpMaxMessages), written as the message service would.
     const missed = LIMITS.catchUpMaxMessages + 150;
     await stack.db.knex.transaction(async (trx) => {
-      const { last_seq } = await trx('message_session_counters').where({ session_id: room.sessionId }).forUpdate().first<{ last_seq: string }>('last_seq');
-      const base = Number(last_seq);
+      const counter = await trx('message_session_counters')
+        .where({ session_id: room.sessionId })
+        .forUpdate()
+        .first<{ last_seq: string; requesters_so_far: string; staff_so_far: string }>('last_seq', 'requesters_so_far', 'staff_so_far');
+      const [base, requesters, staff] = [Number(counter.last_seq), Number(counter.requesters_so_far), Number(counter.staff_so_far)];
+      // Each message counts in its side's running total (unread counts are made of them).
       await trx.raw(
-        `insert into chat_messages (session_id, seq, sender_id, sender_role, sender_name, content, message_type, temp_id)
-         select ?, ? + n, 'backfill', 'customer', 'Backfill', 'missed ' || n, 'text', 'gap-missed-' || n from generate_series(1, ?) as n`,
-        [room.sessionId, base, missed],
+        `insert into chat_messages (session_id, seq, sender_id, sender_role, sender_name, content, message_type, temp_id, requesters_so_far, staff_so_far)
+         select ?, ? + n, 'backfill', 'customer', 'Backfill', 'missed ' || n, 'text', 'gap-missed-' || n, ? + n, ? from generate_series(1, ?) as n`,
+        [room.sessionId, base, requesters, staff, missed],
       );
-      await trx('message_session_counters').where({ session_id: room.sessionId }).update({ last_seq: base + missed });
+      await trx('message_session_counters').where({ session_id: room.sessionId }).update({ last_seq: base + missed, requesters_so_far: requesters + missed });
     });
     // The server says it could not send everything at once.
     const probe = await connectClient(stack.gatewayA, testUser('support', 'gap agent').token);
