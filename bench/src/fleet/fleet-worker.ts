@@ -3,7 +3,7 @@ import { ChatLoad } from './chat-load';
 import { ErrorLog, everyClient, openFleetSession, pool, type FleetSession } from './chat-clients';
 import { openIdleSockets } from './idle-sockets';
 import type { FleetCommand, FleetReply, SetupResult } from './protocol';
-import { reconnectStorm } from './reconnect-storm';
+import { goAway, reconnectStorm, type StormTargets } from './reconnect-storm';
 
 /**
  * One process of the load generator (forked by fleet.ts): it holds its own sockets and sessions
@@ -15,6 +15,8 @@ const errors = new ErrorLog();
 let sessions: FleetSession[] = [];
 let load: ChatLoad | undefined;
 const idle: Socket[] = [];
+/** The last seq each session's customer must hold after the storm (set while they are away). */
+let stormTargets: StormTargets | undefined;
 
 async function handle(command: FleetCommand): Promise<unknown> {
   switch (command.cmd) {
@@ -28,8 +30,12 @@ async function handle(command: FleetCommand): Promise<unknown> {
     case 'load':
       if (!load) throw new Error('load before setup');
       return load.run(command);
+    case 'storm-away':
+      stormTargets = await goAway(sessions, command);
+      return null;
     case 'storm':
-      return reconnectStorm(sessions, command, errors);
+      if (!stormTargets) throw new Error('storm before storm-away');
+      return reconnectStorm(sessions, stormTargets, command, errors);
     case 'idle':
       return openIdleSockets(command, idle, errors);
     case 'close':

@@ -17,10 +17,14 @@ export interface LoadCommand {
   durationMs: number;
   drainMs: number;
 }
+/** Every customer socket drops; each session's agent sends `missed` messages meanwhile. */
+export interface StormAwayCommand {
+  cmd: 'storm-away';
+  missed: number;
+}
+/** Then every customer socket reconnects at once and catches up. */
 export interface StormCommand {
   cmd: 'storm';
-  /** Messages each session gets while its customer is away. */
-  missed: number;
   timeoutMs: number;
 }
 export interface IdleCommand {
@@ -28,7 +32,7 @@ export interface IdleCommand {
   url: string;
   count: number;
 }
-export type FleetCommand = SetupCommand | LoadCommand | StormCommand | IdleCommand | { cmd: 'close' };
+export type FleetCommand = SetupCommand | LoadCommand | StormAwayCommand | StormCommand | IdleCommand | { cmd: 'close' };
 
 export interface SetupResult {
   sessions: number;

@@ -2,19 +2,15 @@ import { performance } from 'node:perf_hooks';
 import type { ChatMessage } from '@parley/contracts';
 import { encodeHistogram, newHistogram } from '../measure/latency';
 import { connected, pool, request, requestWaitingOutBusy, type ErrorLog, type FleetSession } from './chat-clients';
-import type { StormCommand, StormResult } from './protocol';
+import type { StormAwayCommand, StormCommand, StormResult } from './protocol';
 
-/**
- * Every customer socket drops; each session's agent sends `missed` messages meanwhile; then all of
- * them reconnect at once and join with their last seq. A client has caught up when the
- * join_session answer (or a new_message after it) holds every seq up to the agent's last one. A join
- * refused as busy is waited out and tried again, as the SDK's catch-up does.
- */
-export async function reconnectStorm(sessions: FleetSession[], command: StormCommand, errors: ErrorLog): Promise<StormResult> {
-  const errorsBefore = errors.count;
+/** The seq each session's customers must reach to have caught up. */
+export type StormTargets = Map<string, number>;
+
+/** Every customer socket drops; each session's agent sends `missed` messages meanwhile. */
+export async function goAway(sessions: FleetSession[], command: StormAwayCommand): Promise<StormTargets> {
   for (const session of sessions) for (const c of session.customer) c.socket.disconnect();
-
-  const target = new Map<string, number>();
+  const target: StormTargets = new Map();
   await pool(sessions.length, 50, async (i) => {
     const session = sessions[i];
     let seq = 0;
@@ -24,6 +20,16 @@ export async function reconnectStorm(sessions: FleetSession[], command: StormCom
     }
     target.set(session.id, seq);
   });
+  return target;
+}
+
+/**
+ * After `goAway`, every customer socket reconnects at once and joins with its last seq. A client has caught up when the
+ * join_session answer (or a new_message after it) holds every seq up to the agent's last one. A join
+ * refused as busy is waited out and tried again, as the SDK's catch-up does.
+ */
+export async function reconnectStorm(sessions: FleetSession[], target: StormTargets, command: StormCommand, errors: ErrorLog): Promise<StormResult> {
+  const errorsBefore = errors.count;
 
   const catchUp = newHistogram();
   const started = performance.now();

@@ -39,6 +39,7 @@ export function comparisonRows(parley: TargetResults, relay: TargetResults | und
     rows.push([`reconnect storm: clients caught up`, p ? `${p.caughtUp}/${p.clients}` : '–', r ? `${r.caughtUp}/${r.clients}` : '–', '']);
     rows.push(['reconnect storm: all caught up', show(p?.allCaughtUpMs, ' ms'), show(r?.allCaughtUpMs, ' ms'), showRatio(ratio(p?.allCaughtUpMs, r?.allCaughtUpMs))]);
     rows.push(['reconnect storm: p50 / p99 per client', p ? `${p.catchUp.p50} / ${p.catchUp.p99} ms` : '–', r ? `${r.catchUp.p50} / ${r.catchUp.p99} ms` : '–', '']);
+    for (const [name, fig] of Object.entries(p?.processes ?? {})) rows.push([`reconnect storm: ${name} CPU µs/client, cores`, `${show(fig.cpuUsPerMessage)} µs, ${show(fig.cpuCores)}`, '', '']);
   }
   if (parley.idle || relay?.idle) {
     const kb = (f: TargetResults | undefined) => (f?.idle ? Object.entries(f.idle.kbPerConnection).filter(([n]) => /gateway|relay|all-in-one/.test(n)).map(([n, v]) => `${n} ${v}`).join(', ') : '–');
