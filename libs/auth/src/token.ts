@@ -1,3 +1,4 @@
+import { createPublicKey, createSecretKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { z } from 'zod';
 import { ROLES, type Identity } from '@parley/contracts';
@@ -33,11 +34,12 @@ export function createTokenVerifier({ secret, algorithms = ['HS256'], issuer, au
   const allowed = algorithms.filter((a): a is HmacAlgorithm => (HMAC_ALGORITHMS as readonly string[]).includes(a));
   if (allowed.length === 0) throw new Error('At least one HMAC algorithm (HS256, HS384, HS512) must be allowed');
   const options: jwt.VerifyOptions = { algorithms: allowed, ...(issuer ? { issuer } : {}), ...(audience ? { audience } : {}) };
+  const key = verificationKey(secret);
   return (token: unknown): Identity => {
     if (typeof token !== 'string' || token.length === 0) throw unauthenticated('A token is required');
     let payload: unknown;
     try {
-      payload = jwt.verify(token, secret, options);
+      payload = jwt.verify(token, key, options);
     } catch (error) {
       if (error instanceof jwt.TokenExpiredError) throw unauthenticated('The token has expired');
       throw unauthenticated('The token is invalid');
@@ -64,4 +66,17 @@ export function signToken(
   extra: { issuer?: string; audience?: string } = {},
 ): string {
   return jwt.sign({ role: claims.role, name: claims.name }, secret, { algorithm: 'HS256', subject: claims.sub, expiresIn: expiresInSeconds, ...extra });
+}
+
+/**
+ * The key jsonwebtoken would make of the secret on every call (a public key if the secret parses as
+ * one, which no HMAC algorithm then accepts; otherwise an HMAC secret), made once: making it per
+ * call costs a failed public-key parse and its exception for each handshake.
+ */
+function verificationKey(secret: string): KeyObject {
+  try {
+    return createPublicKey(secret);
+  } catch {
+    return createSecretKey(Buffer.from(secret));
+  }
 }
