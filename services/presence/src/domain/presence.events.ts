@@ -19,8 +19,8 @@ export const typingStopped = (sessionId: string, userId: string) =>
  * Call with the user locked.
  */
 export async function leaveSession(store: PresenceStore, connection: Connection, sessionId: string): Promise<EventEnvelope[]> {
-  if (!(await store.deleteMembership(connection.socket_id, sessionId))) return [];
-  if ((await store.userSocketsIn(sessionId, connection.user_id)) > 0) return [];
+  const { lastOfUser } = await store.deleteMembership(connection.socket_id, sessionId);
+  if (!lastOfUser) return [];
   const events: EventEnvelope[] = [userLeft(sessionId, connection.user_id, connection.user_role)];
   if (await store.deleteTyping(sessionId, connection.user_id)) events.push(typingStopped(sessionId, connection.user_id));
   return events;

@@ -34,13 +34,17 @@ export interface PresenceStore {
   getConnection(socketId: string): Promise<Connection | null>;
   deleteConnection(socketId: string): Promise<void>;
   sessionsOf(socketId: string): Promise<string[]>;
-  /** True when the membership is new. */
-  addMembership(socketId: string, sessionId: string, userId: string): Promise<boolean>;
-  /** True when there was one. */
-  deleteMembership(socketId: string, sessionId: string): Promise<boolean>;
+  /**
+   * Puts the socket in the session: `added` when the membership is new, `firstOfUser` when it is
+   * also the user's first socket there (one statement: a join is one round trip fewer).
+   */
+  addMembership(socketId: string, sessionId: string, userId: string): Promise<{ added: boolean; firstOfUser: boolean }>;
+  /**
+   * Takes the socket out of the session: `removed` when it was in, `lastOfUser` when the user has
+   * no other socket there now (one statement, as `addMembership`).
+   */
+  deleteMembership(socketId: string, sessionId: string): Promise<{ removed: boolean; lastOfUser: boolean }>;
   isMember(socketId: string, sessionId: string): Promise<boolean>;
-  /** How many sockets of the user are in the session. */
-  userSocketsIn(sessionId: string, userId: string): Promise<number>;
   /** Who is in the session now, one entry per user, first joined first. */
   participants(sessionId: string): Promise<Participant[]>;
   onlineAgents(): Promise<OnlineAgent[]>;

@@ -72,8 +72,8 @@ export function createPresenceService({ presence, sessions, timings, now = () =>
       return presence.transaction(async (store) => {
         await store.lockUser(identity.userId);
         const connection = await ownSocket(store, identity, ref);
-        const added = await store.addMembership(connection.socket_id, session.id, identity.userId);
-        if (added && (await store.userSocketsIn(session.id, identity.userId)) === 1) {
+        const { firstOfUser } = await store.addMembership(connection.socket_id, session.id, identity.userId);
+        if (firstOfUser) {
           await store.record([userJoined(session.id, { user_id: identity.userId, role: identity.role, name: identity.name })]);
         }
         return store.participants(session.id);

@@ -77,21 +77,37 @@ function createStore(trx: Knex.Transaction, record: PresenceStore['record']): Pr
     },
 
     async addMembership(socketId, sessionId, userId) {
-      const inserted = await trx('presence_memberships').insert({ socket_id: socketId, session_id: sessionId, user_id: userId }).onConflict(['socket_id', 'session_id']).ignore().returning('socket_id');
-      return inserted.length > 0;
+      // The outer count reads the table as it was before the insert (a data-modifying CTE's rows are
+      // not visible to the rest of its statement): the user's sockets there before this one.
+      const { rows } = await trx.raw<{ rows: Array<{ added: number; before: number }> }>(
+        `with inserted as (
+           insert into presence_memberships (socket_id, session_id, user_id) values (?, ?, ?)
+           on conflict (socket_id, session_id) do nothing returning 1
+         )
+         select (select count(*) from inserted)::int as added,
+                (select count(*) from presence_memberships where session_id = ? and user_id = ?)::int as before`,
+        [socketId, sessionId, userId, sessionId, userId],
+      );
+      const { added, before } = rows[0];
+      return { added: added > 0, firstOfUser: added > 0 && before === 0 };
     },
 
     async deleteMembership(socketId, sessionId) {
-      return (await trx('presence_memberships').where({ socket_id: socketId, session_id: sessionId }).delete()) > 0;
+      // The outer count reads the table as it was before the delete: the deleted row is among them.
+      const { rows } = await trx.raw<{ rows: Array<{ removed: number; before: number }> }>(
+        `with deleted as (
+           delete from presence_memberships where socket_id = ? and session_id = ? returning user_id
+         )
+         select (select count(*) from deleted)::int as removed,
+                (select count(*) from presence_memberships where session_id = ? and user_id = (select user_id from deleted))::int as before`,
+        [socketId, sessionId, sessionId],
+      );
+      const { removed, before } = rows[0];
+      return { removed: removed > 0, lastOfUser: removed > 0 && before === 1 };
     },
 
     async isMember(socketId, sessionId) {
       return (await trx('presence_memberships').where({ socket_id: socketId, session_id: sessionId }).first('socket_id')) !== undefined;
-    },
-
-    async userSocketsIn(sessionId, userId) {
-      const row = await trx('presence_memberships').where({ session_id: sessionId, user_id: userId }).count<{ count: string }[]>('* as count').first();
-      return Number(row?.count ?? 0);
     },
 
     async participants(sessionId) {

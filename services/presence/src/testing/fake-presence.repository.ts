@@ -88,17 +88,18 @@ export class FakePresenceRepository implements PresenceRepository {
       },
       sessionsOf: async (socketId) => this.memberships.filter((m) => m.socket_id === socketId).map((m) => m.session_id),
       addMembership: async (socketId, sessionId, userId) => {
-        if (this.memberships.some((m) => m.socket_id === socketId && m.session_id === sessionId)) return false;
+        if (this.memberships.some((m) => m.socket_id === socketId && m.session_id === sessionId)) return { added: false, firstOfUser: false };
+        const firstOfUser = !this.memberships.some((m) => m.session_id === sessionId && m.user_id === userId);
         this.memberships.push({ socket_id: socketId, session_id: sessionId, user_id: userId, order: (this.order += 1) });
-        return true;
+        return { added: true, firstOfUser };
       },
       deleteMembership: async (socketId, sessionId) => {
-        const before = this.memberships.length;
-        this.memberships = this.memberships.filter((m) => !(m.socket_id === socketId && m.session_id === sessionId));
-        return this.memberships.length < before;
+        const gone = this.memberships.find((m) => m.socket_id === socketId && m.session_id === sessionId);
+        if (!gone) return { removed: false, lastOfUser: false };
+        this.memberships = this.memberships.filter((m) => m !== gone);
+        return { removed: true, lastOfUser: !this.memberships.some((m) => m.session_id === sessionId && m.user_id === gone.user_id) };
       },
       isMember: async (socketId, sessionId) => this.memberships.some((m) => m.socket_id === socketId && m.session_id === sessionId),
-      userSocketsIn: async (sessionId, userId) => this.memberships.filter((m) => m.session_id === sessionId && m.user_id === userId).length,
       participants: async (sessionId) => {
         const seen = new Map<string, Participant>();
         for (const m of [...this.memberships].sort((a, b) => a.order - b.order)) {
