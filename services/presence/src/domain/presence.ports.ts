@@ -22,8 +22,11 @@ export interface PresenceStore {
   lockUser(userId: string): Promise<void>;
   /** Extends the gateway's lease to `until`; answers whether it held an unexpired lease before. */
   renewLease(gatewayId: string, now: Date, until: Date): Promise<boolean>;
-  /** Whether the gateway holds a lease that runs past `now`; reads without locking it. */
-  hasLease(gatewayId: string, now: Date): Promise<boolean>;
+  /**
+   * The socket's connection if it is registered, and whether its gateway holds a lease that runs
+   * past `now` (read without locking it), in one round trip.
+   */
+  socketAndLease(socketId: string, gatewayId: string, now: Date): Promise<{ connection: Connection | null; leaseLive: boolean }>;
   /** Gateways whose lease ran out before `now`. */
   expiredGateways(now: Date): Promise<string[]>;
   /** Deletes the gateway (and whatever is left of its sockets) if its lease is still expired at `now`, or always without `now`. */

@@ -27,15 +27,15 @@ export function createPresenceService({ presence, sessions, timings, now = () =>
 
   /** The caller's own socket; it is (re)registered if presence does not know it yet. */
   async function ownSocket(store: PresenceStore, identity: Identity, ref: { gateway_id: string; socket_id: string }): Promise<Connection> {
-    const existing = await store.getConnection(ref.socket_id);
+    const at = now();
+    const { connection: existing, leaseLive } = await store.socketAndLease(ref.socket_id, ref.gateway_id, at);
     if (existing) {
       if (existing.user_id !== identity.userId) throw permissionDenied('The socket belongs to another user');
       return existing;
     }
-    const at = now();
     // A live lease is left alone: renewing it would lock the gateway's row until this transaction
     // ends, and every socket of that gateway registering at once (a reconnect storm) would queue on it.
-    if (!(await store.hasLease(ref.gateway_id, at))) await store.renewLease(ref.gateway_id, at, leaseUntil(at));
+    if (!leaseLive) await store.renewLease(ref.gateway_id, at, leaseUntil(at));
     const connection: Connection = { socket_id: ref.socket_id, gateway_id: ref.gateway_id, user_id: identity.userId, user_role: identity.role, user_name: identity.name };
     await store.saveConnection(connection);
     if (identity.role === 'support') await store.agentOnline(identity.userId, identity.name);

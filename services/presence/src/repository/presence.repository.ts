@@ -41,8 +41,14 @@ function createStore(trx: Knex.Transaction, record: PresenceStore['record']): Pr
       return current !== undefined && current.lease_expires_at > now;
     },
 
-    async hasLease(gatewayId, now) {
-      return (await trx('presence_gateways').where({ gateway_id: gatewayId }).andWhere('lease_expires_at', '>', now).first('gateway_id')) !== undefined;
+    async socketAndLease(socketId, gatewayId, now) {
+      const { rows } = await trx.raw<{ rows: Array<{ connection: Connection | null; lease_live: boolean }> }>(
+        `select (select json_build_object('socket_id', socket_id, 'gateway_id', gateway_id, 'user_id', user_id, 'user_role', user_role, 'user_name', user_name)
+                   from presence_connections where socket_id = ?) as connection,
+                exists (select 1 from presence_gateways where gateway_id = ? and lease_expires_at > ?) as lease_live`,
+        [socketId, gatewayId, now],
+      );
+      return { connection: rows[0].connection, leaseLive: rows[0].lease_live };
     },
 
     async expiredGateways(now) {

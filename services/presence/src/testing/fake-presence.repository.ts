@@ -57,7 +57,13 @@ export class FakePresenceRepository implements PresenceRepository {
     return {
       record: async (events) => void recorded.push(...events),
       lockUser: async () => undefined,
-      hasLease: async (gatewayId, now) => (this.gateways.get(gatewayId) ?? new Date(0)) > now,
+      socketAndLease: async (socketId, gatewayId, now) => {
+        const c = this.connections.get(socketId);
+        return {
+          connection: c ? { socket_id: c.socket_id, gateway_id: c.gateway_id, user_id: c.user_id, user_role: c.user_role, user_name: c.user_name } : null,
+          leaseLive: (this.gateways.get(gatewayId) ?? new Date(0)) > now,
+        };
+      },
       renewLease: async (gatewayId, now, until) => {
         const current = this.gateways.get(gatewayId);
         this.gateways.set(gatewayId, current && current > until ? current : until);
