@@ -130,14 +130,17 @@ export function createMessageService({ messages, sessions, attachments, anyAgent
       throw invalidArgument(`limit must be at most ${LIMITS.historyMaxLimit}`, { field: 'limit' });
     }
     await sessions.get(identity, input.session_id);
-    const rows =
+    // The page and the last seq side by side: neither waits for the other.
+    const [rows, lastSeq] = await Promise.all([
       input.after_seq === undefined
-        ? await messages.listPage(input.session_id, input.limit + 1, input.offset)
-        : await messages.listAfter(input.session_id, input.after_seq, input.limit + 1);
+        ? messages.listPage(input.session_id, input.limit + 1, input.offset)
+        : messages.listAfter(input.session_id, input.after_seq, input.limit + 1),
+      messages.lastSeq(input.session_id),
+    ]);
     const has_more = rows.length > input.limit;
     // listPage returns oldest first, so the extra row is the oldest; listAfter's is the newest.
     const page = !has_more ? rows : input.after_seq === undefined ? rows.slice(1) : rows.slice(0, input.limit);
-    return { messages: page, has_more, last_seq: await messages.lastSeq(input.session_id) };
+    return { messages: page, has_more, last_seq: Math.max(lastSeq, page.at(-1)?.seq ?? 0) };
   }
 
   async function summaries(identity: Identity, sessionIds: string[]): Promise<SessionSummary[]> {

@@ -109,6 +109,14 @@ describe('message repository (PostgreSQL)', () => {
       await store.db.knex('message_read_receipts').insert({ message_id: all[0].id, session_id: sessionId, user_id: ana.userId, seq: all[0].seq, read_at: readAt });
       const [first] = await messages.listAfter(sessionId, 0, 1);
       expect(first.read_by).toEqual([{ user_id: ana.userId, read_at: readAt.toISOString() }]);
+      // Several readers, first reader first, with the database's microseconds cut to milliseconds; the same on a page by offset.
+      await store.db.knex('message_read_receipts').insert({ message_id: all[0].id, session_id: sessionId, user_id: root.userId, seq: all[0].seq, read_at: '2026-01-01T00:00:00.123456Z' });
+      const [oldest] = await messages.listPage(sessionId, 10, 0);
+      expect(oldest.read_by).toEqual([
+        { user_id: root.userId, read_at: '2026-01-01T00:00:00.123Z' },
+        { user_id: ana.userId, read_at: readAt.toISOString() },
+      ]);
+      expect((await messages.listPage(sessionId, 10, 0)).slice(1).every((m) => m.read_by.length === 0)).toBe(true);
       await store.db.knex('message_read_receipts').where({ message_id: all[0].id }).del();
     });
   });

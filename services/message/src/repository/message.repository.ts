@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import type { ChatMessage, EventEnvelope } from '@parley/contracts';
 import type { OutboxRelay, OutboxRepository } from '@parley/bus';
 import { sideOf, type MessageRepository, type NewMessage, type SendResult, type SenderSide } from '../domain/message.ports';
-import { toMessage, toMessages, type MessageRow } from './message.rows';
+import { READ_BY_COLUMN, toMessage, toMessages, toMessageWithReaders, type MessageRow, type MessageRowWithReaders } from './message.rows';
 
 const MESSAGES = 'chat_messages';
 
@@ -127,13 +127,13 @@ export function createMessageRepository(knex: Knex, outbox: OutboxRepository, re
     send,
 
     async listPage(sessionId, limit, offset) {
-      const rows = await knex<MessageRow>(MESSAGES).where({ session_id: sessionId }).orderBy('seq', 'desc').limit(limit).offset(offset);
-      return withReceipts(rows.reverse());
+      const rows: MessageRowWithReaders[] = await knex(MESSAGES).select('*', knex.raw(READ_BY_COLUMN)).where({ session_id: sessionId }).orderBy('seq', 'desc').limit(limit).offset(offset);
+      return rows.reverse().map(toMessageWithReaders);
     },
 
     async listAfter(sessionId, afterSeq, limit) {
-      const rows = await knex<MessageRow>(MESSAGES).where({ session_id: sessionId }).andWhere('seq', '>', afterSeq).orderBy('seq', 'asc').limit(limit);
-      return withReceipts(rows);
+      const rows: MessageRowWithReaders[] = await knex(MESSAGES).select('*', knex.raw(READ_BY_COLUMN)).where({ session_id: sessionId }).andWhere('seq', '>', afterSeq).orderBy('seq', 'asc').limit(limit);
+      return rows.map(toMessageWithReaders);
     },
 
     async lastSeq(sessionId) {

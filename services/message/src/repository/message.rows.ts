@@ -8,6 +8,24 @@ export interface MessageRow extends Omit<ChatMessage, 'created_at' | 'attachment
   created_at: Date;
 }
 
+/** A row read with `READ_BY_COLUMN`: who has read the message came with it. */
+export interface MessageRowWithReaders extends MessageRow {
+  read_by: Array<{ user_id: string; read_at: string }>;
+}
+
+/**
+ * Who has read each message of a `chat_messages` query, as a column of its own rows: a page of
+ * history is one round trip, not one for the messages and another for their receipts.
+ */
+export const READ_BY_COLUMN = `coalesce((select json_agg(json_build_object('user_id', r.user_id, 'read_at', r.read_at) order by r.read_at)
+  from message_read_receipts r where r.message_id = chat_messages.id), '[]'::json) as read_by`;
+
+export const toMessageWithReaders = (row: MessageRowWithReaders): ChatMessage =>
+  toMessage(
+    row,
+    row.read_by.map((r) => ({ user_id: r.user_id, read_at: new Date(r.read_at).toISOString() })),
+  );
+
 /** Rows to messages, with who has read each (one query for the whole page). */
 export async function toMessages(db: Knex | Knex.Transaction, rows: MessageRow[]): Promise<ChatMessage[]> {
   if (rows.length === 0) return [];
