@@ -4,7 +4,7 @@ import { attachmentProto, GrpcServer, SessionClient } from '@parley/grpc';
 import { createLogger } from '@parley/logger';
 import { startMetricsServer } from '@parley/metrics';
 import { resolveEventBus, runMain, stopOnSignals, watchHealth } from '@parley/runtime';
-import { createSessionDirectory } from './clients/session-directory';
+import { createSessionDirectory } from '@parley/session-directory';
 import { loadAttachmentConfig, type AttachmentConfig } from './config';
 import { createAttachmentService } from './domain/attachment.service';
 import { createLinkSigner } from './domain/download-links';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { env, parseConfig } from '@parley/config';
+import { sessionCacheSettings } from '@parley/session-directory';
 
 export const messageConfigSchema = z.object({
   DATABASE_URL: env.url(),
@@ -15,12 +16,7 @@ export const messageConfigSchema = z.object({
   /** Any support agent may reply in an active chat, not only its assigned agent. */
   ALLOW_ANY_AGENT_REPLY: env.boolean(false),
   ATTACHMENT_SERVICE_ADDR: env.address('127.0.0.1:50054'),
-  /**
-   * How long the session service's answer about a session (may the caller see it, its status and
-   * agent) is reused for sends and read receipts; every lifecycle event drops it sooner. 0: ask
-   * every time.
-   */
-  SESSION_CACHE_TTL_MS: z.coerce.number().int().min(0).max(300_000).default(30_000),
+  ...sessionCacheSettings,
   /** Connections to PostgreSQL at most. */
   DB_POOL_MAX: z.coerce.number().int().min(1).max(500).default(20),
   /**
@@ -29,8 +25,6 @@ export const messageConfigSchema = z.object({
    * it. Read receipts are not refused: nothing would send them again.
    */
   MAX_SENDS_RUNNING: z.coerce.number().int().min(1).default(200),
-  /** Sessions the cache holds at most. */
-  SESSION_CACHE_MAX: z.coerce.number().int().min(1).default(10_000),
 });
 
 export type MessageConfig = z.infer<typeof messageConfigSchema>;

@@ -4,14 +4,12 @@ import { AttachmentClient, CallAdmission, GrpcServer, messageProto, SessionClien
 import { createLogger } from '@parley/logger';
 import { startMetricsServer } from '@parley/metrics';
 import { resolveEventBus, runMain, stopOnSignals, watchHealth } from '@parley/runtime';
+import { startSessionDirectory } from '@parley/session-directory';
 import { createAttachmentDirectory } from './clients/attachment-directory';
-import { CachedSessionDirectory } from './clients/cached-session-directory';
-import { createSessionDirectory } from './clients/session-directory';
 import { loadMessageConfig, type MessageConfig } from './config';
 import { createMessageService } from './domain/message.service';
 import { createAnsweredSessionsService } from './domain/answered-sessions.service';
 import { createReadReceiptService } from './domain/read-receipt.service';
-import { invalidateSessionCache } from './events/session-cache.invalidation';
 import { consumeSessionEvents } from './events/session-events.consumer';
 import { createMessageGrpcHandlers } from './grpc/message.grpc';
 import { createMessageRepository } from './repository/message.repository';
@@ -34,17 +32,22 @@ export async function start(config: MessageConfig, deps: { bus?: EventBus } = {}
   const relay = new OutboxRelay({ knex, table: outbox.table, bus, logger });
   const sessionClient = new SessionClient(config.SESSION_SERVICE_ADDR, config.INTERNAL_GRPC_TOKEN);
   const attachmentClient = new AttachmentClient(config.ATTACHMENT_SERVICE_ADDR, config.INTERNAL_GRPC_TOKEN);
-  const sessionDirectory = createSessionDirectory(sessionClient);
-  const sessions = config.SESSION_CACHE_TTL_MS > 0 ? new CachedSessionDirectory(sessionDirectory, { ttlMs: config.SESSION_CACHE_TTL_MS, maxSessions: config.SESSION_CACHE_MAX }) : null;
-  // Before the first call is served, so no answer is kept that an event has already changed.
-  const cacheInvalidation = sessions ? await invalidateSessionCache(bus, config.EVENTS_EXCHANGE, sessions) : null;
+  const sessionDirectory = await startSessionDirectory({
+    client: sessionClient,
+    bus,
+    exchange: config.EVENTS_EXCHANGE,
+    owner: 'message',
+    cacheTtlMs: config.SESSION_CACHE_TTL_MS,
+    cacheMaxSessions: config.SESSION_CACHE_MAX,
+  });
+  const sessions = sessionDirectory.directory;
   const service = createMessageService({
     messages: createMessageRepository(knex, outbox, relay),
-    sessions: sessions ?? sessionDirectory,
+    sessions,
     anyAgentMayReply: config.ALLOW_ANY_AGENT_REPLY,
     attachments: createAttachmentDirectory(attachmentClient),
   });
-  const receipts = createReadReceiptService({ receipts: createReadReceiptRepository(knex, outbox, relay), sessions: sessions ?? sessionDirectory });
+  const receipts = createReadReceiptService({ receipts: createReadReceiptRepository(knex, outbox, relay), sessions });
 
   const server = new GrpcServer(logger, config.INTERNAL_GRPC_TOKEN);
   server.addService(messageProto().MessageService.service, createMessageGrpcHandlers(service, receipts, createAnsweredSessionsService({ ledger: createAnswerLedger(knex) }), logger, new CallAdmission(config.MAX_SENDS_RUNNING)), 'parley.message.v1.MessageService');
@@ -60,7 +63,7 @@ export async function start(config: MessageConfig, deps: { bus?: EventBus } = {}
       health.stop();
       await metricsServer?.close();
       await sessionEvents.close();
-      await cacheInvalidation?.close();
+      await sessionDirectory.close();
       await server.stop();
       await relay.stop();
       sessionClient.close();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { env, parseConfig } from '@parley/config';
+import { sessionCacheSettings } from '@parley/session-directory';
 
 const ms = (fallback: number, min: number) => z.coerce.number().int().min(min).max(3_600_000).default(fallback);
 
@@ -30,6 +31,8 @@ export const presenceConfigSchema = z
      * RESOURCE_EXHAUSTED (the client retries later) rather than queued past its deadline.
      */
     MAX_REGISTRATIONS_RUNNING: z.coerce.number().int().min(1).default(100),
+    /** The answers a join's access check gets from the session service, kept (`SESSION_CACHE_TTL_MS` 0: ask every time). */
+    ...sessionCacheSettings,
   })
   .refine((c) => c.TYPING_THROTTLE_MS < c.TYPING_TTL_MS, { message: 'must be shorter than TYPING_TTL_MS', path: ['TYPING_THROTTLE_MS'] });
 

@@ -4,7 +4,7 @@ import { CallAdmission, GrpcServer, presenceProto, SessionClient } from '@parley
 import { createLogger } from '@parley/logger';
 import { startMetricsServer } from '@parley/metrics';
 import { resolveEventBus, runMain, stopOnSignals, watchHealth } from '@parley/runtime';
-import { createSessionDirectory } from './clients/session-directory';
+import { startSessionDirectory } from '@parley/session-directory';
 import { loadPresenceConfig, type PresenceConfig } from './config';
 import { createAgentAvailabilityService } from './domain/agent-availability.service';
 import { startPresenceJobs } from './domain/presence.jobs';
@@ -28,7 +28,15 @@ export async function start(config: PresenceConfig, deps: { bus?: EventBus } = {
   const repository = createPresenceRepository(knex, outbox, relay);
   const sessionClient = new SessionClient(config.SESSION_SERVICE_ADDR, config.INTERNAL_GRPC_TOKEN);
   const timings = { leaseTtlMs: config.PRESENCE_LEASE_TTL_MS, typingTtlMs: config.TYPING_TTL_MS, typingThrottleMs: config.TYPING_THROTTLE_MS };
-  const presence = createPresenceService({ presence: repository, sessions: createSessionDirectory(sessionClient), timings });
+  const sessionDirectory = await startSessionDirectory({
+    client: sessionClient,
+    bus,
+    exchange: config.EVENTS_EXCHANGE,
+    owner: 'presence',
+    cacheTtlMs: config.SESSION_CACHE_TTL_MS,
+    cacheMaxSessions: config.SESSION_CACHE_MAX,
+  });
+  const presence = createPresenceService({ presence: repository, sessions: sessionDirectory.directory, timings });
   const typing = createTypingService({ presence: repository, timings });
 
   const server = new GrpcServer(logger, config.INTERNAL_GRPC_TOKEN);
@@ -55,6 +63,7 @@ export async function start(config: PresenceConfig, deps: { bus?: EventBus } = {
       await metricsServer?.close();
       await jobs.stop();
       await server.stop();
+      await sessionDirectory.close();
       await relay.stop();
       sessionClient.close();
       if (!deps.bus) await bus.close();

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { FakeMessageRepository } from '../testing/fake-message.repository';
 import { FakeAttachmentDirectory } from '../testing/fake-attachment.directory';
-import { CachedSessionDirectory } from '../clients/cached-session-directory';
+import { CachedSessionDirectory } from '@parley/session-directory';
 import { FakeSessionDirectory } from '../testing/fake-session.directory';
 import { ana, cleo, dan, gatewayService } from '../testing/identities';
 import { createMessageService, type SendCommand } from './message.service';

@@ -17,6 +17,8 @@ export interface PresenceHarness {
   presence: PresenceClient;
   /** Every event published on the bus, in order. */
   events: EventEnvelope[];
+  /** Stops the session service alone (presence must then do without it). */
+  stopSessionService(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -39,6 +41,7 @@ export async function startPresenceHarness(timings: Record<string, string> = {})
     { bus },
   );
   const presenceAddress = `127.0.0.1:${presenceService.port}`;
+  let sessionStopped = false;
   const sessions = new SessionClient(`127.0.0.1:${sessionService.port}`, TEST_INTERNAL_GRPC_TOKEN);
   const presence = new PresenceClient(presenceAddress, TEST_INTERNAL_GRPC_TOKEN);
   return {
@@ -48,12 +51,17 @@ export async function startPresenceHarness(timings: Record<string, string> = {})
     sessions,
     presence,
     events,
+    stopSessionService: async () => {
+      if (sessionStopped) return;
+      sessionStopped = true;
+      await sessionService.stop();
+    },
     async stop() {
       sessions.close();
       presence.close();
       await subscription.close();
       await presenceService.stop();
-      await sessionService.stop();
+      if (!sessionStopped) await sessionService.stop();
       await bus.close();
       await db.drop();
     },

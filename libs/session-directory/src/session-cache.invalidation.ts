@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EventBus, Subscription } from '@parley/bus';
 import { routingKeys, type EventEnvelope } from '@parley/contracts';
-import type { CachedSessionDirectory } from '../clients/cached-session-directory';
+import type { CachedSessionDirectory } from './cached-session-directory';
 
 /** The session a lifecycle event is about (created, accepted, transferred, status changed, requeued). */
 const sessionIdOf = (event: EventEnvelope): string | undefined => (event.data as { session?: { id?: string } }).session?.id;
@@ -9,11 +9,12 @@ const sessionIdOf = (event: EventEnvelope): string | undefined => (event.data as
 /**
  * Keeps this instance's session cache true: every lifecycle event drops its session, on a queue of
  * this process's own (each instance holds its own cache, so a shared queue would tell only one of
- * them). After a broker outage the events of the gap are gone, so the whole cache goes.
+ * them), named after the service that owns it (`owner`). After a broker outage the events of the
+ * gap are gone, so the whole cache goes.
  */
-export async function invalidateSessionCache(bus: EventBus, exchange: string, cache: CachedSessionDirectory): Promise<Subscription> {
+export async function invalidateSessionCache(bus: EventBus, exchange: string, owner: string, cache: CachedSessionDirectory): Promise<Subscription> {
   const subscription = await bus.subscribe(
-    { queue: `${exchange}.message.session-cache.${randomUUID()}`, exclusive: true, patterns: [routingKeys.lifecyclePattern()] },
+    { queue: `${exchange}.${owner}.session-cache.${randomUUID()}`, exclusive: true, patterns: [routingKeys.lifecyclePattern()] },
     (event) => {
       const sessionId = sessionIdOf(event);
       if (sessionId) cache.forget(sessionId);

@@ -1,6 +1,10 @@
-import { FakeSessionDirectory } from '../testing/fake-session.directory';
-import { ana, cleo, dan } from '../testing/identities';
+import { FakeSessionDirectory } from '@parley/testing';
+import type { Identity } from '@parley/contracts';
 import { CachedSessionDirectory } from './cached-session-directory';
+
+const cleo: Identity = { userId: 'customer-1', role: 'customer', name: 'Cleo' };
+const dan: Identity = { userId: 'customer-2', role: 'customer', name: 'Dan' };
+const ana: Identity = { userId: 'agent-1', role: 'support', name: 'Ana' };
 
 const setup = (options = { ttlMs: 60_000, maxSessions: 100 }) => {
   const source = new FakeSessionDirectory();

@@ -1,10 +1,11 @@
 import pino from 'pino';
 import { MemoryBus, type EventBus, type EventHandler, type Subscription } from '@parley/bus';
-import { createEvent, routingKeys } from '@parley/contracts';
-import { CachedSessionDirectory } from '../clients/cached-session-directory';
-import { FakeSessionDirectory } from '../testing/fake-session.directory';
-import { ana } from '../testing/identities';
+import { createEvent, routingKeys, type Identity } from '@parley/contracts';
+import { FakeSessionDirectory } from '@parley/testing';
+import { CachedSessionDirectory } from './cached-session-directory';
 import { invalidateSessionCache } from './session-cache.invalidation';
+
+const ana: Identity = { userId: 'agent-1', role: 'support', name: 'Ana' };
 
 const until = async (check: () => boolean) => {
   for (let i = 0; i < 200 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
@@ -16,7 +17,7 @@ describe('session cache invalidation', () => {
     const source = new FakeSessionDirectory();
     const cache = new CachedSessionDirectory(source, { ttlMs: 60_000, maxSessions: 100 });
     const [closing, other] = [source.add(), source.add()];
-    const subscription = await invalidateSessionCache(bus, 'parley.test', cache);
+    const subscription = await invalidateSessionCache(bus, 'parley.test', 'message', cache);
     await cache.get(ana, closing.id);
     await cache.get(ana, other.id);
 
@@ -40,7 +41,7 @@ describe('session cache invalidation', () => {
     const bus = { subscribe: async (_options: unknown, _handler: EventHandler) => subscription } as unknown as EventBus;
     const source = new FakeSessionDirectory();
     const cache = new CachedSessionDirectory(source, { ttlMs: 60_000, maxSessions: 100 });
-    await invalidateSessionCache(bus, 'parley.test', cache);
+    await invalidateSessionCache(bus, 'parley.test', 'message', cache);
     await cache.get(ana, source.add().id);
     expect(cache.size).toBe(1);
     reestablished();

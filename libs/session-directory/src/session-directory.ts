@@ -1,0 +1,47 @@
+import type { EventBus } from '@parley/bus';
+import type { ChatSession, Identity } from '@parley/contracts';
+import { sessionFromProto, type SessionClient } from '@parley/grpc';
+import { CachedSessionDirectory } from './cached-session-directory';
+import { invalidateSessionCache } from './session-cache.invalidation';
+
+/** The session service as the other services ask it: `get` answers a session the caller may see, or refuses. */
+export interface SessionDirectory {
+  get(identity: Identity, sessionId: string): Promise<ChatSession>;
+}
+
+/** Asks the session service, as the caller, whether the caller may see a session. */
+export function createSessionDirectory(client: SessionClient): SessionDirectory {
+  return {
+    get: async (identity, sessionId) => sessionFromProto(await client.getSession(sessionId, { identity })),
+  };
+}
+
+export interface SessionDirectoryOptions {
+  client: SessionClient;
+  bus: EventBus;
+  exchange: string;
+  /** The service that holds the cache (names its invalidation queue). */
+  owner: string;
+  /** How long an allowed answer is reused (0: ask every time). */
+  cacheTtlMs: number;
+  cacheMaxSessions: number;
+}
+
+export interface RunningSessionDirectory {
+  directory: SessionDirectory & { fresh?(identity: Identity, sessionId: string): Promise<ChatSession> };
+  /** Stops listening for the lifecycle events that keep the cache true. */
+  close(): Promise<void>;
+}
+
+/**
+ * The session service as a service asks it: with a cache of allowed answers kept true by the
+ * sessions' lifecycle events when `cacheTtlMs` > 0. Started before the service answers its first
+ * call, so no answer is kept that an event has already changed.
+ */
+export async function startSessionDirectory({ client, bus, exchange, owner, cacheTtlMs, cacheMaxSessions }: SessionDirectoryOptions): Promise<RunningSessionDirectory> {
+  const direct = createSessionDirectory(client);
+  if (cacheTtlMs <= 0) return { directory: direct, close: async () => undefined };
+  const cached = new CachedSessionDirectory(direct, { ttlMs: cacheTtlMs, maxSessions: cacheMaxSessions });
+  const invalidation = await invalidateSessionCache(bus, exchange, owner, cached);
+  return { directory: cached, close: () => invalidation.close() };
+}
