@@ -1,6 +1,6 @@
 import type { ChatMessage, Role } from '@parley/contracts';
 import { testUser, type TestUser } from '@parley/testing';
-import { busyRetryDelayMs, ParleyError } from '@parley/client';
+import { busyRetryDelayMs, CATCH_UP_MAX_BUSY_DELAY_MS, ParleyError } from '@parley/client';
 import { io, type Socket } from 'socket.io-client';
 import type { SetupCommand } from './protocol';
 
@@ -74,7 +74,7 @@ export async function requestWaitingOutBusy<T>(socket: Socket, event: string, pa
       return await request<T>(socket, event, payload, timeoutMs);
     } catch (error) {
       if (!(error instanceof ParleyError) || error.code !== 'RESOURCE_EXHAUSTED' || refusals >= maxRefusals) throw error;
-      await new Promise((resolve) => setTimeout(resolve, busyRetryDelayMs(error.retryAfterMs, refusals, 1000)));
+      await new Promise((resolve) => setTimeout(resolve, busyRetryDelayMs(error.retryAfterMs, refusals, 1000, { maxDelayMs: CATCH_UP_MAX_BUSY_DELAY_MS })));
     }
   }
 }

@@ -10,6 +10,13 @@ import type { SessionTracker } from './session-tracker';
  */
 export const CATCH_UP_PAGE_SIZE = 200;
 
+/**
+ * The longest wait between two tries of a catch-up refused as busy: the server asks for about a
+ * second, and a reconnect storm's clients should keep coming back at that pace (with jitter), not
+ * drift to the send queue's 30 s.
+ */
+export const CATCH_UP_MAX_BUSY_DELAY_MS = 5000;
+
 export interface CatchUpPorts {
   tracker: SessionTracker;
   /** join_session with the last seq the client has. */
@@ -106,7 +113,7 @@ export class CatchUp {
           this.ports.gap(new ParleyError('CATCH_UP_INCOMPLETE', `Messages after seq ${after} of session ${sessionId} could not be loaded (${reason}); reload its history`));
           return undefined;
         }
-        const pause = busy ? busyRetryDelayMs((error as ParleyError).retryAfterMs, refusals, retryDelayMs, { random: this.ports.random }) : retryDelayMs * attempt++;
+        const pause = busy ? busyRetryDelayMs((error as ParleyError).retryAfterMs, refusals, retryDelayMs, { random: this.ports.random, maxDelayMs: CATCH_UP_MAX_BUSY_DELAY_MS }) : retryDelayMs * attempt++;
         await new Promise((resolve) => setTimeout(resolve, pause));
         if (this.held.get(sessionId) !== owner) return undefined;
       }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { env, parseConfig } from '@parley/config';
 import { HMAC_ALGORITHMS } from '@parley/auth';
 import { ATTACHMENT_DEFAULTS } from '@parley/contracts';
-import { DEFAULT_RATE_LIMITS, DEFAULT_SEND_BOUNDS, type SendBoundSettings } from './limits/gateway-limits';
+import { DEFAULT_JOINS_IN_FLIGHT, DEFAULT_RATE_LIMITS, DEFAULT_SEND_BOUNDS, type SendBoundSettings } from './limits/gateway-limits';
 
 const count = (fallback: number) => z.coerce.number().int().min(1).max(1_000_000).default(fallback);
 const windowSeconds = (fallback: number) => z.coerce.number().int().min(1).max(86_400).default(fallback);
@@ -68,6 +68,8 @@ export const gatewayConfigSchema = z.object({
   MAX_SENDS_IN_FLIGHT_PER_SOCKET: count(DEFAULT_SEND_BOUNDS.perSocket),
   /** The same over every socket of this gateway: what it lets wait on the message service at once. */
   MAX_SENDS_IN_FLIGHT: count(DEFAULT_SEND_BOUNDS.perGateway),
+  /** join_session events this gateway runs at once; past it a join is refused with RESOURCE_EXHAUSTED (a reconnect storm). */
+  MAX_JOINS_IN_FLIGHT: count(DEFAULT_JOINS_IN_FLIGHT),
   /** The retry_after_ms a refused send is told (the gateway's bounds, or a busy message service). */
   SEND_RETRY_AFTER_MS: z.coerce.number().int().min(1).max(600_000).default(DEFAULT_SEND_BOUNDS.retryAfterMs),
   /** Reverse proxies in front of the gateway whose X-Forwarded-For is believed (compose: 1, nginx). */

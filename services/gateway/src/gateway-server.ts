@@ -17,7 +17,7 @@ import { createHttpApp } from './http/app';
 import type { UploadLimits } from './http/upload-storage';
 import { createGatewayLimits, DEFAULT_RATE_LIMITS } from './limits/gateway-limits';
 import { limitRequestsPerIp } from './limits/http-limits';
-import { admitSends, applyEventLimits, capConnectionsPerUser, limitConnectAttempts, type GatewayLimits } from './limits/socket-limits';
+import { admitJoins, admitSends, applyEventLimits, capConnectionsPerUser, limitConnectAttempts, type GatewayLimits } from './limits/socket-limits';
 import { createSocketServer, handleConnections } from './socket/socket-server';
 import type { GatewayServer as SocketServer } from './socket/socket.types';
 
@@ -104,7 +104,7 @@ export async function createGatewayServer(deps: GatewayServerDeps): Promise<Gate
   await lifecycle.start();
   const lease = startPresenceLease({ io, presence, gatewayId: deps.gatewayId, intervalMs: deps.presenceRenewIntervalMs, logger });
   const sendOptions = { admit: admitSends(limits.sends, limits.sendRetryAfterMs), retryAfterMs: limits.sendRetryAfterMs };
-  handleConnections(io, { chat, agents, signals, presence, rooms, logger, gatewayId: deps.gatewayId, disconnectLater: lease.disconnectLater, sendOptions, busyRetryAfterMs: limits.sendRetryAfterMs });
+  handleConnections(io, { chat, agents, signals, presence, rooms, logger, gatewayId: deps.gatewayId, disconnectLater: lease.disconnectLater, sendOptions, busyRetryAfterMs: limits.sendRetryAfterMs, joinAdmission: admitJoins(limits.joins, limits.sendRetryAfterMs) });
 
   return {
     httpServer,

@@ -34,6 +34,7 @@ export async function start(config: GatewayConfig, deps: { bus?: EventBus } = {}
   const limits = createGatewayLimits({
     settings: rateLimitSettingsOf(config),
     sendBounds: sendBoundsOf(config),
+    joinsInFlight: config.MAX_JOINS_IN_FLIGHT,
     trustedProxies: config.TRUST_PROXY,
     redisUrl: config.RATE_LIMIT_REDIS_URL,
     keyPrefix: config.RATE_LIMIT_KEY_PREFIX,

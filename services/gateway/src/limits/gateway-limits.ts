@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import type { Logger } from '@parley/logger';
 import { memoryConnectionCap, redisConnectionCap } from './connection-cap';
 import { createRateLimits, type RateLimitSettings } from './rate-limiters';
-import { SendsInFlight, type SendBounds } from './sends-in-flight';
+import { EventsInFlight, type InFlightBounds } from './events-in-flight';
 import type { GatewayLimits } from './socket-limits';
 
 /** Generous enough for any person typing and clicking, tight enough to stop a script. */
@@ -17,7 +17,7 @@ export const DEFAULT_RATE_LIMITS: RateLimitSettings = {
   connectionsPerUser: 20,
 };
 
-export interface SendBoundSettings extends SendBounds {
+export interface SendBoundSettings extends InFlightBounds {
   /** The `retry_after_ms` a refused send, or one the message service refused as busy, is told. */
   retryAfterMs: number;
 }
@@ -32,10 +32,21 @@ export interface SendBoundSettings extends SendBounds {
  */
 export const DEFAULT_SEND_BOUNDS: SendBoundSettings = { perSocket: 64, perGateway: 256, retryAfterMs: 1000 };
 
+/**
+ * `join_session` events one gateway runs at once. Each costs a presence write and a history read:
+ * in a reconnect storm thousands arrive together, and past this many the rest are refused at once
+ * (the SDK's catch-up waits out `retry_after_ms` and joins again) rather than queued at the
+ * services until their deadlines. 64 keeps the presence and message services' pools busy
+ * (20 connections each) with two gateways.
+ */
+export const DEFAULT_JOINS_IN_FLIGHT = 64;
+
 export interface GatewayLimitsOptions {
   settings: RateLimitSettings;
   /** Sends unanswered per socket and per gateway; DEFAULT_SEND_BOUNDS when not given. */
   sendBounds?: SendBoundSettings;
+  /** join_session events running at once on this gateway; DEFAULT_JOINS_IN_FLIGHT when not given. */
+  joinsInFlight?: number;
   trustedProxies: number;
   /** Shared store: every gateway with the same Redis and prefix shares the per-user and per-IP limits. */
   redisUrl?: string;
@@ -53,7 +64,9 @@ export interface RunningGatewayLimits extends GatewayLimits {
 export function createGatewayLimits(options: GatewayLimitsOptions): RunningGatewayLimits {
   const { settings, logger } = options;
   const bounds = options.sendBounds ?? DEFAULT_SEND_BOUNDS;
-  const sends = { sends: new SendsInFlight(bounds), sendRetryAfterMs: bounds.retryAfterMs };
+  const joinBound = options.joinsInFlight ?? DEFAULT_JOINS_IN_FLIGHT;
+  // One socket may take the whole bound: an agent's console rejoins all its chats at once.
+  const sends = { sends: new EventsInFlight(bounds), joins: new EventsInFlight({ perSocket: joinBound, perGateway: joinBound }), sendRetryAfterMs: bounds.retryAfterMs };
   if (!options.redisUrl) {
     const connections = memoryConnectionCap(settings.connectionsPerUser);
     return { rates: createRateLimits(settings), connections, trustedProxies: options.trustedProxies, ...sends, close: async () => connections.stop() };

@@ -15,10 +15,11 @@ describe('rate limits and the connection cap', () => {
   const logger = pino({ level: 'silent' });
   const sockets: ClientSocket[] = [];
   let gw: TestGateway;
-  const start = async (settings: Partial<RateLimitSettings>, sendBounds: Partial<SendBoundSettings> = {}) => {
+  const start = async (settings: Partial<RateLimitSettings>, sendBounds: Partial<SendBoundSettings> = {}, joinsInFlight?: number) => {
     const limits = createGatewayLimits({
       settings: { ...DEFAULT_RATE_LIMITS, ...settings },
       sendBounds: { ...DEFAULT_SEND_BOUNDS, ...sendBounds },
+      joinsInFlight,
       trustedProxies: 1,
       keyPrefix: 'spec',
       gatewayId: 'gw-spec',
@@ -214,6 +215,25 @@ describe('rate limits and the connection cap', () => {
       expect(contents(session.id)).toEqual([]);
       expect((await send(socket, session.id, 'x1')).ok).toBe(true);
       expect(contents(session.id)).toEqual(['x1']);
+    });
+
+    it("refuses a join past the gateway's bound of joins running, without asking any service, and takes it once one is answered", async () => {
+      await start({}, { retryAfterMs: 800 }, 2);
+      const users = ['J1', 'J2', 'J3'].map((name) => testUser('customer', name));
+      const sessions = await Promise.all(users.map(openSession));
+      const sockets = await Promise.all(users.map(connect));
+      const release = gw.backend.hold('messages.list');
+      const held = [0, 1].map((i) => request(sockets[i], 'join_session', { session_id: sessions[i].id }));
+      await eventually(() => expect(gw.backend.calls.filter((call) => call === 'messages.list')).toHaveLength(2));
+      const callsBefore = gw.backend.calls.length + gw.backend.presence.calls.length;
+      expect(await request(sockets[2], 'join_session', { session_id: sessions[2].id })).toEqual({
+        ok: false,
+        error: { code: 'RESOURCE_EXHAUSTED', message: 'The server is busy; try again in 1 s', event: 'join_session', retry_after_ms: 800 },
+      });
+      expect(gw.backend.calls.length + gw.backend.presence.calls.length).toBe(callsBefore);
+      release();
+      expect((await Promise.all(held)).map((answer) => answer.ok)).toEqual([true, true]);
+      expect((await request(sockets[2], 'join_session', { session_id: sessions[2].id })).ok).toBe(true);
     });
 
     it('passes a busy presence service\'s refusal of a join on with the retry hint; the socket is not in the session until it joins again', async () => {

@@ -6,7 +6,7 @@ import type { GatewayServer, GatewaySocket } from '../socket/socket.types';
 import { clientIp } from './client-ip';
 import type { ConnectionCap } from './connection-cap';
 import type { RateLimits } from './rate-limiters';
-import type { SendsInFlight } from './sends-in-flight';
+import type { EventsInFlight } from './events-in-flight';
 
 export interface GatewayLimits {
   rates: RateLimits;
@@ -14,7 +14,9 @@ export interface GatewayLimits {
   /** How many reverse proxies in front of the gateway to trust for X-Forwarded-For. */
   trustedProxies: number;
   /** send_message events taken and not answered yet, per socket and on this gateway. */
-  sends: SendsInFlight;
+  sends: EventsInFlight;
+  /** join_session events taken and not answered yet on this gateway. */
+  joins: EventsInFlight;
   /** What a refused send is told to wait before it comes again. */
   sendRetryAfterMs: number;
 }
@@ -100,22 +102,28 @@ export function applyEventLimits(io: GatewayServer, limits: GatewayLimits): void
  * once, stored nowhere, and the client is told when to try again; an admitted send holds its slot
  * until it is answered or fails.
  */
-export function admitSends(sends: SendsInFlight, retryAfterMs: number): Admit {
+export function admitSends(sends: EventsInFlight, retryAfterMs: number): Admit {
+  return admitInFlight(sends, retryAfterMs, 'Too many messages waiting for an answer on this connection', (count) => metrics.sendsInFlight.set(count));
+}
+
+/** join_session past the gateway's bound of joins running is refused at once, as a send is. */
+export function admitJoins(joins: EventsInFlight, retryAfterMs: number): Admit {
+  return admitInFlight(joins, retryAfterMs, 'Too many joins waiting for an answer on this connection', () => undefined);
+}
+
+function admitInFlight(counter: EventsInFlight, retryAfterMs: number, socketFull: string, gauge: (inFlight: number) => void): Admit {
   return (socket, event, payload) => {
-    const admission = sends.acquire(socket.id);
+    const admission = counter.acquire(socket.id);
     if ('slot' in admission) {
-      metrics.sendsInFlight.set(sends.inFlight());
+      gauge(counter.inFlight());
       return {
         release: () => {
           admission.slot.release();
-          metrics.sendsInFlight.set(sends.inFlight());
+          gauge(counter.inFlight());
         },
       };
     }
-    const message =
-      admission.refused === 'socket'
-        ? `Too many messages waiting for an answer on this connection; try again in ${seconds(retryAfterMs)} s`
-        : `The server is busy; try again in ${seconds(retryAfterMs)} s`;
+    const message = `${admission.refused === 'socket' ? socketFull : 'The server is busy'}; try again in ${seconds(retryAfterMs)} s`;
     return { refusal: refusedEvent(event, payload, message, retryAfterMs) };
   };
 }

@@ -38,8 +38,9 @@ export async function joinSession(socket: GatewaySocket, chat: ChatService, room
 }
 
 /** join_session and leave_session. */
-export function registerSessionEvents(socket: GatewaySocket, chat: ChatService, rooms: SessionRooms, logger: Logger, options: EventOptions = {}): void {
-  onEvent(socket, 'join_session', logger, (payload, caller) => joinSession(socket, chat, rooms, caller, payload), options);
+/** `options`: the retry hint of a busy service's refusal; `joinOptions` add join_session's admission. */
+export function registerSessionEvents(socket: GatewaySocket, chat: ChatService, rooms: SessionRooms, logger: Logger, options: EventOptions = {}, joinOptions: EventOptions = options): void {
+  onEvent(socket, 'join_session', logger, (payload, caller) => joinSession(socket, chat, rooms, caller, payload), joinOptions);
 
   onEvent(socket, 'leave_session', logger, async (payload, caller) => {
     const left = await chat.leaveSession(caller, payload, (sessionId) => rooms.leave(socket, sessionId), socket.data.ref);

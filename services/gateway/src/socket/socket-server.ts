@@ -75,13 +75,15 @@ export interface ConnectionDeps {
   sendOptions?: EventOptions;
   /** The `retry_after_ms` told with a join or leave a busy presence service refused. */
   busyRetryAfterMs?: number;
+  /** join_session's admission (the bound on joins running). */
+  joinAdmission?: EventOptions['admit'];
 }
 
 /**
  * Registers every client event on each new socket and reports it to the presence service; agents
  * and admins watch the live queue.
  */
-export function handleConnections(io: GatewayServer, { chat, agents, signals, presence, rooms, logger, gatewayId, disconnectLater, sendOptions, busyRetryAfterMs }: ConnectionDeps): void {
+export function handleConnections(io: GatewayServer, { chat, agents, signals, presence, rooms, logger, gatewayId, disconnectLater, sendOptions, busyRetryAfterMs, joinAdmission }: ConnectionDeps): void {
   io.on('connection', (socket) => {
     metrics.socketsConnected.inc();
     closeWhenTokenExpires(socket);
@@ -108,7 +110,7 @@ export function handleConnections(io: GatewayServer, { chat, agents, signals, pr
       });
     });
     if (staff) void socket.join(AGENTS_ROOM);
-    registerSessionEvents(socket, chat, rooms, logger, { retryAfterMs: busyRetryAfterMs });
+    registerSessionEvents(socket, chat, rooms, logger, { retryAfterMs: busyRetryAfterMs }, { retryAfterMs: busyRetryAfterMs, admit: joinAdmission });
     registerMessageEvents(socket, chat, logger, sendOptions);
     registerAgentEvents(socket, agents, chat, rooms, logger);
     registerSignalEvents(socket, signals, logger);

@@ -1,13 +1,13 @@
-import { SendsInFlight, type SendSlot } from './sends-in-flight';
+import { EventsInFlight, type InFlightSlot } from './events-in-flight';
 
-const slotOf = (admission: ReturnType<SendsInFlight['acquire']>): SendSlot => {
+const slotOf = (admission: ReturnType<EventsInFlight['acquire']>): InFlightSlot => {
   if (!('slot' in admission)) throw new Error(`refused: ${admission.refused}`);
   return admission.slot;
 };
 
-describe('SendsInFlight', () => {
+describe('EventsInFlight', () => {
   it('refuses a socket at its bound, and admits it again once one of its sends is answered', () => {
-    const sends = new SendsInFlight({ perSocket: 2, perGateway: 100 });
+    const sends = new EventsInFlight({ perSocket: 2, perGateway: 100 });
     const first = slotOf(sends.acquire('s1'));
     slotOf(sends.acquire('s1'));
     expect(sends.acquire('s1')).toEqual({ refused: 'socket' });
@@ -17,7 +17,7 @@ describe('SendsInFlight', () => {
   });
 
   it('refuses every socket once the gateway holds its bound, until a send is answered', () => {
-    const sends = new SendsInFlight({ perSocket: 10, perGateway: 3 });
+    const sends = new EventsInFlight({ perSocket: 10, perGateway: 3 });
     const slots = ['a', 'b', 'c'].map((socket) => slotOf(sends.acquire(socket)));
     expect(sends.acquire('d')).toEqual({ refused: 'gateway' });
     expect(sends.acquire('a')).toEqual({ refused: 'gateway' });
@@ -27,7 +27,7 @@ describe('SendsInFlight', () => {
   });
 
   it('gives a slot back once however often it is released', () => {
-    const sends = new SendsInFlight({ perSocket: 2, perGateway: 2 });
+    const sends = new EventsInFlight({ perSocket: 2, perGateway: 2 });
     const slot = slotOf(sends.acquire('s1'));
     slotOf(sends.acquire('s1'));
     slot.release();
