@@ -36,10 +36,11 @@ export const DEFAULT_SEND_BOUNDS: SendBoundSettings = { perSocket: 64, perGatewa
  * `join_session` events one gateway runs at once. Each costs a presence write and a history read:
  * in a reconnect storm thousands arrive together, and past this many the rest are refused at once
  * (the SDK's catch-up waits out `retry_after_ms` and joins again) rather than queued at the
- * services until their deadlines. 64 keeps the presence and message services' pools busy
- * (20 connections each) with two gateways.
+ * services until their deadlines. On this 2-core machine a storm of 5,000 took 57 s with 64, 33 s
+ * with 256 and 400 (docs/performance.md): the services' pools (20 connections) stay busy without
+ * joins queueing past their deadlines.
  */
-export const DEFAULT_JOINS_IN_FLIGHT = 64;
+export const DEFAULT_JOINS_IN_FLIGHT = 256;
 
 export interface GatewayLimitsOptions {
   settings: RateLimitSettings;
