@@ -20,6 +20,7 @@ export const metrics = {
   chatsAutoAssigned: new client.Counter({ name: 'parley_session_auto_assigned_total', help: 'Waiting chats the assigner handed to an agent' }),
   chatsRequeued: new client.Counter({ name: 'parley_session_requeued_total', help: 'Chats given back to the queue, by reason', labelNames: ['reason'] }),
   sendsInFlight: new client.Gauge({ name: 'parley_gateway_sends_in_flight', help: 'send_message events taken and not answered yet (MAX_SENDS_IN_FLIGHT bounds them)' }),
+  joinsInFlight: new client.Gauge({ name: 'parley_gateway_joins_in_flight', help: 'join_session events taken and not answered yet (MAX_JOINS_IN_FLIGHT bounds them)' }),
   messageSendDuration: new client.Histogram({ name: 'parley_gateway_message_send_duration_seconds', help: 'send_message from receipt to ack', buckets: latencyBuckets }),
 };
 

@@ -231,6 +231,8 @@ describe('rate limits and the connection cap', () => {
         error: { code: 'RESOURCE_EXHAUSTED', message: 'The server is busy; try again in 1 s', event: 'join_session', retry_after_ms: 800 },
       });
       expect(gw.backend.calls.length + gw.backend.presence.calls.length).toBe(callsBefore);
+      const metricsText = await (await fetch(`${gw.url}/metrics`)).text();
+      expect(metricsText).toMatch(/^parley_gateway_joins_in_flight 2$/m);
       release();
       expect((await Promise.all(held)).map((answer) => answer.ok)).toEqual([true, true]);
       expect((await request(sockets[2], 'join_session', { session_id: sessions[2].id })).ok).toBe(true);

@@ -108,7 +108,7 @@ export function admitSends(sends: EventsInFlight, retryAfterMs: number): Admit {
 
 /** join_session past the gateway's bound of joins running is refused at once, as a send is. */
 export function admitJoins(joins: EventsInFlight, retryAfterMs: number): Admit {
-  return admitInFlight(joins, retryAfterMs, 'Too many joins waiting for an answer on this connection', () => undefined);
+  return admitInFlight(joins, retryAfterMs, 'Too many joins waiting for an answer on this connection', (count) => metrics.joinsInFlight.set(count));
 }
 
 function admitInFlight(counter: EventsInFlight, retryAfterMs: number, socketFull: string, gauge: (inFlight: number) => void): Admit {
