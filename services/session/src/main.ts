@@ -21,7 +21,7 @@ export interface RunningSessionService {
 /** Wires the session service; the all-in-one runner passes its in-process bus. */
 export async function start(config: SessionConfig, deps: { bus?: EventBus } = {}): Promise<RunningSessionService> {
   const logger = createLogger('session');
-  const knex = createKnex({ url: config.DATABASE_URL, logger });
+  const knex = createKnex({ url: config.DATABASE_URL, poolMax: config.DB_POOL_MAX, logger });
   const bus = resolveEventBus(deps.bus, config.AMQP_URL, config.EVENTS_EXCHANGE, logger);
   const outbox = new OutboxRepository('session_outbox');
   const relay = new OutboxRelay({ knex, table: outbox.table, bus, logger });
