@@ -90,7 +90,8 @@ export class AmqpBus implements EventBus {
     let established = 0;
     // The amqplib channel of the current connection; a message is acked on the channel that delivered it.
     let current: Channel | undefined;
-    const filter = withTraits && withTraits.length > 0 ? traitFilterExchange(queue) : undefined;
+    // The headers exchange in front of the queue, and what the queue binds it by.
+    const filter = withTraits?.length ? { exchange: traitFilterExchange(queue), match: { 'x-match': 'all', ...traitHeaders(withTraits) } } : undefined;
     const channel = this.connection.createChannel({
       name: `consumer:${queue}`,
       confirm: false,
@@ -99,16 +100,16 @@ export class AmqpBus implements EventBus {
         await ch.assertExchange(exchange, 'topic', { durable: true });
         await ch.assertQueue(queue, exclusive ? { exclusive: true, autoDelete: true, durable: false } : { durable: true });
         await ch.prefetch(this.options.prefetch ?? 500);
-        if (filter && withTraits) {
-          await ch.assertExchange(filter, 'headers', exclusive ? { durable: false, autoDelete: true } : { durable: true });
-          await ch.bindQueue(queue, filter, '', { 'x-match': 'all', ...traitHeaders(withTraits) });
+        if (filter) {
+          await ch.assertExchange(filter.exchange, 'headers', exclusive ? { durable: false, autoDelete: true } : { durable: true });
+          await ch.bindQueue(queue, filter.exchange, '', filter.match);
         }
         for (const pattern of bound) {
           if (!filter) {
             await ch.bindQueue(queue, exchange, pattern);
             continue;
           }
-          await ch.bindExchange(filter, exchange, pattern);
+          await ch.bindExchange(filter.exchange, exchange, pattern);
           // A queue bound straight to the exchange before it asked for traits would still get everything.
           await ch.unbindQueue(queue, exchange, pattern);
         }
@@ -182,7 +183,7 @@ export class AmqpBus implements EventBus {
         if (bound.has(pattern)) return binding.get(pattern);
         bound.add(pattern);
         // While disconnected the setup binds it on reconnect.
-        const done: Promise<void> = (filter ? channel.bindExchange(filter, exchange, pattern) : channel.bindQueue(queue, exchange, pattern))
+        const done: Promise<void> = (filter ? channel.bindExchange(filter.exchange, exchange, pattern) : channel.bindQueue(queue, exchange, pattern))
           .then(
             () => undefined,
             (err: Error) => logger.warn({ err: err.message, pattern }, 'bind deferred'),
@@ -195,7 +196,7 @@ export class AmqpBus implements EventBus {
       },
       unbind: async (pattern) => {
         if (!bound.delete(pattern)) return;
-        await (filter ? channel.unbindExchange(filter, exchange, pattern) : channel.unbindQueue(queue, exchange, pattern)).catch((err: Error) => logger.warn({ err: err.message, pattern }, 'unbind deferred'));
+        await (filter ? channel.unbindExchange(filter.exchange, exchange, pattern) : channel.unbindQueue(queue, exchange, pattern)).catch((err: Error) => logger.warn({ err: err.message, pattern }, 'unbind deferred'));
       },
       onReestablished: (listener) => void listeners.push(listener),
       close: async () => {

@@ -75,7 +75,9 @@ export async function createGatewayServer(deps: GatewayServerDeps): Promise<Gate
   const ownLimits = deps.limits ? null : createGatewayLimits({ settings: DEFAULT_RATE_LIMITS, trustedProxies: 0, keyPrefix: 'local', gatewayId: deps.gatewayId, logger });
   const limits = deps.limits ?? (ownLimits as GatewayLimits);
   const limitRequests = limitRequestsPerIp(limits.rates.restRequests, limits.trustedProxies);
-  const app = createHttpApp({ chat, agents, signals, verifyToken, corsOrigins, logger, ready, files, limitRequests, webAppDir: deps.webAppDir, devTokenSecret: deps.devTokenSecret, busyRetryAfterMs: limits.sendRetryAfterMs });
+  // What a refusal as busy (a bound of this gateway, or a busy service) tells the client to wait.
+  const busyOptions = { retryAfterMs: limits.sendRetryAfterMs };
+  const app = createHttpApp({ chat, agents, signals, verifyToken, corsOrigins, logger, ready, files, limitRequests, webAppDir: deps.webAppDir, devTokenSecret: deps.devTokenSecret, busyRetryAfterMs: busyOptions.retryAfterMs });
   const httpServer = http.createServer(app);
   const io = createSocketServer({
     httpServer,
@@ -103,8 +105,9 @@ export async function createGatewayServer(deps: GatewayServerDeps): Promise<Gate
   const lifecycle = new LifecycleDelivery(io, subscription, logger);
   await lifecycle.start();
   const lease = startPresenceLease({ io, presence, gatewayId: deps.gatewayId, intervalMs: deps.presenceRenewIntervalMs, logger });
-  const sendOptions = { admit: admitSends(limits.sends, limits.sendRetryAfterMs), retryAfterMs: limits.sendRetryAfterMs };
-  handleConnections(io, { chat, agents, signals, presence, rooms, logger, gatewayId: deps.gatewayId, disconnectLater: lease.disconnectLater, sendOptions, busyRetryAfterMs: limits.sendRetryAfterMs, joinAdmission: admitJoins(limits.joins, limits.sendRetryAfterMs) });
+  const sendOptions = { ...busyOptions, admit: admitSends(limits.sends, busyOptions.retryAfterMs) };
+  const joinOptions = { ...busyOptions, admit: admitJoins(limits.joins, busyOptions.retryAfterMs) };
+  handleConnections(io, { chat, agents, signals, presence, rooms, logger, gatewayId: deps.gatewayId, disconnectLater: lease.disconnectLater, sendOptions, joinOptions, busyOptions });
 
   return {
     httpServer,

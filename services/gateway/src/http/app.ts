@@ -38,7 +38,7 @@ export interface HttpAppOptions {
   /** Requests per client IP on the API and the downloads (429 over the limit). */
   limitRequests: RequestHandler;
   /** The `Retry-After` (in ms, rounded up to seconds) of a 429 a busy service caused. */
-  busyRetryAfterMs?: number;
+  busyRetryAfterMs: number;
 }
 
 export function createHttpApp({ chat, agents, signals, verifyToken, corsOrigins, logger, ready, files, limitRequests, webAppDir, devTokenSecret, busyRetryAfterMs }: HttpAppOptions): Express {

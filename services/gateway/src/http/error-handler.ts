@@ -15,7 +15,7 @@ function parserError(error: unknown): { status: number; code: string; message: s
  * Every error becomes `{ success: false, error: { code, message } }`; nothing internal leaks. A
  * busy service's refusal (429) says when to try again (`Retry-After`, whole seconds).
  */
-export function errorHandler(logger: Logger, busyRetryAfterMs = 1000) {
+export function errorHandler(logger: Logger, busyRetryAfterMs: number) {
   return (error: unknown, req: Request, res: Response, _next: NextFunction): void => {
     const parsed = parserError(error);
     if (parsed) {

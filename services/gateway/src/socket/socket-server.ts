@@ -73,17 +73,17 @@ export interface ConnectionDeps {
   gatewayId: string;
   /** send_message's admission (the bounds on unanswered sends) and retry hint. */
   sendOptions?: EventOptions;
-  /** The `retry_after_ms` told with a join or leave a busy presence service refused. */
-  busyRetryAfterMs?: number;
-  /** join_session's admission (the bound on joins running). */
-  joinAdmission?: EventOptions['admit'];
+  /** join_session's admission (the bound on joins running) and retry hint. */
+  joinOptions?: EventOptions;
+  /** The retry hint of a busy service's refusal, for the other events (leave_session). */
+  busyOptions?: EventOptions;
 }
 
 /**
  * Registers every client event on each new socket and reports it to the presence service; agents
  * and admins watch the live queue.
  */
-export function handleConnections(io: GatewayServer, { chat, agents, signals, presence, rooms, logger, gatewayId, disconnectLater, sendOptions, busyRetryAfterMs, joinAdmission }: ConnectionDeps): void {
+export function handleConnections(io: GatewayServer, { chat, agents, signals, presence, rooms, logger, gatewayId, disconnectLater, sendOptions, joinOptions, busyOptions }: ConnectionDeps): void {
   io.on('connection', (socket) => {
     metrics.socketsConnected.inc();
     closeWhenTokenExpires(socket);
@@ -110,7 +110,7 @@ export function handleConnections(io: GatewayServer, { chat, agents, signals, pr
       });
     });
     if (staff) void socket.join(AGENTS_ROOM);
-    registerSessionEvents(socket, chat, rooms, logger, { retryAfterMs: busyRetryAfterMs }, { retryAfterMs: busyRetryAfterMs, admit: joinAdmission });
+    registerSessionEvents(socket, chat, rooms, logger, busyOptions, joinOptions);
     registerMessageEvents(socket, chat, logger, sendOptions);
     registerAgentEvents(socket, agents, chat, rooms, logger);
     registerSignalEvents(socket, signals, logger);
