@@ -8,6 +8,6 @@ mkdir -p "$out"
 protos=$(cd protos && find . -name '*.proto' | sed 's#^\./##' | sort)
 (cd protos && ../node_modules/.bin/proto-loader-gen-types \
   --grpcLib=@grpc/grpc-js --outDir="../$out" \
-  --keepCase --longs=Number --enums=String --defaults --oneofs \
+  --includeDirs=. --keepCase --longs=Number --enums=String --defaults --oneofs \
   $protos)
 echo "generated types for: $protos"

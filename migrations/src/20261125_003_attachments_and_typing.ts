@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 
 /**
- * The seed's other two tables: message_attachments (the attachment service's) and
+ * The protocol's other two tables: message_attachments (the attachment service's) and
  * typing_indicators (the presence service's, rows expire after 10 s).
  */
 export async function up(knex: Knex): Promise<void> {

@@ -8,6 +8,13 @@ import * as sessionLifecycle from './20261125_006_session_lifecycle';
 import * as attachmentLinks from './20261126_001_attachment_links';
 import * as agentAssignment from './20261127_001_agent_assignment';
 import * as unreadTotals from './20261128_001_unread_totals';
+import * as outboxSweep from './20261129_001_outbox_sweep';
+import * as cannedResponses from './20261203_001_canned_responses';
+import * as sessionRatings from './20261203_002_session_ratings';
+import * as sessionReportIndexes from './20261203_003_session_report_indexes';
+import * as messageSessions from './20261203_004_message_sessions';
+import * as messageSearchIndex from './20261203_005_message_search_index';
+import * as privateNotes from './20261204_001_private_notes';
 
 /**
  * Every migration, in order. Listed here rather than read from a folder, so they run the same
@@ -23,6 +30,13 @@ const MIGRATIONS: Record<string, Knex.Migration> = {
   '20261126_001_attachment_links': attachmentLinks,
   '20261127_001_agent_assignment': agentAssignment,
   '20261128_001_unread_totals': unreadTotals,
+  '20261129_001_outbox_sweep': outboxSweep,
+  '20261203_001_canned_responses': cannedResponses,
+  '20261203_002_session_ratings': sessionRatings,
+  '20261203_003_session_report_indexes': sessionReportIndexes,
+  '20261203_004_message_sessions': messageSessions,
+  '20261203_005_message_search_index': messageSearchIndex,
+  '20261204_001_private_notes': privateNotes,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -1,2 +1,3 @@
 export * from './token';
 export * from "./dev-secret";
+export * from "./token-cli.settings";

@@ -1,6 +1,8 @@
 import type { ChatSession } from './session';
-import type { Ack, SessionJoinedEvent } from './socket-events';
+import type { Ack, SessionJoinedEvent } from './socket-payloads';
 import type { Availability, AvailabilityChangedEvent, ChatRequeuedEvent } from './availability';
+import type { ChatRatedEvent } from './ratings';
+import type { AgentRoster, Workload } from './reports';
 
 /** Agents at work: what they send. */
 export interface AcceptChatPayload {
@@ -15,7 +17,7 @@ export interface TransferChatPayload {
   agent_name: string;
 }
 
-/** The seed's lifecycle events, and Parley's queue events. */
+/** The lifecycle events, and Parley's queue events (docs/api.md). */
 export interface ChatAcceptedEvent {
   session: ChatSession;
   agent_id: string;
@@ -76,6 +78,12 @@ export interface AgentServerEvents {
   chat_requeued: (data: ChatRequeuedEvent) => void;
   /** To every agent: someone became available or went away. */
   availability_changed: (data: AvailabilityChangedEvent) => void;
+  /** The requester rated the chat: to the chat and every agent. */
+  chat_rated: (data: ChatRatedEvent) => void;
+  /** To admins: the queue and every agent's load, whenever either changes. */
+  workload_updated: (data: Workload) => void;
+  /** To admins: every support agent's state, whenever one comes online, goes offline or changes availability. */
+  agents_updated: (data: AgentRoster) => void;
   /** The accepting agent's socket joins the chat at once. */
   session_joined: (data: SessionJoinedEvent) => void;
 }

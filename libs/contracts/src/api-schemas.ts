@@ -11,9 +11,10 @@ import { ATTACHMENT_DEFAULTS } from './attachments';
 export const sessionIdSchema = z.uuid({ message: 'session_id must be a UUID' });
 
 // PostgreSQL text cannot hold U+0000, so it is refused up front as the caller's mistake.
-const noNul = (field: string) => [(v: string) => !v.includes('\u0000'), { message: `${field} must not contain NUL characters` }] as const;
+export const noNul = (field: string) => [(v: string) => !v.includes('\u0000'), { message: `${field} must not contain NUL characters` }] as const;
 
-const text = (field: string, max: number) =>
+/** A trimmed, non-empty string of at most `max` characters without NUL, named `field` in its errors. */
+export const text = (field: string, max: number) =>
   z
     .string({ message: `${field} must be a string` })
     .trim()

@@ -1,6 +1,6 @@
 /**
- * The seed's file upload limits, as defaults: every process that enforces them reads the same
- * variables (ATTACHMENT_MAX_FILE_BYTES, ATTACHMENT_MAX_FILES, ATTACHMENT_ALLOWED_TYPES).
+ * The protocol's file upload limits (docs/api.md, Files), as defaults: every process that enforces
+ * them reads the same settings (ATTACHMENT_MAX_FILE_BYTES, ATTACHMENT_MAX_FILES, ATTACHMENT_ALLOWED_TYPES).
  */
 export const ATTACHMENT_DEFAULTS = {
   maxFileBytes: 10 * 1024 * 1024,
@@ -32,7 +32,7 @@ export const attachmentUrls = {
   thumbnail: (id: string) => `/uploads/chat-attachments/${id}/thumbnail`,
 };
 
-/** An upload as the pre-upload endpoint answers it: the seed's four fields, plus Parley's. */
+/** An upload as the pre-upload endpoint answers it (docs/api.md, Files): the protocol's four fields, plus Parley's. */
 export interface UploadedAttachment {
   id: string;
   file_name: string;

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { requestContext } from './request-context';
 import type { ChatMessage } from './message';
 import type { ChatSession } from './session';
 import type { QueueChangedPayload, SessionAcceptedPayload, SessionStatusChangedPayload, SessionTransferredPayload } from './lifecycle';
-import type { Participant } from './socket-events';
+import type { Participant } from './socket-payloads';
 import type { AvailabilityChangedEvent, SessionRequeuedPayload } from './availability';
+import type { ChatRatedEvent } from './ratings';
+import type { AgentRoster, Workload } from './reports';
 
 /**
  * Internal events, as they travel on the bus (RabbitMQ topic exchange or the in-process bus).
@@ -19,6 +20,12 @@ export interface EventPayloads {
   'session.status_changed': SessionStatusChangedPayload;
   'session.requeued': SessionRequeuedPayload;
   'queue.changed': QueueChangedPayload;
+  /** The requester rated the chat once it ended (session service). */
+  'session.rated': ChatRatedEvent;
+  /** The queue or an agent's load changed: both as they are now (session service; to admins). */
+  'workload.changed': Workload;
+  /** A support agent came online, went offline or changed availability: every agent's state (presence service; to admins). */
+  'agent.roster_changed': AgentRoster;
   /** A support agent became available or went away (presence service). */
   'agent.availability_changed': AvailabilityChangedEvent;
   /** A user's first connection entered the session (presence service). */
@@ -50,10 +57,13 @@ export const routingKeys = {
   session: (sessionId: string, type: EventType) => `session.${sessionId}.${type}`,
   user: (userId: string, type: EventType) => `user.${userId}.${type}`,
   agents: (type: EventType) => `agents.${type}`,
+  /** What only admins watch (the supervisor's live figures): bound while a gateway has admins connected. */
+  admins: (type: EventType) => `admins.${type}`,
   /** Patterns a gateway binds while it has sockets in a room. */
   sessionPattern: (sessionId: string) => `session.${sessionId}.#`,
   userPattern: (userId: string) => `user.${userId}.#`,
   agentsPattern: () => 'agents.#',
+  adminsPattern: () => 'admins.#',
   /** Every session's lifecycle events (created, accepted, closed, …): the agents' live feed. */
   lifecyclePattern: () => 'session.*.session.#',
 };
@@ -71,8 +81,10 @@ export function traitsOf(event: EventEnvelope): EventTrait[] {
   return ((event as EventEnvelope<'message.created'>).data.message.attachments?.length ?? 0) > 0 ? ['has_attachments'] : [];
 }
 
-/** A new event envelope with a fresh id. */
-export function createEvent<T extends EventType>(type: T, routingKey: string, data: EventPayloads[T]): EventEnvelope<T> {
-  const requestId = requestContext.currentRequestId();
+/**
+ * A new event envelope with a fresh id; `requestId`, the request that caused it (the caller's
+ * `Identity.requestId`), follows it to the gateways' logs (docs/operations.md).
+ */
+export function createEvent<T extends EventType>(type: T, routingKey: string, data: EventPayloads[T], requestId?: string): EventEnvelope<T> {
   return { id: randomUUID(), type, routing_key: routingKey, occurred_at: new Date().toISOString(), data, ...(requestId ? { request_id: requestId } : {}) };
 }

@@ -7,6 +7,12 @@ export interface Identity {
   userId: string;
   role: Role | 'service';
   name: string;
+  /**
+   * The request this identity acts in, when it acts in one (a socket event, a REST call): passed
+   * explicitly from the gateway through every service call and onto the events it causes, rather
+   * than carried by AsyncLocalStorage (whose promise hooks would cost every promise of a process).
+   */
+  requestId?: string;
 }
 
 /** The roles that work the queue (agents and admins). */

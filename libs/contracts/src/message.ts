@@ -1,9 +1,20 @@
-export const MESSAGE_TYPES = ['text', 'image', 'file', 'system'] as const;
+import { isStaff, type Identity } from './identity';
+
+export const MESSAGE_TYPES = ['text', 'image', 'file', 'note', 'system'] as const;
 export type MessageType = (typeof MESSAGE_TYPES)[number];
 
-/** The message types a user may send; `system` is written by Parley itself. */
-export const USER_MESSAGE_TYPES = ['text', 'image', 'file'] as const;
+/**
+ * The message types a user may send; `system` is written by Parley itself, and `note` (a private
+ * note) only by staff (docs/api.md).
+ */
+export const USER_MESSAGE_TYPES = ['text', 'image', 'file', 'note'] as const;
 export type UserMessageType = (typeof USER_MESSAGE_TYPES)[number];
+
+/**
+ * Whether a private note is shown to someone of `role`: staff only. A customer or restaurant never
+ * sees one, anywhere (live, history, catch-up, unread counts, last message, search).
+ */
+export const seesNotes = (role: Identity['role']): boolean => role === 'service' || isStaff(role);
 
 export interface MessageAttachment {
   id: string;

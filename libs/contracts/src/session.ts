@@ -4,7 +4,7 @@ export type SessionStatus = (typeof SESSION_STATUSES)[number];
 export const PRIORITIES = ['low', 'medium', 'high', 'urgent'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
-/** A chat session as clients see it (the seed's `chat_sessions`, snake_case on the wire). */
+/** A chat session as clients see it (docs/api.md; a `chat_sessions` row, snake_case on the wire). */
 export interface ChatSession {
   id: string;
   subject: string;
@@ -31,4 +31,6 @@ export interface ChatSession {
 export interface ChatSessionView extends ChatSession {
   unread_count: number;
   last_message: import('./message').ChatMessage | null;
+  /** The detail (GET /sessions/:id) only: the requester's rating once given, else null. */
+  rating?: import('./ratings').SessionRating | null;
 }

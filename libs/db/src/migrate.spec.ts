@@ -2,6 +2,15 @@ import { createTestDatabase, type TestDatabase } from './test-database';
 import { migrationSource } from '@parley/migrations';
 import { migrateLatest } from './migrate';
 
+/** Undoes migrations, newest first, until `name` is undone too: the database as it stood before it. */
+async function migrateDownThrough(knex: TestDatabase['knex'], name: string): Promise<void> {
+  for (;;) {
+    const [completed] = (await knex.migrate.list({ migrationSource })) as [Array<{ name: string } | string>, unknown];
+    if (!completed.map((m) => (typeof m === 'string' ? m : m.name)).includes(name)) return;
+    await knex.migrate.down({ migrationSource });
+  }
+}
+
 describe('migrations', () => {
   let db: TestDatabase;
   beforeAll(async () => {
@@ -53,7 +62,7 @@ describe('migration 20261128_001 (unread totals) on a database that already hold
   afterAll(() => db.drop());
 
   it('fills in the totals of every message and session and the seq of every receipt', async () => {
-    await db.knex.migrate.down({ migrationSource });
+    await migrateDownThrough(db.knex, '20261128_001_unread_totals');
     const session = '00000000-0000-4000-8000-0000000000a1';
     const senders = [
       ['c', 'customer'],
@@ -68,12 +77,78 @@ describe('migration 20261128_001 (unread totals) on a database that already hold
     await db.knex('message_session_counters').insert({ session_id: session, last_seq: 5 });
     await db.knex('message_read_receipts').insert({ message_id: ids[3].id, session_id: session, user_id: 'a' });
 
-    expect(await migrateLatest(db.knex)).toEqual(['20261128_001_unread_totals']);
+    expect((await migrateLatest(db.knex))[0]).toBe('20261128_001_unread_totals');
     const rows = await db.knex('chat_messages').where({ session_id: session }).orderBy('seq').select('requesters_so_far', 'staff_so_far');
     expect(rows.map((r) => [Number(r.requesters_so_far), Number(r.staff_so_far)])).toEqual([[1, 0], [1, 1], [1, 1], [2, 1], [2, 2]]);
     const counter = await db.knex('message_session_counters').where({ session_id: session }).first();
     expect([Number(counter.requesters_so_far), Number(counter.staff_so_far)]).toEqual([2, 2]);
     const receipt = await db.knex('message_read_receipts').where({ message_id: ids[3].id }).first();
     expect(Number(receipt.seq)).toBe(4);
+  });
+});
+
+describe('migration 20261203_004 (message_sessions) on a database that already holds sessions', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(() => db.drop());
+
+  it("gives the message service every session's requester, status and opening", async () => {
+    await migrateDownThrough(db.knex, '20261203_004_message_sessions');
+    const opened = new Date('2026-11-30T10:00:00Z');
+    const [row] = await db.knex('chat_sessions')
+      .insert({ subject: 'Old chat', status: 'resolved', customer_id: 'cust-7', customer_role: 'customer', customer_name: 'Cleo', created_at: opened })
+      .returning(['id', 'updated_at']);
+
+    expect(await migrateLatest(db.knex)).toContain('20261203_004_message_sessions');
+    const known = await db.knex('message_sessions').where({ session_id: row.id }).first();
+    expect(known).toEqual({ session_id: row.id, requester_id: 'cust-7', status: 'resolved', opened_at: opened, changed_at: row.updated_at });
+  });
+});
+
+describe('migration 20261203_005 (search) on a database that already holds messages', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(() => db.drop());
+
+  it('gives every message its words, and every new one as it is stored', async () => {
+    await migrateDownThrough(db.knex, '20261203_005_message_search_index');
+    const session = '00000000-0000-4000-8000-0000000000b1';
+    const old = (seq: number, content: string) => ({ session_id: session, seq, sender_id: 'c', sender_role: 'customer', sender_name: 'C', content });
+    await db.knex('chat_messages').insert([old(1, 'Cold Pizza again'), old(2, 'Refund please')]);
+
+    expect((await migrateLatest(db.knex))[0]).toBe('20261203_005_message_search_index');
+    await db.knex('chat_messages').insert(old(3, 'Still waiting for the refund'));
+    const words = await db.knex('chat_messages').where({ session_id: session }).orderBy('seq').select(db.knex.raw('search_vector::text as words'));
+    expect(words.map((w) => w.words)).toEqual([`'again':3 'cold':1 'pizza':2`, `'please':2 'refund':1`, `'for':3 'refund':5 'still':1 'the':4 'waiting':2`]);
+  });
+});
+
+describe('migration 20261129_001 (outbox sweep) on outboxes the old relay used', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(() => db.drop());
+
+  it('drops the rows already published from every outbox (they now delete them), and keeps the unpublished ones', async () => {
+    await migrateDownThrough(db.knex, '20261129_001_outbox_sweep');
+    const row = (table: string, n: number, published: boolean) => ({
+      event_id: `00000000-0000-4000-8000-000000000${table.length}${n}`,
+      type: 'x',
+      routing_key: 'x',
+      payload: '{}',
+      published_at: published ? new Date() : null,
+    });
+    for (const table of ['session_outbox', 'presence_outbox', 'message_outbox']) await db.knex(table).insert([row(table, 1, true), row(table, 2, false)]);
+
+    expect(await migrateLatest(db.knex)).toContain('20261129_001_outbox_sweep');
+    const left = async (table: string) => (await db.knex(table).orderBy('id').select('published_at')).map((r) => r.published_at !== null);
+    expect(await left('session_outbox')).toEqual([false]);
+    expect(await left('presence_outbox')).toEqual([false]);
+    expect(await left('message_outbox')).toEqual([false]);
   });
 });

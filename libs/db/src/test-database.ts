@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
+import { testSettings } from '@parley/config';
 import { createKnex } from './knex';
 import { migrateLatest } from './migrate';
 
 /** The server tests create their databases on: TEST_DATABASE_URL, or the machine's PostgreSQL. */
-export const TEST_SERVER_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const TEST_SERVER_URL = testSettings().TEST_DATABASE_URL;
 
 export interface TestDatabase {
   url: string;

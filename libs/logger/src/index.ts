@@ -4,9 +4,9 @@ export type { Logger };
 
 /**
  * Structured JSON logs (pino), one line an event, `service` on every line. Message contents
- * and tokens are never logged at info level.
+ * and tokens are never logged at info level. The level is the process's LOG_LEVEL setting.
  */
-export function createLogger(service: string, level = process.env.LOG_LEVEL ?? 'info'): Logger {
+export function createLogger(service: string, level: string): Logger {
   return pino({
     name: service,
     level,

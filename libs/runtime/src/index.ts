@@ -1,3 +1,4 @@
 export * from './event-bus.factory';
 export * from './health-watch';
 export * from './shutdown';
+export * from './service-deps';

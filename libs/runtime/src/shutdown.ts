@@ -1,4 +1,5 @@
-import type { Logger } from '@parley/logger';
+import { ConfigError } from '@parley/config';
+import { createLogger, type Logger } from '@parley/logger';
 
 /** Runs `stop` once on SIGTERM or SIGINT, then exits; a second signal exits at once. */
 export function stopOnSignals(logger: Logger, stop: () => Promise<void>): void {
@@ -24,5 +25,18 @@ export function runMain(start: () => Promise<unknown>): void {
   start().catch((error: unknown) => {
     console.error(error instanceof Error && error.name === 'ConfigError' ? error.message : error);
     process.exit(1);
+  });
+}
+
+/**
+ * A service's main when its file is run on its own: its settings checked first (run alone it needs
+ * RabbitMQ), then started, then stopped on SIGTERM or SIGINT.
+ */
+export function runService<C extends { AMQP_URL?: string; LOG_LEVEL: string }>(name: string, load: () => C, start: (config: C) => Promise<{ stop(): Promise<void> }>): void {
+  runMain(async () => {
+    const config = load();
+    if (!config.AMQP_URL) throw new ConfigError('Invalid configuration:\n  AMQP_URL: required when the service runs on its own');
+    const running = await start(config);
+    stopOnSignals(createLogger(name, config.LOG_LEVEL), running.stop);
   });
 }

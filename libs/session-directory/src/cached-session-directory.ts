@@ -1,6 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import type { ChatSession, Identity } from '@parley/contracts';
-import type { SessionDirectory } from './session-directory';
+import type { SessionDirectory } from './session-directory.port';
 
 export interface SessionCacheOptions {
   /** How long an answer is trusted when no event says otherwise (a missed event costs at most this). */

@@ -1,3 +1,4 @@
+export * from './session-directory.port';
 export * from './session-directory';
 export * from './cached-session-directory';
 export * from './session-cache.invalidation';

@@ -3,11 +3,7 @@ import type { ChatSession, Identity } from '@parley/contracts';
 import { sessionFromProto, type SessionClient } from '@parley/grpc';
 import { CachedSessionDirectory } from './cached-session-directory';
 import { invalidateSessionCache } from './session-cache.invalidation';
-
-/** The session service as the other services ask it: `get` answers a session the caller may see, or refuses. */
-export interface SessionDirectory {
-  get(identity: Identity, sessionId: string): Promise<ChatSession>;
-}
+import type { SessionDirectory } from './session-directory.port';
 
 /** Asks the session service, as the caller, whether the caller may see a session. */
 export function createSessionDirectory(client: SessionClient): SessionDirectory {

@@ -4,3 +4,5 @@ export * from './http-client';
 export * from './s3-server';
 export * from './tcp-proxy';
 export * from './fake-session.directory';
+export * from './fake-session.service';
+export * from './repo-root';

@@ -49,6 +49,15 @@ export function request<T = unknown>(socket: ClientSocket, event: string, payloa
   return (socket as unknown as { timeout(ms: number): { emitWithAck(e: string, p: unknown): Promise<never> } }).timeout(timeoutMs).emitWithAck(event, payload);
 }
 
+/** A connected socket that has joined `sessionId` (a refused join throws); pushed onto `open` to be closed later. */
+export async function joinedClient(url: string, token: string, sessionId: string, open: ClientSocket[]): Promise<ClientSocket> {
+  const socket = await connectClient(url, token);
+  open.push(socket);
+  const answer = await request(socket, 'join_session', { session_id: sessionId });
+  if (!answer.ok) throw new Error(JSON.stringify(answer.error));
+  return socket;
+}
+
 /** Collects every payload of `event` a socket receives, for asserting on what was (not) delivered. */
 export function collect<T = unknown>(socket: ClientSocket, event: string): T[] {
   const seen: T[] = [];

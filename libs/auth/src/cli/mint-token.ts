@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { ROLES, type Role } from '@parley/contracts';
 import { DEV_JWT_SECRET } from '../dev-secret';
 import { signToken } from '../token';
+import { loadTokenCliSettings } from '../token-cli.settings';
 
 const { values } = parseArgs({
   options: {
@@ -27,5 +28,5 @@ if (!Number.isFinite(hours) || hours <= 0) {
   console.error('--hours must be a positive number');
   process.exit(2);
 }
-const secret = process.env.JWT_SECRET || DEV_JWT_SECRET;
+const secret = loadTokenCliSettings().JWT_SECRET ?? DEV_JWT_SECRET;
 console.log(signToken(secret, { sub: values.sub ?? randomUUID(), role, name: values.name ?? `${role} user` }, Math.round(hours * 3600)));

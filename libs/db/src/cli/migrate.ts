@@ -1,13 +1,12 @@
 /** The one-shot migration job: npm run migrate (DATABASE_URL). */
-import { z } from 'zod';
 import { parseConfig } from '@parley/config';
 import { createLogger } from '@parley/logger';
 import { createKnex } from '../knex';
-import { migrateLatest } from '../migrate';
+import { migrateConfigSchema, migrateLatest } from '../migrate';
 
 async function main(): Promise<void> {
-  const logger = createLogger('migrate');
-  const config = parseConfig(z.object({ DATABASE_URL: z.string().url() }));
+  const config = parseConfig(migrateConfigSchema);
+  const logger = createLogger('migrate', config.LOG_LEVEL);
   const knex = createKnex({ url: config.DATABASE_URL, poolMax: 1 });
   try {
     const applied = await migrateLatest(knex);

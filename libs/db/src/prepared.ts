@@ -1,0 +1,22 @@
+import type { Knex } from 'knex';
+import type { PoolClient, QueryResultRow } from 'pg';
+
+interface PooledClient {
+  acquireConnection(): Promise<PoolClient>;
+  releaseConnection(connection: PoolClient): Promise<void>;
+}
+
+/**
+ * Runs a statement as a named prepared statement on one of the pool's connections: PostgreSQL
+ * parses and plans it once per connection, then only binds and executes (knex.raw sends the text
+ * every time). For the statements a hot path runs once per batch. `name` must be unique per text.
+ */
+export async function queryPrepared<R extends QueryResultRow>(knex: Knex, name: string, text: string, values: unknown[]): Promise<R[]> {
+  const client = knex.client as unknown as PooledClient;
+  const connection = await client.acquireConnection();
+  try {
+    return (await connection.query<R>({ name, text, values })).rows;
+  } finally {
+    await client.releaseConnection(connection);
+  }
+}
