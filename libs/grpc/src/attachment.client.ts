@@ -1,11 +1,11 @@
 import { Readable } from 'node:stream';
 import * as grpc from '@grpc/grpc-js';
-import { internalClientOptions } from './internal-auth';
 import { once } from 'node:events';
 import type { CallContext } from './call-metadata';
 import { toMetadata } from './call-metadata';
 import { invoke, toAppError } from './grpc-client';
-import { attachmentProto } from './proto-loader';
+import { attachmentProto, SERVICE_NAMES } from './proto-loader';
+import { serviceClient, type LocalServices } from './local-services';
 import type { AttachmentServiceClient } from './generated/parley/attachment/v1/AttachmentService';
 import type { Attachment__Output } from './generated/parley/attachment/v1/Attachment';
 import type { ClaimAttachmentsResponse__Output } from './generated/parley/attachment/v1/ClaimAttachmentsResponse';
@@ -25,9 +25,9 @@ export interface DownloadStream {
 export class AttachmentClient {
   private readonly client: AttachmentServiceClient;
 
-  constructor(address: string, internalToken: string) {
-    const Client = attachmentProto().AttachmentService;
-    this.client = new Client(address, grpc.credentials.createInsecure(), internalClientOptions(internalToken));
+  /** Over gRPC to `address`, or, given the process's `local` services, in process (all-in-one). */
+  constructor(address: string, internalToken: string, local?: LocalServices) {
+    this.client = serviceClient(attachmentProto().AttachmentService, SERVICE_NAMES.attachment, address, internalToken, local);
   }
 
   /**

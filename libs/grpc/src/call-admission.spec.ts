@@ -1,3 +1,4 @@
+import { succeeded } from '@parley/batching';
 import { CallAdmission } from './call-admission';
 
 const gate = () => {
@@ -34,5 +35,33 @@ describe('CallAdmission', () => {
     await expect(admission.run(async () => 'joined')).rejects.toMatchObject({ code: 'RESOURCE_EXHAUSTED', message: 'Presence is busy registering sockets; try again shortly' });
     open();
     await first;
+  });
+
+  it("admits a batch's items while there is room, refuses the rest without running them, and frees the places when the batch ends", async () => {
+    const admission = new CallAdmission(3, 'Presence is busy registering sockets; try again shortly');
+    const { opened, open } = gate();
+    const single = admission.run(() => opened);
+    const ran: string[][] = [];
+    const batch = admission.runEach(['a', 'b', 'c', 'd'], async (admitted) => {
+      ran.push(admitted);
+      expect(admission.running).toBe(3);
+      return admitted.map((item) => succeeded(item.toUpperCase()));
+    });
+    const outcomes = await batch;
+    expect(ran).toEqual([['a', 'b']]);
+    expect(outcomes.slice(0, 2)).toEqual([succeeded('A'), succeeded('B')]);
+    expect(outcomes.slice(2).map((o) => (o.ok ? o.value : (o.error as { code: string; message: string })))).toEqual([
+      expect.objectContaining({ code: 'RESOURCE_EXHAUSTED', message: 'Presence is busy registering sockets; try again shortly' }),
+      expect.objectContaining({ code: 'RESOURCE_EXHAUSTED' }),
+    ]);
+    expect(admission.running).toBe(1);
+    open();
+    await single;
+    // Full: nothing of the batch runs.
+    const full = new CallAdmission(0);
+    expect((await full.runEach(['x'], async () => Promise.reject(new Error('ran')))).map((o) => o.ok)).toEqual([false]);
+    // A batch that fails frees its places too.
+    await expect(admission.runEach(['y'], async () => Promise.reject(new Error('database gone')))).rejects.toThrow('database gone');
+    expect(admission.running).toBe(0);
   });
 });

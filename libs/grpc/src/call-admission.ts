@@ -1,3 +1,4 @@
+import { failed, type Outcome } from '@parley/batching';
 import { AppError } from '@parley/errors';
 
 /**
@@ -17,7 +18,7 @@ export class CallAdmission {
   ) {}
 
   async run<T>(work: () => Promise<T>): Promise<T> {
-    if (this.inFlight >= this.maxInFlight) throw new AppError('RESOURCE_EXHAUSTED', this.busyMessage);
+    if (this.inFlight >= this.maxInFlight) throw this.refusal();
     this.inFlight++;
     try {
       return await work();
@@ -26,8 +27,28 @@ export class CallAdmission {
     }
   }
 
+  /**
+   * A batch's items, each admitted as one call would be: the first ones while there is room run
+   * together in `work` (one outcome each, in order) and hold their places until it ends; the
+   * others are refused with RESOURCE_EXHAUSTED, without running.
+   */
+  async runEach<I, O>(items: I[], work: (admitted: I[]) => Promise<Outcome<O>[]>): Promise<Outcome<O>[]> {
+    const room = Math.max(0, Math.min(items.length, this.maxInFlight - this.inFlight));
+    this.inFlight += room;
+    try {
+      const answers = room > 0 ? await work(items.slice(0, room)) : [];
+      return items.map((_, i) => (i < room ? answers[i] : failed<O>(this.refusal())));
+    } finally {
+      this.inFlight -= room;
+    }
+  }
+
   get running(): number {
     return this.inFlight;
+  }
+
+  private refusal(): AppError {
+    return new AppError('RESOURCE_EXHAUSTED', this.busyMessage);
   }
 }
 

@@ -4,7 +4,13 @@ import { fromMetadata, toMetadata } from './call-metadata';
 describe('call metadata', () => {
   it('carries any user id and name, unicode included', () => {
     const identity = { userId: 'zoë-🍕', role: 'customer' as const, name: '李 Zoë' };
-    expect(fromMetadata(toMetadata({ identity, requestId: 'r-1' }))).toEqual({ identity, requestId: 'r-1' });
+    // The identity comes back acting in the request, so what it calls and causes carries the id on.
+    expect(fromMetadata(toMetadata({ identity, requestId: 'r-1' }))).toEqual({ identity: { ...identity, requestId: 'r-1' }, requestId: 'r-1' });
+  });
+
+  it("passes an identity's own request on when the call names none", () => {
+    const identity = { userId: 'u', role: 'support' as const, name: 'Ana', requestId: 'r-2' };
+    expect(fromMetadata(toMetadata({ identity })).requestId).toBe('r-2');
   });
 
   it('refuses a call without identity or with an unknown role', () => {

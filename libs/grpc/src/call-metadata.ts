@@ -16,7 +16,8 @@ export interface CallContext {
   requestId?: string;
 }
 
-export function toMetadata({ identity, requestId }: CallContext): grpc.Metadata {
+/** The call's metadata; a service calling another on a user's behalf passes the identity's request on. */
+export function toMetadata({ identity, requestId = identity.requestId }: CallContext): grpc.Metadata {
   const metadata = new grpc.Metadata();
   // Metadata values must be printable ASCII; ids and names from tokens may not be.
   metadata.set(USER_ID, Buffer.from(identity.userId, 'utf8').toString('base64'));
@@ -38,8 +39,8 @@ export function fromMetadata(metadata: grpc.Metadata): CallContext {
   const name = first(metadata, USER_NAME);
   if (!userId || !role) throw unauthenticated('The call carries no identity');
   if (role !== 'service' && !(ROLES as readonly string[]).includes(role)) throw unauthenticated('The call carries an unknown role');
-  return {
-    identity: { userId, role: role as Identity['role'], name: name ? Buffer.from(name, 'base64').toString('utf8') : '' },
-    requestId: first(metadata, REQUEST_ID),
-  };
+  const requestId = first(metadata, REQUEST_ID);
+  const identity: Identity = { userId, role: role as Identity['role'], name: name ? Buffer.from(name, 'base64').toString('utf8') : '' };
+  if (requestId) identity.requestId = requestId;
+  return { identity, requestId };
 }

@@ -1,26 +1,14 @@
 import * as grpc from '@grpc/grpc-js';
-import { requestContext } from '@parley/contracts';
 import { AppError } from '@parley/errors';
 import { metrics } from '@parley/metrics';
 import { toMetadata, type CallContext } from './call-metadata';
 import { errorCodeOf } from './status-codes';
+import { RETRY_POLICY, SERVICE_CONFIG } from './retry-policy';
+
+export { RETRY_POLICY, SAFE_TO_RETRY, SERVICE_CONFIG } from './retry-policy';
 
 /** Every call has a deadline; this one unless the caller names another. */
 export const DEFAULT_DEADLINE_MS = 5000;
-
-/**
- * A call answered UNAVAILABLE (the service, or its database, cannot be reached) is tried twice more
- * by grpc-js with a short randomised backoff, within the call's deadline: a blip is invisible, an
- * outage still ends in a clear UNAVAILABLE within a second. Kept short because calls nest (gateway →
- * message → session), and each layer's tries multiply.
- */
-export const RETRY_POLICY = {
-  maxAttempts: 3,
-  initialBackoff: '0.1s',
-  maxBackoff: '0.5s',
-  backoffMultiplier: 2,
-  retryableStatusCodes: ['UNAVAILABLE'],
-};
 
 export const CHANNEL_OPTIONS: grpc.ChannelOptions = {
   'grpc.keepalive_time_ms': 30_000,
@@ -29,21 +17,50 @@ export const CHANNEL_OPTIONS: grpc.ChannelOptions = {
   // Reconnect quickly after a restarted service comes back.
   'grpc.initial_reconnect_backoff_ms': 200,
   'grpc.max_reconnect_backoff_ms': 1000,
-  'grpc.service_config': JSON.stringify({ methodConfig: [{ name: [{}], retryPolicy: RETRY_POLICY }] }),
+  // Balancing and retries (retry-policy.ts); resolvers' TXT records never override them.
+  'grpc.service_config': JSON.stringify(SERVICE_CONFIG),
+  'grpc.service_config_disable_resolution': 1,
+  // No channelz bookkeeping per call: nothing reads it (docs/architecture.md, gRPC).
+  'grpc.enable_channelz': 0,
 };
 
 type Start<Res> = (metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<Res>) => unknown;
+
+export interface InvokeOptions {
+  deadlineMs?: number;
+  /**
+   * The call is safe to run twice (idempotent by key: sends whose items all carry a temp_id) though
+   * its method is not in SAFE_TO_RETRY: an UNAVAILABLE answer is tried again, as grpc-js does for
+   * the safe methods, within the same deadline.
+   */
+  retrySafe?: boolean;
+}
 
 /**
  * Runs one unary call with the caller's identity in metadata and a deadline, and turns a failed
  * call into an AppError whose code is the gRPC status name.
  */
-export function invoke<Res>(serviceLabel: string, start: Start<Res>, context: CallContext, deadlineMs = DEFAULT_DEADLINE_MS): Promise<Res> {
+export async function invoke<Res>(serviceLabel: string, start: Start<Res>, context: CallContext, options: number | InvokeOptions = {}): Promise<Res> {
+  const { deadlineMs = DEFAULT_DEADLINE_MS, retrySafe = false } = typeof options === 'number' ? { deadlineMs: options } : options;
+  const deadline = Date.now() + deadlineMs;
+  let backoffMs = parseFloat(RETRY_POLICY.initialBackoff) * 1000;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await attemptCall(serviceLabel, start, context, deadline);
+    } catch (error) {
+      const pause = Math.random() * backoffMs;
+      const retry = retrySafe && attempt < RETRY_POLICY.maxAttempts && error instanceof AppError && error.code === 'UNAVAILABLE' && Date.now() + pause < deadline;
+      if (!retry) throw error;
+      await new Promise((resolve) => setTimeout(resolve, pause));
+      backoffMs = Math.min(backoffMs * RETRY_POLICY.backoffMultiplier, parseFloat(RETRY_POLICY.maxBackoff) * 1000);
+    }
+  }
+}
+
+function attemptCall<Res>(serviceLabel: string, start: Start<Res>, context: CallContext, deadline: number): Promise<Res> {
   const stopTimer = metrics.grpcClientDuration.startTimer({ service: serviceLabel });
   return new Promise((resolve, reject) => {
-    // A service calling another on a user's behalf passes the request id on.
-    const withRequest = context.requestId ? context : { ...context, requestId: requestContext.currentRequestId() };
-    start(toMetadata(withRequest), { deadline: Date.now() + deadlineMs }, (error, response) => {
+    start(toMetadata(context), { deadline }, (error, response) => {
       if (error) {
         const failure = toAppError(serviceLabel, error);
         stopTimer({ code: failure.code });
@@ -65,7 +82,7 @@ export function toAppError(serviceLabel: string, error: grpc.ServiceError): AppE
       return new AppError(code, `The ${serviceLabel} service did not answer in time`);
     case 'INTERNAL':
       // What went wrong stays out of the message (clients see it) and in the details (logs see them).
-      return new AppError(code, 'Internal error', { service: serviceLabel, grpcDetails: error.details });
+      return new AppError(code, 'Internal error', { service: serviceLabel, grpcStatus: grpc.status[error.code], grpcDetails: error.details });
     default:
       return new AppError(code, error.details);
   }

@@ -1,13 +1,16 @@
 import * as grpc from '@grpc/grpc-js';
 import { HealthImplementation, type ServingStatus } from 'grpc-health-check';
-import { requestContext } from '@parley/contracts';
 import { AppError } from '@parley/errors';
 import type { Logger } from '@parley/logger';
-import { metrics } from '@parley/metrics';
+import { buildInfo, metrics } from '@parley/metrics';
 import { fromMetadata, type CallContext } from './call-metadata';
 import { requireInternalToken } from './internal-auth';
 import { grpcStatusOf } from './status-codes';
-import { isDependencyUnavailable } from './unavailable';
+import { DEPENDENCY_UNAVAILABLE, isDependencyUnavailable } from './unavailable';
+import type { LocalServices } from './local-services';
+
+/** Where a service's grpc.health.v1 is found among a process's local services. */
+export const localHealthName = (serviceName: string) => `${serviceName}/health`;
 
 /**
  * Turns an async domain call into a gRPC unary handler: decodes the caller from metadata, maps
@@ -34,7 +37,7 @@ export function unary<Req, Res>(
       return;
     }
     const started = Date.now();
-    requestContext.run(context.requestId, () => handle(call.request, context)).then(
+    handle(call.request, context).then(
       (response) => {
         logger.debug({ method, requestId: context.requestId, ms: Date.now() - started }, 'gRPC call');
         done('OK');
@@ -54,7 +57,7 @@ export function toServiceError(logger: Logger, error: unknown, method: string, r
   }
   if (isDependencyUnavailable(error)) {
     logger.warn({ err: (error as Error).message, method, requestId }, 'a dependency is unavailable');
-    return { code: grpc.status.UNAVAILABLE, details: 'A dependency of the service is unavailable, try again shortly' };
+    return { code: grpc.status.UNAVAILABLE, details: DEPENDENCY_UNAVAILABLE };
   }
   logger.error({ err: error, method, requestId }, 'unexpected error in gRPC handler');
   return { code: grpc.status.INTERNAL, details: 'Internal error' };
@@ -62,7 +65,9 @@ export function toServiceError(logger: Logger, error: unknown, method: string, r
 
 /**
  * A gRPC server with `grpc.health.v1` on it; the overall status ('') follows the service's
- * dependencies. Every other call must carry the shared internal token (internal-auth.ts).
+ * dependencies. Every other call must carry the shared internal token (internal-auth.ts). Given
+ * the process's `local` services (all-in-one), what it serves is reachable in process too, its
+ * health as `localHealthName(serviceName)`.
  */
 export class GrpcServer {
   readonly server: grpc.Server;
@@ -71,13 +76,19 @@ export class GrpcServer {
   constructor(
     private readonly logger: Logger,
     internalToken: string,
+    private readonly local?: LocalServices,
   ) {
-    this.server = new grpc.Server({ 'grpc.max_receive_message_length': 4 * 1024 * 1024, interceptors: [requireInternalToken(internalToken)] });
+    this.server = new grpc.Server({ 'grpc.max_receive_message_length': 4 * 1024 * 1024, 'grpc.enable_channelz': 0, interceptors: [requireInternalToken(internalToken)] });
     this.health.addToServer(this.server);
   }
 
   addService<H extends grpc.UntypedServiceImplementation>(definition: grpc.ServiceDefinition, handlers: H, serviceName: string): void {
     this.server.addService(definition, handlers);
+    if (this.local) {
+      const local = this.local;
+      local.register(serviceName, definition, handlers);
+      this.health.addToServer({ addService: (health: grpc.ServiceDefinition, impl: object) => local.register(localHealthName(serviceName), health, impl) } as unknown as grpc.Server);
+    }
     this.health.setStatus(serviceName, 'SERVING');
   }
 
@@ -92,7 +103,7 @@ export class GrpcServer {
         if (error) reject(error);
         else {
           this.setServing('SERVING');
-          this.logger.info({ port: bound }, 'gRPC server listening');
+          this.logger.info({ port: bound, ...buildInfo() }, 'gRPC server listening');
           resolve(bound);
         }
       });

@@ -1,10 +1,18 @@
 import * as grpc from '@grpc/grpc-js';
 import { service as healthService } from 'grpc-health-check';
 import { CHANNEL_OPTIONS } from './grpc-client';
+import { serviceTarget } from './service-target';
+import { localHealthName } from './grpc-server';
+import type { LocalServices } from './local-services';
 
-/** A readiness check reports what it finds at once, without the calls' retries. */
+/**
+ * A readiness check reports what it finds at once, without the calls' retries; over several
+ * instances it asks whichever is up (round robin skips the ones that are down), so a service is
+ * ready while any instance serves.
+ */
 const HEALTH_CHANNEL_OPTIONS: grpc.ChannelOptions = {
-  ...Object.fromEntries(Object.entries(CHANNEL_OPTIONS).filter(([key]) => key !== 'grpc.service_config')),
+  ...CHANNEL_OPTIONS,
+  'grpc.service_config': JSON.stringify({ loadBalancingConfig: [{ round_robin: {} }] }),
   'grpc.enable_retries': 0,
 };
 
@@ -14,14 +22,25 @@ const HealthClient = grpc.makeGenericClientConstructor(healthService as unknown 
 export class HealthChecker {
   private readonly client: grpc.Client & { Check: (request: { service: string }, options: grpc.CallOptions, callback: grpc.requestCallback<{ status: string }>) => void };
 
-  constructor(address: string) {
-    this.client = new HealthClient(address, grpc.credentials.createInsecure(), HEALTH_CHANNEL_OPTIONS) as unknown as HealthChecker['client'];
+  /** Over gRPC to `address`, or in process: the health of `local.serviceName` among the process's services. */
+  constructor(address: string, local?: { services: LocalServices; serviceName: string }) {
+    this.client = local
+      ? local.services.clientFor<HealthChecker['client']>(localHealthName(local.serviceName), healthService as unknown as grpc.ServiceDefinition)
+      : (new HealthClient(serviceTarget(address), grpc.credentials.createInsecure(), HEALTH_CHANNEL_OPTIONS) as unknown as HealthChecker['client']);
   }
 
-  isServing(timeoutMs = 1000): Promise<boolean> {
-    return new Promise((resolve) => {
-      this.client.Check({ service: '' }, { deadline: Date.now() + timeoutMs }, (error, response) => resolve(!error && response?.status === 'SERVING'));
-    });
+  /**
+   * SERVING within `timeoutMs`. A check that lands on an instance just gone (its connection not
+   * yet seen to drop) is asked once more, on the next instance, within the same time.
+   */
+  async isServing(timeoutMs = 1000): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    const check = () =>
+      new Promise<grpc.status | 'SERVING' | 'NOT_SERVING'>((resolve) => {
+        this.client.Check({ service: '' }, { deadline }, (error, response) => resolve(error ? error.code : response?.status === 'SERVING' ? 'SERVING' : 'NOT_SERVING'));
+      });
+    const first = await check();
+    return (first === grpc.status.UNAVAILABLE && Date.now() < deadline ? await check() : first) === 'SERVING';
   }
 
   close(): void {

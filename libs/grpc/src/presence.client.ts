@@ -1,8 +1,7 @@
-import * as grpc from '@grpc/grpc-js';
-import { internalClientOptions } from './internal-auth';
 import type { CallContext } from './call-metadata';
 import { invoke } from './grpc-client';
-import { presenceProto } from './proto-loader';
+import { presenceProto, SERVICE_NAMES } from './proto-loader';
+import { serviceClient, type LocalServices } from './local-services';
 import type { PresenceServiceClient } from './generated/parley/presence/v1/PresenceService';
 import type { SocketRef } from './generated/parley/presence/v1/SocketRef';
 import type { SessionSocketRef } from './generated/parley/presence/v1/SessionSocketRef';
@@ -11,14 +10,18 @@ import type { RenewLeaseResponse__Output } from './generated/parley/presence/v1/
 import type { ListOnlineAgentsResponse__Output } from './generated/parley/presence/v1/ListOnlineAgentsResponse';
 import type { AgentAvailability__Output } from './generated/parley/presence/v1/AgentAvailability';
 import type { ListAgentStatesResponse__Output } from './generated/parley/presence/v1/ListAgentStatesResponse';
+import type { SocketItem } from './generated/parley/presence/v1/SocketItem';
+import type { SessionSocketItem } from './generated/parley/presence/v1/SessionSocketItem';
+import type { RegistrationOutcomes__Output } from './generated/parley/presence/v1/RegistrationOutcomes';
+import type { JoinOutcomes__Output } from './generated/parley/presence/v1/JoinOutcomes';
 
 /** The presence service as its callers (the gateways) see it: one promise-returning method per RPC. */
 export class PresenceClient {
   private readonly client: PresenceServiceClient;
 
-  constructor(address: string, internalToken: string) {
-    const Client = presenceProto().PresenceService;
-    this.client = new Client(address, grpc.credentials.createInsecure(), internalClientOptions(internalToken));
+  /** Over gRPC to `address`, or, given the process's `local` services, in process (all-in-one). */
+  constructor(address: string, internalToken: string, local?: LocalServices) {
+    this.client = serviceClient(presenceProto().PresenceService, SERVICE_NAMES.presence, address, internalToken, local);
   }
 
   async connect(request: SocketRef, context: CallContext): Promise<void> {
@@ -35,6 +38,26 @@ export class PresenceClient {
 
   async leave(request: SessionSocketRef, context: CallContext): Promise<void> {
     await invoke('presence', (m, o, cb) => this.client.Leave(request, m, o, cb), context);
+  }
+
+  /**
+   * Batches of registrations, each item for its own caller (`callerToProto`), answered item by
+   * item in order; `context` is the batching gateway's own (a service identity).
+   */
+  connectMany(items: SocketItem[], context: CallContext): Promise<RegistrationOutcomes__Output> {
+    return invoke('presence', (m, o, cb) => this.client.ConnectMany({ items }, m, o, cb), context);
+  }
+
+  disconnectMany(items: SocketItem[], context: CallContext): Promise<RegistrationOutcomes__Output> {
+    return invoke('presence', (m, o, cb) => this.client.DisconnectMany({ items }, m, o, cb), context);
+  }
+
+  joinMany(items: SessionSocketItem[], context: CallContext): Promise<JoinOutcomes__Output> {
+    return invoke('presence', (m, o, cb) => this.client.JoinMany({ items }, m, o, cb), context);
+  }
+
+  leaveMany(items: SessionSocketItem[], context: CallContext): Promise<RegistrationOutcomes__Output> {
+    return invoke('presence', (m, o, cb) => this.client.LeaveMany({ items }, m, o, cb), context);
   }
 
   async typing(request: SessionSocketRef, context: CallContext): Promise<void> {

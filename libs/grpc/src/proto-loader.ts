@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
@@ -6,8 +7,11 @@ import type { ProtoGrpcType as MessageProto } from './generated/message';
 import type { ProtoGrpcType as PresenceProto } from './generated/presence';
 import type { ProtoGrpcType as AttachmentProto } from './generated/attachment';
 
-/** The repository's `protos/` folder; services run from the repository (or its copy in an image). */
-export const PROTOS_DIR = path.resolve(__dirname, '../../../protos');
+/**
+ * The .proto files: next to a service's bundle (its build copies them to dist/services/<name>/protos),
+ * else the repository's protos/ folder (run from sources).
+ */
+export const PROTOS_DIR = [path.join(__dirname, 'protos'), path.resolve(__dirname, '../../../protos')].find((dir) => fs.existsSync(dir)) ?? path.resolve(__dirname, '../../../protos');
 
 /** The options the generated types were made with (protos/generate.sh): keep them in step. */
 const LOADER_OPTIONS: protoLoader.Options = {
@@ -39,3 +43,16 @@ export const presenceProto = (): PresenceProto['parley']['presence']['v1'] =>
   (presence ??= load<PresenceProto>('parley/presence/v1/presence.proto')).parley.presence.v1;
 export const attachmentProto = (): AttachmentProto['parley']['attachment']['v1'] =>
   (attachment ??= load<AttachmentProto>('parley/attachment/v1/attachment.proto')).parley.attachment.v1;
+
+/** Each service's full name, as servers register it and in-process clients find it. */
+export const SERVICE_NAMES = {
+  session: 'parley.session.v1.SessionService',
+  message: 'parley.message.v1.MessageService',
+  presence: 'parley.presence.v1.PresenceService',
+  attachment: 'parley.attachment.v1.AttachmentService',
+  cannedResponses: 'parley.session.v1.CannedResponseService',
+  ratings: 'parley.session.v1.RatingService',
+  sessionReports: 'parley.session.v1.SessionReportService',
+  messageSearch: 'parley.message.v1.MessageSearchService',
+  messageReports: 'parley.message.v1.MessageReportService',
+} as const;

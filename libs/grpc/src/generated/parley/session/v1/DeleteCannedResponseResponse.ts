@@ -1,0 +1,8 @@
+// Original file: parley/session/v1/session.proto
+
+
+export interface DeleteCannedResponseResponse {
+}
+
+export interface DeleteCannedResponseResponse__Output {
+}

@@ -1,0 +1,8 @@
+// Original file: parley/session/v1/session.proto
+
+
+export interface ListCannedResponsesRequest {
+}
+
+export interface ListCannedResponsesRequest__Output {
+}
