@@ -19,6 +19,12 @@ export interface SubscriptionOptions {
    * broker filters, so the consumer is not woken for the rest.
    */
   withTraits?: EventTrait[];
+  /**
+   * A shared queue's events that waited this long are dropped (RabbitMQ `x-message-ttl`): for
+   * signals worth nothing late (typing), so a consumer that is away does not come back to a
+   * backlog. The in-process bus holds nothing that long.
+   */
+  messageTtlMs?: number;
 }
 
 /** A queue with its consumer; its bindings change while it runs (a gateway's rooms). */
@@ -37,6 +43,17 @@ export interface Subscription {
 export interface EventBus {
   /** Resolves once the broker has confirmed the event; rejects if it cannot within its timeout. */
   publish(event: EventEnvelope): Promise<void>;
+  /**
+   * Publishes the events back to back, in order, persistent, and resolves once the broker has
+   * confirmed every one of them (one wait for the batch); rejects if any was not confirmed (some
+   * may have been: the caller publishes them again, delivery is at least once).
+   */
+  publishMany(events: EventEnvelope[]): Promise<void>;
+  /**
+   * Best effort, for ephemeral signals (typing): not persistent, no confirm, never queued behind
+   * confirmed events, never throws. Dropped (and counted) while the bus is not connected.
+   */
+  publishTransient(events: EventEnvelope[]): void;
   subscribe(options: SubscriptionOptions, handler: EventHandler): Promise<Subscription>;
   isConnected(): boolean;
   close(): Promise<void>;

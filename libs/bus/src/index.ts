@@ -3,5 +3,4 @@ export * from './memory-bus';
 export * from './amqp-bus';
 export * from './topic-pattern';
 export * from './recent-ids';
-export * from './outbox/outbox.repository';
-export * from './outbox/outbox-relay';
+export * from './outbox/outbox';

@@ -1,10 +1,11 @@
 import { traitsOf, type EventEnvelope, type EventTrait } from '@parley/contracts';
 import type { Logger } from '@parley/logger';
-import { observeLag } from '@parley/metrics';
+import { lagObserver, metrics } from '@parley/metrics';
 import type { EventBus, EventHandler, Subscription, SubscriptionOptions } from './event-bus';
-import { topicMatches } from './topic-pattern';
+import { TopicIndex } from './topic-index';
 
 interface Queue {
+  name: string;
   exclusive: boolean;
   patterns: Set<string>;
   consumers: EventHandler[];
@@ -13,40 +14,45 @@ interface Queue {
   retry: { delayMs: number } | null;
   /** Only events with all of these (SubscriptionOptions.withTraits). */
   traits: EventTrait[];
+  /** Routed to the queue, not yet handed to a consumer. */
+  ready: EventEnvelope[];
+  /** False once the queue is gone (its last consumer closed, or the bus did): what it held is dropped. */
+  open: boolean;
+  observeLag: (event: EventEnvelope) => void;
 }
+
+const counted = { transient: metrics.busPublished.labels('transient'), dropped: metrics.busPublished.labels('dropped') };
 
 /**
  * The in-process bus for the all-in-one mode: RabbitMQ's topic-exchange semantics (one copy per
  * bound queue, competing consumers on a shared queue, asynchronous delivery) without a broker.
+ * Bindings live in a trie (`TopicIndex`), so a publish costs the same with ten bindings or ten
+ * thousand; what a publish routes is handed out on the next turn of the event loop, every queue's
+ * events of that turn together.
  */
 export class MemoryBus implements EventBus {
   private readonly queues = new Map<string, Queue>();
+  private readonly bindings = new TopicIndex<Queue>();
+  /** Queues with events ready, handed out by one setImmediate for all of them. */
+  private readonly due = new Set<Queue>();
+  private delivery: NodeJS.Immediate | null = null;
   private closed = false;
 
   constructor(private readonly logger: Logger) {}
 
   async publish(event: EventEnvelope): Promise<void> {
+    return this.publishMany([event]);
+  }
+
+  async publishMany(events: EventEnvelope[]): Promise<void> {
     if (this.closed) throw new Error('The event bus is closed');
-    const traits = traitsOf(event);
-    for (const [name, queue] of this.queues) {
-      if (queue.consumers.length === 0) continue;
-      // Routed now (the bindings at publish time), handed to a consumer when delivered: like a
-      // broker, nothing reaches a consumer that was closed (or a bus that was closed) meanwhile.
-      if (![...queue.patterns].some((pattern) => topicMatches(pattern, event.routing_key))) continue;
-      if (!queue.traits.every((trait) => traits.includes(trait))) continue;
-      const deliver = () => {
-        if (this.closed || this.queues.get(name) !== queue || queue.consumers.length === 0) return;
-        const consumer = queue.consumers[queue.next++ % queue.consumers.length];
-        observeLag(queue.exclusive ? 'exclusive' : name, event);
-        Promise.resolve()
-          .then(() => consumer(event))
-          .catch((error: unknown) => {
-            this.logger.error({ err: error, queue: name, eventId: event.id }, 'event handler failed');
-            if (queue.retry) setTimeout(deliver, queue.retry.delayMs).unref();
-          });
-      };
-      setImmediate(deliver);
-    }
+    this.route(events);
+  }
+
+  publishTransient(events: EventEnvelope[]): void {
+    if (this.closed) return void counted.dropped.inc(events.length);
+    counted.transient.inc(events.length);
+    this.route(events);
   }
 
   async subscribe({ queue: name, exclusive, patterns = [], retryFailed, retryDelayMs = 1000, withTraits = [] }: SubscriptionOptions, handler: EventHandler): Promise<Subscription> {
@@ -54,23 +60,36 @@ export class MemoryBus implements EventBus {
     let queue = this.queues.get(name);
     if (queue && (exclusive || queue.exclusive)) throw new Error(`Queue ${name} is exclusive to another consumer`);
     if (!queue) {
-      queue = { exclusive, patterns: new Set(), consumers: [], next: 0, retry: retryFailed ? { delayMs: retryDelayMs } : null, traits: withTraits };
+      queue = {
+        name,
+        exclusive,
+        patterns: new Set(),
+        consumers: [],
+        next: 0,
+        retry: retryFailed ? { delayMs: retryDelayMs } : null,
+        traits: withTraits,
+        ready: [],
+        open: true,
+        observeLag: lagObserver(exclusive ? 'exclusive' : name),
+      };
       this.queues.set(name, queue);
     }
     const q = queue;
-    patterns.forEach((p) => q.patterns.add(p));
+    patterns.forEach((pattern) => this.bind(q, pattern));
     // One entry per subscription, even when the same handler subscribes twice.
     const consumer: EventHandler = (event) => handler(event);
     q.consumers.push(consumer);
     return {
-      bind: async (pattern) => void q.patterns.add(pattern),
-      unbind: async (pattern) => void q.patterns.delete(pattern),
+      bind: async (pattern) => this.bind(q, pattern),
+      unbind: async (pattern) => {
+        if (q.patterns.delete(pattern)) this.bindings.unbind(pattern, q);
+      },
       // The in-process bus never loses its connection.
       onReestablished: () => undefined,
       close: async () => {
         q.consumers = q.consumers.filter((c) => c !== consumer);
         // Only this queue: a later one of the same name is not ours to delete.
-        if (q.consumers.length === 0 && this.queues.get(name) === q) this.queues.delete(name);
+        if (q.consumers.length === 0 && this.queues.get(name) === q) this.remove(q);
       },
     };
   }
@@ -81,6 +100,82 @@ export class MemoryBus implements EventBus {
 
   async close(): Promise<void> {
     this.closed = true;
-    this.queues.clear();
+    [...this.queues.values()].forEach((queue) => this.remove(queue));
+    if (this.delivery) clearImmediate(this.delivery);
+    this.delivery = null;
+  }
+
+  private bind(queue: Queue, pattern: string): void {
+    if (!queue.open || queue.patterns.has(pattern)) return;
+    queue.patterns.add(pattern);
+    this.bindings.bind(pattern, queue);
+  }
+
+  private remove(queue: Queue): void {
+    queue.open = false;
+    queue.patterns.forEach((pattern) => this.bindings.unbind(pattern, queue));
+    queue.patterns.clear();
+    queue.ready = [];
+    this.queues.delete(queue.name);
+  }
+
+  /** Routed now, by the bindings at publish time; handed to a consumer on the next turn. */
+  private route(events: EventEnvelope[]): void {
+    const matched = new Set<Queue>();
+    for (const event of events) {
+      matched.clear();
+      this.bindings.match(event.routing_key, matched);
+      let traits: EventTrait[] | undefined;
+      for (const queue of matched) {
+        if (queue.traits.length > 0) {
+          traits ??= traitsOf(event);
+          const has = traits;
+          if (!queue.traits.every((trait) => has.includes(trait))) continue;
+        }
+        this.enqueue(queue, event);
+      }
+    }
+  }
+
+  private enqueue(queue: Queue, event: EventEnvelope): void {
+    queue.ready.push(event);
+    this.due.add(queue);
+    this.delivery ??= setImmediate(() => this.deliver());
+  }
+
+  /**
+   * Hands every ready event to a consumer of its queue (round robin on a shared queue). Like a
+   * broker, nothing reaches a consumer that closed (or a bus that closed) since the publish.
+   */
+  private deliver(): void {
+    this.delivery = null;
+    const due = [...this.due];
+    this.due.clear();
+    for (const queue of due) {
+      const events = queue.ready;
+      queue.ready = [];
+      for (const event of events) {
+        if (!queue.open) break;
+        const consumer = queue.consumers[queue.next++ % queue.consumers.length];
+        queue.observeLag(event);
+        this.handOver(queue, consumer, event);
+      }
+    }
+  }
+
+  private handOver(queue: Queue, consumer: EventHandler, event: EventEnvelope): void {
+    const failed = (error: unknown) => {
+      this.logger.error({ err: error, queue: queue.name, eventId: event.id }, 'event handler failed');
+      if (!queue.retry) return;
+      setTimeout(() => {
+        if (queue.open) this.enqueue(queue, event);
+      }, queue.retry.delayMs).unref();
+    };
+    try {
+      const handled = consumer(event);
+      if (handled) handled.then(undefined, failed);
+    } catch (error) {
+      failed(error);
+    }
   }
 }

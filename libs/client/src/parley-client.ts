@@ -10,15 +10,18 @@ import type {
   ClientToServerEvents,
   MessagesReadEvent,
   MessageSentEvent,
+  SendMessageAnswer,
   ServerToClientEvents,
   SessionJoinedEvent,
   SessionLeftEvent,
+  UserMessageType,
 } from '@parley/contracts';
 import { ParleyError } from './parley-error';
 import { RestClient } from './rest-client';
 import { CatchUp } from './catch-up';
 import { SendQueue } from './send-queue';
 import { SessionTracker } from './session-tracker';
+import { TypingSignals } from './typing-signals';
 
 export interface ParleyClientOptions {
   /** The gateway, e.g. https://chat.example.com or http://localhost:45000. */
@@ -27,8 +30,10 @@ export interface ParleyClientOptions {
   token: string | (() => string | Promise<string>);
   /** How long a request waits for the server's answer. */
   ackTimeoutMs?: number;
-  /** After the last keystroke, `stop_typing` is sent this much later (the seed's 3 s). */
+  /** After the last keystroke, `stop_typing` is sent this much later (3 s by default; docs/api.md, typing). */
   typingStopMs?: number;
+  /** `typing` goes at most this often per session while keystrokes go on (2 s). */
+  typingThrottleMs?: number;
   transports?: ('websocket' | 'polling')[];
   reconnectionDelayMs?: number;
   reconnectionDelayMaxMs?: number;
@@ -50,6 +55,9 @@ const PASSED_THROUGH = [
   'messages_read',
   'chat_requeued',
   'availability_changed',
+  'chat_rated',
+  'workload_updated',
+  'agents_updated',
 ] as const;
 type PassedThrough = (typeof PASSED_THROUGH)[number];
 
@@ -75,8 +83,7 @@ export class ParleyClient extends Emitter<ParleyClientEvents, ParleyClientEvents
   private readonly sends: SendQueue;
   private readonly catchUp: CatchUp;
   private readonly ackTimeoutMs: number;
-  private readonly typingStopMs: number;
-  private readonly typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly typingSignals: TypingSignals;
   private connectedBefore = false;
   /** False once the app called disconnect(). */
   private wanted = true;
@@ -85,9 +92,21 @@ export class ParleyClient extends Emitter<ParleyClientEvents, ParleyClientEvents
     super();
     const token = typeof options.token === 'function' ? options.token : () => options.token as string;
     this.ackTimeoutMs = options.ackTimeoutMs ?? 10_000;
-    this.typingStopMs = options.typingStopMs ?? 3000;
+    this.typingSignals = new TypingSignals({
+      throttleMs: options.typingThrottleMs ?? 2000,
+      stopMs: options.typingStopMs ?? 3000,
+      send: (event, sessionId) => void this.request(event, { session_id: sessionId }).catch((error: unknown) => this.surface(error)),
+    });
     this.rest = new RestClient(options.url, async () => token());
-    this.sends = new SendQueue((payload) => this.request<MessageSentEvent>('send_message', payload));
+    this.sends = new SendQueue((payload) =>
+      this.request<SendMessageAnswer, MessageSentEvent>('send_message', payload, ({ message, ...sent }) => {
+        // The ack carries the stored message and the socket gets no echo of it (a gateway of the
+        // previous version echoed it: the tracker drops the second). Shown in the ack's own turn,
+        // before the next packet's `new_message` (a later message) is handled.
+        if (message && !this.catchUp.hold(message)) this.deliver(message);
+        return sent;
+      }),
+    );
     this.socket = io(options.url, {
       autoConnect: false,
       transports: options.transports ?? ['websocket', 'polling'],
@@ -172,31 +191,36 @@ export class ParleyClient extends Emitter<ParleyClientEvents, ParleyClientEvents
   send(
     sessionId: string,
     content: string,
-    options: { messageType?: 'text' | 'image' | 'file'; tempId?: string; attachmentIds?: string[] } = {},
+    options: { messageType?: UserMessageType; tempId?: string; attachmentIds?: string[] } = {},
   ): Promise<MessageSentEvent> {
     const temp_id = options.tempId ?? `tmp-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-    this.stopTyping(sessionId);
+    // The message ends the typing indicator where it shows; no stop_typing goes out for it.
+    this.typingSignals.end(sessionId);
     const files = options.attachmentIds?.length ? { attachment_ids: options.attachmentIds } : {};
     return this.sends.push({ session_id: sessionId, content, message_type: options.messageType ?? 'text', temp_id, ...files });
   }
 
   /**
-   * Call on every keystroke: the first sends `typing` (the server throttles repeats), and
-   * `stop_typing` follows `typingStopMs` after the last one, or at once when a message is sent.
+   * A private note (staff only): shown to the support agents and admins in the chat, never to its
+   * customer or restaurant; a requester's note is refused with PERMISSION_DENIED. Call no `typing`
+   * while writing one: the customer would see it.
+   */
+  sendNote(sessionId: string, content: string, options: { tempId?: string } = {}): Promise<MessageSentEvent> {
+    return this.send(sessionId, content, { ...options, messageType: 'note' });
+  }
+
+  /**
+   * Call on every keystroke: sends `typing` unless one went for this session in the last
+   * `typingThrottleMs` (2 s), so a long burst keeps the indicator alive with one event every few
+   * seconds; `stop_typing` follows `typingStopMs` after the last keystroke. Sending a message
+   * sends no `stop_typing`: the message ends the indicator (docs/api.md).
    */
   typing(sessionId: string): void {
-    const timer = this.typingTimers.get(sessionId);
-    if (timer) clearTimeout(timer);
-    else void this.request('typing', { session_id: sessionId }).catch((error: unknown) => this.surface(error));
-    this.typingTimers.set(sessionId, setTimeout(() => this.stopTyping(sessionId), this.typingStopMs));
+    this.typingSignals.keystroke(sessionId);
   }
 
   stopTyping(sessionId: string): void {
-    const timer = this.typingTimers.get(sessionId);
-    if (!timer) return;
-    clearTimeout(timer);
-    this.typingTimers.delete(sessionId);
-    void this.request('stop_typing', { session_id: sessionId }).catch((error: unknown) => this.surface(error));
+    this.typingSignals.stop(sessionId);
   }
 
   /** Marks messages read (none named: everything up to now); answers the newly read ids. */
@@ -250,17 +274,22 @@ export class ParleyClient extends Emitter<ParleyClientEvents, ParleyClientEvents
     if (this.tracker.accept(message)) this.emit('message', message);
   }
 
-  private async request<T>(event: string, payload: unknown): Promise<T> {
-    let answer: Answer<T>;
-    try {
-      answer = await (this.socket.timeout(this.ackTimeoutMs) as unknown as { emitWithAck(e: string, p: unknown): Promise<Answer<T>> }).emitWithAck(event, payload);
-    } catch {
-      throw new ParleyError('TIMEOUT', `No answer to ${event} within ${this.ackTimeoutMs} ms`, event);
-    }
-    if (!answer.ok) {
-      const retryAfterMs = typeof answer.error.retry_after_ms === 'number' ? answer.error.retry_after_ms : undefined;
-      throw new ParleyError(answer.error.code, answer.error.message, event, retryAfterMs);
-    }
-    return answer.data;
+  /** One event with an ack; `onAnswer` runs in the ack's own turn of the event loop, before any later packet. */
+  private request<T, R = T>(event: string, payload: unknown, onAnswer: (data: T) => R = (data) => data as unknown as R): Promise<R> {
+    return new Promise((resolve, reject) => {
+      const timed = this.socket.timeout(this.ackTimeoutMs) as unknown as { emit(e: string, p: unknown, ack: (error: Error | null, answer: Answer<T>) => void): void };
+      timed.emit(event, payload, (error, answer) => {
+        if (error) return reject(new ParleyError('TIMEOUT', `No answer to ${event} within ${this.ackTimeoutMs} ms`, event));
+        if (!answer.ok) {
+          const retryAfterMs = typeof answer.error.retry_after_ms === 'number' ? answer.error.retry_after_ms : undefined;
+          return reject(new ParleyError(answer.error.code, answer.error.message, event, retryAfterMs));
+        }
+        try {
+          resolve(onAnswer(answer.data));
+        } catch (failure) {
+          reject(failure);
+        }
+      });
+    });
   }
 }

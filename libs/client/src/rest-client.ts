@@ -1,4 +1,15 @@
-import type { ChatMessage, ChatSession, ChatSessionView, UploadedAttachment } from '@parley/contracts';
+import type {
+  CannedResponse,
+  ChatMessage,
+  ChatSession,
+  ChatSessionView,
+  LiveFigures,
+  ReportSummary,
+  SessionRating,
+  SessionSearchResult,
+  SessionStatus,
+  UploadedAttachment,
+} from '@parley/contracts';
 import { ParleyError } from './parley-error';
 
 export interface OpenSessionInput {
@@ -48,18 +59,60 @@ export class RestClient {
     return this.call('POST', '/upload', form);
   }
 
+  /** Staff: the team's shared canned responses and the caller's own. */
+  listCannedResponses(): Promise<CannedResponse[]> {
+    return this.call('GET', '/canned-responses');
+  }
+
+  createCannedResponse(input: { shortcut: string; title: string; content: string; shared?: boolean }): Promise<CannedResponse> {
+    return this.call('POST', '/canned-responses', input);
+  }
+
+  updateCannedResponse(id: string, patch: Partial<Pick<CannedResponse, 'shortcut' | 'title' | 'content' | 'shared'>>): Promise<CannedResponse> {
+    return this.call('PATCH', `/canned-responses/${encodeURIComponent(id)}`, patch);
+  }
+
+  async deleteCannedResponse(id: string): Promise<void> {
+    await this.call('DELETE', `/canned-responses/${encodeURIComponent(id)}`);
+  }
+
+  /** The customer rates a resolved or closed chat, once. */
+  rateSession(sessionId: string, rating: { score: number; comment?: string }): Promise<SessionRating> {
+    return this.call('POST', `/sessions/${encodeURIComponent(sessionId)}/rating`, rating);
+  }
+
+  /** Sessions with messages holding every word of `q` (each as a word's start), newest match first. */
+  async search(query: { q: string; status?: SessionStatus; limit?: number; offset?: number }): Promise<{ results: SessionSearchResult[]; has_more: boolean }> {
+    const answer = await this.request<SessionSearchResult[], { has_more: boolean }>('GET', `/search${toQuery(query)}`);
+    return { results: answer.data, has_more: answer.meta?.has_more ?? false };
+  }
+
+  /** Admins: the team's figures over a period (default the last day); support: their own. */
+  reportSummary(period: { from?: string; to?: string } = {}): Promise<ReportSummary> {
+    return this.call('GET', `/reports/summary${toQuery(period)}`);
+  }
+
+  /** Staff: the queue now, the agents online and available, and their loads. */
+  liveFigures(): Promise<LiveFigures> {
+    return this.call('GET', '/reports/live');
+  }
+
   private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    return (await this.request<T>(method, path, body)).data;
+  }
+
+  private async request<T, M = never>(method: string, path: string, body?: unknown): Promise<{ data: T; meta?: M }> {
     const isForm = body instanceof FormData;
     const response = await fetch(`${this.baseUrl}/api/v1/chat${path}`, {
       method,
       headers: { authorization: `Bearer ${await this.token()}`, ...(body === undefined || isForm ? {} : { 'content-type': 'application/json' }) },
       body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
     });
-    const answer = (await response.json().catch(() => null)) as { success?: boolean; data?: T; error?: { code: string; message: string } } | null;
+    const answer = (await response.json().catch(() => null)) as { success?: boolean; data?: T; meta?: M; error?: { code: string; message: string } } | null;
     if (!response.ok || !answer?.success) {
       throw new ParleyError(answer?.error?.code ?? 'UNAVAILABLE', answer?.error?.message ?? `HTTP ${response.status}`);
     }
-    return answer.data as T;
+    return { data: answer.data as T, meta: answer.meta };
   }
 }
 

@@ -1,10 +1,10 @@
-import type { MessageSentEvent } from '@parley/contracts';
+import type { MessageSentEvent, UserMessageType } from '@parley/contracts';
 import { ParleyError } from './parley-error';
 
 export interface PendingSend {
   session_id: string;
   content: string;
-  message_type: 'text' | 'image' | 'file';
+  message_type: UserMessageType;
   temp_id: string;
   attachment_ids?: string[];
 }

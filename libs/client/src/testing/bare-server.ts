@@ -5,6 +5,7 @@ import { ParleyClient } from '../parley-client';
 
 export interface BareServer {
   client: ParleyClient;
+  url: string;
   close(): Promise<void>;
 }
 
@@ -17,10 +18,12 @@ export async function startBareServer(serve: (socket: Socket) => void): Promise<
   const io = new Server(httpServer);
   io.on('connection', serve);
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
-  const client = new ParleyClient({ url: `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`, token: 'any', transports: ['websocket'] });
+  const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+  const client = new ParleyClient({ url, token: 'any', transports: ['websocket'] });
   await client.connect();
   return {
     client,
+    url,
     async close() {
       client.disconnect();
       await new Promise((resolve) => io.close(resolve));

@@ -1,0 +1,83 @@
+import type { Message } from 'amqplib';
+import { BulkAcker, type AckChannel } from './bulk-acker';
+
+/** A channel that records the frames the acker sends, by delivery tag. */
+class RecordingChannel implements AckChannel {
+  readonly frames: string[] = [];
+  ack(message: Message, allUpTo = false): void {
+    this.frames.push(`ack ${message.fields.deliveryTag}${allUpTo ? ' multiple' : ''}`);
+  }
+  nack(message: Message, allUpTo = false, requeue = true): void {
+    this.frames.push(`nack ${message.fields.deliveryTag}${allUpTo ? ' multiple' : ''}${requeue ? ' requeue' : ''}`);
+  }
+}
+
+const message = (tag: number) => ({ fields: { deliveryTag: tag } }) as Message;
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('BulkAcker', () => {
+  let channel: RecordingChannel;
+  let acker: BulkAcker;
+  beforeEach(() => {
+    channel = new RecordingChannel();
+    acker = new BulkAcker(channel);
+  });
+
+  it('acks a burst handled in one turn with one frame, multiple up to its last delivery', async () => {
+    const deliveries = [1, 2, 3, 4, 5].map((tag) => acker.track(message(tag)));
+    deliveries.forEach((d) => acker.done(d));
+    expect(channel.frames).toEqual([]);
+    await nextTurn();
+    expect(channel.frames).toEqual(['ack 5 multiple']);
+  });
+
+  it('acks only the run of settled deliveries at the front; the rest once the gap is settled', async () => {
+    const [d1, d2, d3, d4] = [1, 2, 3, 4].map((tag) => acker.track(message(tag)));
+    acker.done(d1);
+    acker.done(d3);
+    acker.done(d4);
+    await nextTurn();
+    expect(channel.frames).toEqual(['ack 1 multiple']);
+    acker.done(d2);
+    await nextTurn();
+    expect(channel.frames).toEqual(['ack 1 multiple', 'ack 4 multiple']);
+  });
+
+  it('never lets a bulk ack cover a delivery handed back for a retry, nor name one', async () => {
+    const [d1, d2, d3, d4] = [1, 2, 3, 4].map((tag) => acker.track(message(tag)));
+    acker.done(d1);
+    acker.done(d3);
+    await nextTurn();
+    expect(channel.frames).toEqual(['ack 1 multiple']);
+    // d2 failed; its retry comes later: d3 waits behind it.
+    acker.giveBack(d2);
+    await nextTurn();
+    expect(channel.frames).toEqual(['ack 1 multiple', 'nack 2 requeue', 'ack 3 multiple']);
+    acker.giveBack(d4);
+    await nextTurn();
+    // Only returned deliveries left: nothing to ack (the broker no longer knows tag 4 as outstanding).
+    expect(channel.frames).toEqual(['ack 1 multiple', 'nack 2 requeue', 'ack 3 multiple', 'nack 4 requeue']);
+  });
+
+  it('sends the settled run at once on flush(), and nothing once closed', async () => {
+    const [d1, d2] = [1, 2].map((tag) => acker.track(message(tag)));
+    acker.done(d1);
+    acker.flush();
+    expect(channel.frames).toEqual(['ack 1 multiple']);
+    acker.close();
+    acker.done(d2);
+    acker.giveBack(acker.track(message(3)));
+    acker.flush();
+    await nextTurn();
+    expect(channel.frames).toEqual(['ack 1 multiple']);
+  });
+
+  it('keeps working past thousands of deliveries (the settled ones are let go)', async () => {
+    for (let tag = 1; tag <= 5000; tag++) acker.done(acker.track(message(tag)));
+    await nextTurn();
+    const late = acker.track(message(5001));
+    acker.done(late);
+    await nextTurn();
+    expect(channel.frames).toEqual(['ack 5000 multiple', 'ack 5001 multiple']);
+  });
+});

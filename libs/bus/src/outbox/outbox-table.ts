@@ -1,0 +1,58 @@
+import type { Knex } from 'knex';
+import type { EventEnvelope } from '@parley/contracts';
+
+/** An outbox row's id (bigint; a string where a driver leaves it one). */
+export type OutboxRowId = number | string;
+
+/** An event and the id of the outbox row that holds it. */
+export interface OutboxEntry {
+  id: OutboxRowId;
+  event: EventEnvelope;
+}
+
+/**
+ * The SQL of the outbox (`createOutbox`) on one service's table (`session_outbox`, …). A row is
+ * an event not yet known to be published; it is deleted once the broker confirmed it.
+ */
+export class OutboxTable {
+  constructor(readonly name: string) {}
+
+  /** One multi-row insert in the caller's transaction; answers each event with its row's id. */
+  async insert(trx: Knex.Transaction, events: EventEnvelope[]): Promise<OutboxEntry[]> {
+    if (events.length === 0) return [];
+    const rows: Array<{ id: OutboxRowId; event_id: string }> = await trx(this.name)
+      .insert(events.map((event) => ({ event_id: event.id, type: event.type, routing_key: event.routing_key, payload: JSON.stringify(event) })))
+      .returning(['id', 'event_id']);
+    const ids = new Map(rows.map((row) => [row.event_id, row.id]));
+    return events.map((event) => {
+      const id = ids.get(event.id);
+      if (id === undefined) throw new Error(`Outbox ${this.name}: no row came back for event ${event.id}`);
+      return { id, event };
+    });
+  }
+
+  /**
+   * Locks the oldest rows created more than `graceMs` ago (by the database's clock); other
+   * sweepers skip them until this transaction ends.
+   */
+  async lockLeftovers(trx: Knex.Transaction, graceMs: number, limit: number): Promise<OutboxEntry[]> {
+    const rows: Array<{ id: OutboxRowId; payload: EventEnvelope }> = await trx(this.name)
+      .select('id', 'payload')
+      .where('created_at', '<', trx.raw('now() - make_interval(secs => ?)', [graceMs / 1000]))
+      .orderBy('id')
+      .limit(limit)
+      .forUpdate()
+      .skipLocked();
+    return rows.map((row) => ({ id: row.id, event: row.payload }));
+  }
+
+  async delete(knex: Knex, ids: OutboxRowId[]): Promise<void> {
+    if (ids.length > 0) await knex(this.name).whereRaw('id = any(?::bigint[])', [ids.map(String)]).delete();
+  }
+
+  /** Rows not yet known to be published (the backlog gauge). */
+  async count(knex: Knex): Promise<number> {
+    const row = await knex(this.name).count<{ count: string }[]>('* as count').first();
+    return Number(row?.count ?? 0);
+  }
+}

@@ -1,0 +1,186 @@
+import type { Knex } from 'knex';
+import type { EventEnvelope } from '@parley/contracts';
+import type { Logger } from '@parley/logger';
+import { registerOutboxBacklog } from '@parley/metrics';
+import type { EventBus } from '../event-bus';
+import { ConfirmedRows } from './confirmed-rows';
+import { OutboxTable, type OutboxEntry } from './outbox-table';
+
+export type { OutboxEntry, OutboxRowId } from './outbox-table';
+
+export interface OutboxOptions {
+  knex: Knex;
+  /** The service's outbox table (`session_outbox`, `presence_outbox`, `message_outbox`). */
+  table: string;
+  bus: EventBus;
+  logger: Logger;
+  /** How often the sweeper looks for leftovers (default 1000 ms). */
+  sweepIntervalMs?: number;
+  /**
+   * Rows younger than this are the committing process's to publish; the sweeper takes only older
+   * ones (default 10 s: longer than the bus's publish timeout, so a live publish is never doubled).
+   */
+  graceMs?: number;
+  /** Rows per sweeper transaction (default 500). */
+  sweepBatchSize?: number;
+  /** The least time between two bulk deletes of confirmed rows (default 200 ms). */
+  deleteIntervalMs?: number;
+}
+
+/** Records events in the running transaction; they are published once it commits. */
+export type RecordEvents = (events: EventEnvelope[]) => void;
+
+/**
+ * A service's transactional outbox. A state change and its events commit together; the committing
+ * process then publishes the batch's events at once (one confirm wait) and deletes their rows in
+ * bulk. A sweeper publishes only what that could not: rows left by a failed publish (a broker
+ * outage) or a crash. Delivery is at least once; see docs/architecture.md (Events).
+ */
+export interface Outbox {
+  /**
+   * Runs `work` in a transaction; the events it records are inserted into the outbox in the same
+   * transaction (one statement), and published after the commit. Record within `work`.
+   */
+  transaction<T>(work: (trx: Knex.Transaction, record: RecordEvents) => Promise<T>): Promise<T>;
+  /**
+   * For callers whose own SQL inserted the outbox rows in their transaction: hands the rows'
+   * ids and events over after the commit, to be published and deleted like `transaction`'s.
+   */
+  committed(rows: OutboxEntry[]): void;
+  /** Starts the sweeper (and sweeps at once: what a crashed predecessor left) and the backlog gauge. */
+  start(): void;
+  /** Stops the sweeper, waits for the publishes under way, deletes what was confirmed. */
+  stop(): Promise<void>;
+  /** Waits for the publishes under way and deletes what was confirmed (tests). */
+  flush(): Promise<void>;
+  /** One pass of the sweeper: publishes and deletes the rows past the grace; answers how many. */
+  sweep(): Promise<number>;
+  /** Rows not yet known to be published. */
+  pending(): Promise<number>;
+}
+
+export function createOutbox(options: OutboxOptions): Outbox {
+  return new TransactionalOutbox(options);
+}
+
+class TransactionalOutbox implements Outbox {
+  private readonly table: OutboxTable;
+  private readonly confirmed: ConfirmedRows;
+  private readonly publishing = new Set<Promise<void>>();
+  private sweeper: NodeJS.Timeout | null = null;
+  private sweeping: Promise<number> | null = null;
+  private stopped = false;
+  /** Direct publishes that failed since the last warning (one warning per sweep interval, not per commit). */
+  private failures = { count: 0, warnedAt: 0 };
+
+  constructor(private readonly options: OutboxOptions) {
+    this.table = new OutboxTable(options.table);
+    this.confirmed = new ConfirmedRows(
+      (ids) => this.table.delete(options.knex, ids),
+      options.deleteIntervalMs ?? 200,
+      (error) => options.logger.warn({ err: error.message, table: options.table }, 'outbox delete failed; it runs again'),
+    );
+  }
+
+  async transaction<T>(work: (trx: Knex.Transaction, record: RecordEvents) => Promise<T>): Promise<T> {
+    const recorded: EventEnvelope[] = [];
+    let open = true;
+    const record: RecordEvents = (events) => {
+      if (!open) throw new Error(`Outbox ${this.options.table}: events recorded after their transaction's work ended`);
+      for (const event of events) recorded.push(event);
+    };
+    let entries: OutboxEntry[] = [];
+    const result = await this.options.knex.transaction(async (trx) => {
+      const value = await work(trx, record);
+      open = false;
+      entries = await this.table.insert(trx, recorded);
+      return value;
+    });
+    this.committed(entries);
+    return result;
+  }
+
+  committed(rows: OutboxEntry[]): void {
+    // After stop() the rows stay for the sweeper of the next start.
+    if (rows.length === 0 || this.stopped) return;
+    const publishing: Promise<void> = this.options.bus
+      .publishMany(rows.map((row) => row.event))
+      .then(
+        () => this.confirmed.add(rows.map((row) => row.id)),
+        (error: Error) => this.publishFailed(error, rows.length),
+      )
+      .finally(() => this.publishing.delete(publishing));
+    this.publishing.add(publishing);
+  }
+
+  start(): void {
+    registerOutboxBacklog(this.options.table, () => this.pending());
+    if (this.sweeper) return;
+    this.stopped = false;
+    this.sweeper = setInterval(() => void this.sweepInBackground(), this.options.sweepIntervalMs ?? 1000);
+    this.sweeper.unref();
+    void this.sweepInBackground();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.sweeper) clearInterval(this.sweeper);
+    this.sweeper = null;
+    await this.settlePublishes();
+    await this.sweeping?.catch(() => undefined);
+    await this.confirmed.stop();
+  }
+
+  async flush(): Promise<void> {
+    await this.settlePublishes();
+    await this.confirmed.flush();
+  }
+
+  async sweep(): Promise<number> {
+    const { knex, bus, graceMs = 10_000, sweepBatchSize = 500 } = this.options;
+    let total = 0;
+    for (;;) {
+      const swept = await knex.transaction(async (trx) => {
+        const rows = await this.table.lockLeftovers(trx, graceMs, sweepBatchSize);
+        if (rows.length === 0) return 0;
+        await bus.publishMany(rows.map((row) => row.event));
+        await this.table.delete(trx, rows.map((row) => row.id));
+        return rows.length;
+      });
+      total += swept;
+      if (swept < sweepBatchSize) return total;
+    }
+  }
+
+  pending(): Promise<number> {
+    return this.table.count(this.options.knex);
+  }
+
+  private async settlePublishes(): Promise<void> {
+    while (this.publishing.size > 0) await Promise.all(this.publishing);
+  }
+
+  private sweepInBackground(): Promise<number> {
+    this.sweeping ??= this.sweep()
+      .then((swept) => {
+        if (swept > 0) this.options.logger.info({ table: this.options.table, events: swept }, 'outbox sweeper published leftover events');
+        return swept;
+      })
+      .catch((error: Error) => {
+        this.options.logger.warn({ err: error.message, table: this.options.table }, 'outbox sweep failed; it runs again on its next interval');
+        return 0;
+      })
+      .finally(() => {
+        this.sweeping = null;
+      });
+    return this.sweeping;
+  }
+
+  private publishFailed(error: Error, events: number): void {
+    this.failures.count += events;
+    const now = Date.now();
+    if (now - this.failures.warnedAt < (this.options.sweepIntervalMs ?? 1000)) return;
+    this.options.logger.warn({ err: error.message, table: this.options.table, events: this.failures.count }, 'outbox publish failed; the sweeper publishes these events later');
+    this.failures = { count: 0, warnedAt: now };
+  }
+}
