@@ -1,18 +1,20 @@
-import type { EventBus } from '@parley/bus';
+import { LRUCache } from 'lru-cache';
+import { createOutbox } from '@parley/bus';
 import { createKnex } from '@parley/db';
 import { CallAdmission, GrpcServer, presenceProto, SessionClient } from '@parley/grpc';
 import { createLogger } from '@parley/logger';
 import { startMetricsServer } from '@parley/metrics';
-import { resolveEventBus, runMain, stopOnSignals, watchHealth } from '@parley/runtime';
+import { resolveEventBus, runService, watchHealth, type ServiceDeps } from '@parley/runtime';
 import { startSessionDirectory } from '@parley/session-directory';
 import { loadPresenceConfig, type PresenceConfig } from './config';
 import { createAgentAvailabilityService } from './domain/agent-availability.service';
 import { startPresenceJobs } from './domain/presence.jobs';
 import { createPresenceService } from './domain/presence.service';
 import { createTypingService } from './domain/typing.service';
-import { createPresencePublisher } from './events/presence.publisher';
 import { createPresenceGrpcHandlers } from './grpc/presence.grpc';
 import { createPresenceRepository } from './repository/presence.repository';
+import { createTypingRecord } from './repository/typing.repository';
+import { exportAgentFigures } from './agents.metrics';
 
 export interface RunningPresenceService {
   port: number;
@@ -20,13 +22,13 @@ export interface RunningPresenceService {
 }
 
 /** Wires the presence service; the all-in-one runner passes its in-process bus. */
-export async function start(config: PresenceConfig, deps: { bus?: EventBus } = {}): Promise<RunningPresenceService> {
-  const logger = createLogger('presence');
-  const knex = createKnex({ url: config.DATABASE_URL, poolMax: 20, logger });
+export async function start(config: PresenceConfig, deps: ServiceDeps = {}): Promise<RunningPresenceService> {
+  const logger = createLogger('presence', config.LOG_LEVEL);
+  const knex = createKnex({ url: config.DATABASE_URL, poolMax: config.DB_POOL_MAX, logger });
   const bus = resolveEventBus(deps.bus, config.AMQP_URL, config.EVENTS_EXCHANGE, logger);
-  const { outbox, relay } = createPresencePublisher(knex, bus, logger);
-  const repository = createPresenceRepository(knex, outbox, relay);
-  const sessionClient = new SessionClient(config.SESSION_SERVICE_ADDR, config.INTERNAL_GRPC_TOKEN);
+  const outbox = createOutbox({ knex, table: 'presence_outbox', bus, logger });
+  const repository = createPresenceRepository(outbox);
+  const sessionClient = new SessionClient(config.SESSION_SERVICE_ADDR, config.INTERNAL_GRPC_TOKEN, deps.local);
   const timings = { leaseTtlMs: config.PRESENCE_LEASE_TTL_MS, typingTtlMs: config.TYPING_TTL_MS, typingThrottleMs: config.TYPING_THROTTLE_MS };
   const sessionDirectory = await startSessionDirectory({
     client: sessionClient,
@@ -37,14 +39,25 @@ export async function start(config: PresenceConfig, deps: { bus?: EventBus } = {
     cacheMaxSessions: config.SESSION_CACHE_MAX,
   });
   const presence = createPresenceService({ presence: repository, sessions: sessionDirectory.directory, timings });
-  const typing = createTypingService({ presence: repository, timings });
+  const typing = createTypingService({
+    presence: repository,
+    record: createTypingRecord(knex),
+    signals: { announce: (events) => bus.publishTransient(events) },
+    announced: new LRUCache<string, number>({ max: 100_000, ttl: config.TYPING_THROTTLE_MS || 1 }),
+    timings,
+  });
 
-  const server = new GrpcServer(logger, config.INTERNAL_GRPC_TOKEN);
+  const server = new GrpcServer(logger, config.INTERNAL_GRPC_TOKEN, deps.local);
   const registrations = new CallAdmission(config.MAX_REGISTRATIONS_RUNNING, 'The presence service is busy registering sockets; try again shortly');
   const handlers = createPresenceGrpcHandlers(presence, typing, createAgentAvailabilityService({ presence: repository }), logger, registrations);
   server.addService(presenceProto().PresenceService.service, handlers, 'parley.presence.v1.PresenceService');
   const port = await server.listen(config.PRESENCE_GRPC_HOST, config.PRESENCE_GRPC_PORT);
-  relay.start();
+  outbox.start();
+  // The record of who is typing, written behind the signals the gateways announce; late ones are worth nothing.
+  const typingSignals = await bus.subscribe(
+    { queue: `${config.EVENTS_EXCHANGE}.presence.typing`, exclusive: false, patterns: ['session.*.typing.*'], messageTtlMs: config.TYPING_TTL_MS },
+    (event) => typing.recordSignal(event),
+  );
   const jobs = startPresenceJobs(presence, typing, {
     reapIntervalMs: config.PRESENCE_REAP_INTERVAL_MS,
     sweepIntervalMs: config.TYPING_SWEEP_INTERVAL_MS,
@@ -54,17 +67,20 @@ export async function start(config: PresenceConfig, deps: { bus?: EventBus } = {
     },
   });
   const health = watchHealth(server, knex, bus);
+  const stopAgentFigures = exportAgentFigures(() => repository.transaction((store) => store.agentStates()));
   const metricsServer = config.METRICS_PORT === undefined ? null : await startMetricsServer(config.PRESENCE_GRPC_HOST, config.METRICS_PORT);
 
   return {
     port,
     async stop() {
       health.stop();
+      stopAgentFigures();
       await metricsServer?.close();
       await jobs.stop();
+      await typingSignals.close();
       await server.stop();
       await sessionDirectory.close();
-      await relay.stop();
+      await outbox.stop();
       sessionClient.close();
       if (!deps.bus) await bus.close();
       await knex.destroy();
@@ -72,10 +88,5 @@ export async function start(config: PresenceConfig, deps: { bus?: EventBus } = {
   };
 }
 
-if (require.main === module) {
-  runMain(async () => {
-    const running = await start(loadPresenceConfig());
-    stopOnSignals(createLogger('presence'), running.stop);
-  });
-}
+if (require.main === module) runService('presence', loadPresenceConfig, start);
 export * from './config';

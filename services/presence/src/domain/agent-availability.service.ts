@@ -1,5 +1,6 @@
 import { createEvent, isStaff, routingKeys, setAvailabilitySchema, validate, type AgentState, type AvailabilityChangedEvent, type Identity } from '@parley/contracts';
 import { permissionDenied } from '@parley/errors';
+import { rosterChanged } from './presence.events';
 import type { PresenceRepository } from './presence.ports';
 
 /**
@@ -16,7 +17,7 @@ export function createAgentAvailabilityService({ presence }: { presence: Presenc
       await presence.transaction(async (store) => {
         await store.lockUser(identity.userId);
         await store.setAvailability(identity.userId, identity.name, status);
-        await store.record([createEvent('agent.availability_changed', routingKeys.agents('agent.availability_changed'), changed)]);
+        await store.record([createEvent('agent.availability_changed', routingKeys.agents('agent.availability_changed'), changed), await rosterChanged(store)]);
       });
       return changed;
     },

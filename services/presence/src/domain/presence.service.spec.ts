@@ -1,9 +1,8 @@
 import { AppError } from '@parley/errors';
 import { FakePresenceRepository } from '../testing/fake-presence.repository';
-import { FakeSessionDirectory } from '../testing/fake-session.directory';
+import { FakeSessionDirectory } from '@parley/testing';
 import { gateway, ManualClock, user } from '../testing/identities';
 import { createPresenceService } from './presence.service';
-import { createTypingService } from './typing.service';
 
 const TIMINGS = { leaseTtlMs: 20_000, typingTtlMs: 10_000, typingThrottleMs: 3000 };
 
@@ -21,7 +20,6 @@ describe('presence service', () => {
   let sessions: FakeSessionDirectory;
   let clock: ManualClock;
   let presence: ReturnType<typeof createPresenceService>;
-  let typing: ReturnType<typeof createTypingService>;
   const customer = user('customer', 'Cleo');
   const agent = user('support', 'Ana');
   let sessionId: string;
@@ -33,7 +31,6 @@ describe('presence service', () => {
     sessions = new FakeSessionDirectory();
     clock = new ManualClock();
     presence = createPresenceService({ presence: repo, sessions, timings: TIMINGS, now: clock.now });
-    typing = createTypingService({ presence: repo, timings: TIMINGS, now: clock.now });
     sessionId = sessions.open(customer).id;
   });
 
@@ -67,14 +64,12 @@ describe('presence service', () => {
   it('reaps the sockets of a gateway whose lease ran out, and only those', async () => {
     await presence.join(customer, inSession('c1', 'gw-a'));
     await presence.join(agent, inSession('a1', 'gw-b'));
-    await typing.typing(agent, inSession('a1', 'gw-b'));
     clock.advance(15_000);
     expect(await presence.renewLease(gateway(), { gateway_id: 'gw-a' })).toBe(true);
     expect(await presence.reapExpired()).toBe(0);
     clock.advance(6000); // gw-b: 21 s without a renewal
     expect(await presence.reapExpired()).toBe(1);
     expect(repo.data('user.left')).toEqual([{ session_id: sessionId, user_id: agent.userId, role: 'support' }]);
-    expect(repo.data('typing.stopped')).toEqual([{ session_id: sessionId, user_id: agent.userId }]);
     expect((await presence.join(customer, inSession('c1'))).map((p) => p.user_id)).toEqual([customer.userId]);
     // The reaped gateway comes back: its lease is unknown, so it reports its sockets again.
     expect(await presence.renewLease(gateway(), { gateway_id: 'gw-b' })).toBe(false);
@@ -111,24 +106,37 @@ describe('presence service', () => {
     expect(await codeOf(presence.onlineAgents(customer))).toBe('PERMISSION_DENIED');
   });
 
+  it('tells the supervisors when an agent comes online and goes offline, not of every tab', async () => {
+    const rosters = () => repo.data('agent.roster_changed') as Array<{ agents: Array<{ agent_id: string; online: boolean }> }>;
+    await presence.connect(agent, ref('a1'));
+    await presence.connect(agent, ref('a2', 'gw-b'));
+    await presence.connect(customer, ref('c1'));
+    expect(rosters().map((r) => r.agents)).toEqual([[expect.objectContaining({ agent_id: agent.userId, online: true })]]);
+    await presence.disconnect(agent, ref('a1'));
+    expect(rosters()).toHaveLength(1);
+    await presence.disconnect(agent, ref('a2', 'gw-b'));
+    expect(rosters().map((r) => r.agents[0].online)).toEqual([true, false]);
+  });
+
   it('refuses bad input and strangers, changing nothing', async () => {
     await presence.connect(agent, ref('a1'));
+    const announced = [...repo.events];
     const stranger = user('customer', 'Sam');
-    const cases: Array<[string, Promise<unknown>, string]> = [
-      ['a bad socket id', presence.connect(customer, ref('no spaces allowed')), 'INVALID_ARGUMENT'],
-      ['a bad gateway id', presence.connect(customer, ref('c1', '')), 'INVALID_ARGUMENT'],
-      ['a bad session id', presence.join(customer, { ...ref('c1'), session_id: 'x' }), 'INVALID_ARGUMENT'],
-      ['an unknown session', presence.join(customer, { ...ref('c1'), session_id: '00000000-0000-4000-8000-000000000001' }), 'NOT_FOUND'],
-      ["another's session", presence.join(stranger, inSession('s1')), 'PERMISSION_DENIED'],
-      ["another's socket", presence.join(customer, inSession('a1')), 'PERMISSION_DENIED'],
-      ["disconnecting another's socket", presence.disconnect(customer, ref('a1')), 'PERMISSION_DENIED'],
-      ['a service connecting', presence.connect(gateway(), ref('g1')), 'PERMISSION_DENIED'],
-      ['a user renewing a lease', presence.renewLease(customer, { gateway_id: 'gw-a' }), 'PERMISSION_DENIED'],
-      ['a user releasing a gateway', presence.releaseGateway(agent, { gateway_id: 'gw-a' }), 'PERMISSION_DENIED'],
+    const cases: Array<[string, () => Promise<unknown>, string]> = [
+      ['a bad socket id', () => presence.connect(customer, ref('no spaces allowed')), 'INVALID_ARGUMENT'],
+      ['a bad gateway id', () => presence.connect(customer, ref('c1', '')), 'INVALID_ARGUMENT'],
+      ['a bad session id', () => presence.join(customer, { ...ref('c1'), session_id: 'x' }), 'INVALID_ARGUMENT'],
+      ['an unknown session', () => presence.join(customer, { ...ref('c1'), session_id: '00000000-0000-4000-8000-000000000001' }), 'NOT_FOUND'],
+      ["another's session", () => presence.join(stranger, inSession('s1')), 'PERMISSION_DENIED'],
+      ["another's socket", () => presence.join(customer, inSession('a1')), 'PERMISSION_DENIED'],
+      ["disconnecting another's socket", () => presence.disconnect(customer, ref('a1')), 'PERMISSION_DENIED'],
+      ['a service connecting', () => presence.connect(gateway(), ref('g1')), 'PERMISSION_DENIED'],
+      ['a user renewing a lease', () => presence.renewLease(customer, { gateway_id: 'gw-a' }), 'PERMISSION_DENIED'],
+      ['a user releasing a gateway', () => presence.releaseGateway(agent, { gateway_id: 'gw-a' }), 'PERMISSION_DENIED'],
     ];
-    for (const [label, call, code] of cases) expect({ label, code: await codeOf(call) }).toEqual({ label, code });
+    for (const [label, call, code] of cases) expect({ label, code: await codeOf(call()) }).toEqual({ label, code });
     expect([...repo.connections.keys()]).toEqual(['a1']);
     expect(repo.memberships).toEqual([]);
-    expect(repo.events).toEqual([]);
+    expect(repo.events).toEqual(announced);
   });
 });

@@ -1,8 +1,10 @@
-import { isStaff, validate, type Identity, type OnlineAgent, type Participant } from '@parley/contracts';
+import { failed, succeeded, type Outcome } from '@parley/batching';
+import { isStaff, validate, type ChatSession, type Identity, type OnlineAgent, type Participant } from '@parley/contracts';
 import { permissionDenied } from '@parley/errors';
-import { dropConnection, leaveSession, userJoined } from './presence.events';
 import { gatewayRefSchema, sessionSocketRefSchema, socketRefSchema } from './presence.inputs';
-import type { Connection, PresenceRepository, PresenceStore, PresenceTimings, SessionDirectory } from './presence.ports';
+import type { PresenceRepository, PresenceTimings, SessionDirectory } from './presence.ports';
+import { createRegistrar, dropConnection, SocketOrder, type RegistrationAnswer } from './registration.batch';
+import type { Registration } from './registration.plan';
 
 export interface PresenceServiceDeps {
   presence: PresenceRepository;
@@ -11,12 +13,36 @@ export interface PresenceServiceDeps {
   now?: () => Date;
 }
 
+/** One item of a batch of registrations: whom it is for, and what it reports (a socket reference). */
+export interface RegistrationRequest {
+  identity: Identity;
+  input: unknown;
+}
+
+/** The socket an input names, for ordering only (before it is validated). */
+const socketNamed = ({ input }: RegistrationRequest): string[] => {
+  const socketId = (input as { socket_id?: unknown } | null)?.socket_id;
+  return typeof socketId === 'string' ? [socketId] : [];
+};
+
+const answered = <T>(outcome: Outcome<T>): T => {
+  if (!outcome.ok) throw outcome.error;
+  return outcome.value;
+};
+
 /**
  * The connection registry: gateways report their sockets and the sessions those sockets join,
- * and renew a lease; a user is in a session while at least one of their sockets is.
+ * and renew a lease; a user is in a session while at least one of their sockets is. Reports come
+ * in batches (one item per socket, each for its own user, each answered on its own) and are
+ * registered in batches (`registration.batch.ts`); a single report is a batch of one.
  */
 export function createPresenceService({ presence, sessions, timings, now = () => new Date() }: PresenceServiceDeps) {
   const leaseUntil = (at: Date) => new Date(at.getTime() + timings.leaseTtlMs);
+  const registrar = createRegistrar(presence, () => {
+    const at = now();
+    return { now: at, until: leaseUntil(at) };
+  });
+  const order = new SocketOrder();
 
   function asUser(identity: Identity): void {
     if (identity.role === 'service') throw permissionDenied('Only users have connections');
@@ -25,73 +51,57 @@ export function createPresenceService({ presence, sessions, timings, now = () =>
     if (identity.role !== 'service') throw permissionDenied('Only a gateway may manage its lease');
   }
 
-  /** The caller's own socket; it is (re)registered if presence does not know it yet. */
-  async function ownSocket(store: PresenceStore, identity: Identity, ref: { gateway_id: string; socket_id: string }): Promise<Connection> {
-    const at = now();
-    const { connection: existing, leaseLive } = await store.socketAndLease(ref.socket_id, ref.gateway_id, at);
-    if (existing) {
-      if (existing.user_id !== identity.userId) throw permissionDenied('The socket belongs to another user');
-      return existing;
-    }
-    // A live lease is left alone: renewing it would lock the gateway's row until this transaction
-    // ends, and every socket of that gateway registering at once (a reconnect storm) would queue on it.
-    if (!leaseLive) await store.renewLease(ref.gateway_id, at, leaseUntil(at));
-    const connection: Connection = { socket_id: ref.socket_id, gateway_id: ref.gateway_id, user_id: identity.userId, user_role: identity.role, user_name: identity.name };
-    await store.saveConnection(connection);
-    if (identity.role === 'support') await store.agentOnline(identity.userId, identity.name);
-    return connection;
+  /** An item validated; a join's session checked (once per caller and session in a call). */
+  async function check(kind: Registration['kind'], { identity, input }: RegistrationRequest, session: (identity: Identity, id: string) => Promise<ChatSession>): Promise<Registration> {
+    asUser(identity);
+    if (kind === 'connect' || kind === 'disconnect') return { kind, identity, socket: validate(socketRefSchema, input) };
+    const { session_id, ...socket } = validate(sessionSocketRefSchema, input);
+    const sessionId = kind === 'join' ? (await session(identity, session_id)).id : session_id.toLowerCase();
+    return { kind, identity, socket, sessionId };
   }
 
+  /**
+   * A call's items: checked at once (a bad item or a session its caller may not see fails alone
+   * and writes nothing), then registered together, in the order calls about a socket arrived.
+   */
+  function registerMany(kind: Registration['kind'], requests: RegistrationRequest[]): Promise<Outcome<RegistrationAnswer>[]> {
+    const asked = new Map<string, Promise<ChatSession>>();
+    const session = (identity: Identity, id: string) => {
+      const key = `${identity.role}:${identity.userId}:${id.toLowerCase()}`;
+      const answer = asked.get(key) ?? sessions.get(identity, id);
+      asked.set(key, answer);
+      return answer;
+    };
+    const checked = Promise.all(requests.map((request) => check(kind, request, session).then(succeeded, (error: unknown) => failed<Registration>(error))));
+    return order.run(requests.flatMap(socketNamed), checked, (outcomes) => {
+      const valid = outcomes.flatMap((outcome, index) => (outcome.ok ? [{ index, item: outcome.value }] : []));
+      const registered = valid.length > 0 ? registrar.register(valid.map((v) => v.item)) : Promise.resolve([]);
+      return registered.then((answers) => {
+        const merged: Outcome<RegistrationAnswer>[] = outcomes.map((outcome) => (outcome.ok ? succeeded(null) : outcome));
+        valid.forEach((v, i) => (merged[v.index] = answers[i]));
+        return merged;
+      });
+    });
+  }
+  const one = async (kind: Registration['kind'], identity: Identity, input: unknown) => answered((await registerMany(kind, [{ identity, input }]))[0]);
+  const done = (outcomes: Outcome<RegistrationAnswer>[]): Outcome<void>[] => outcomes.map((o) => (o.ok ? succeeded(undefined) : o));
+
   return {
-    async connect(identity: Identity, input: unknown): Promise<void> {
-      asUser(identity);
-      const ref = validate(socketRefSchema, input);
-      await presence.transaction(async (store) => {
-        await store.lockUser(identity.userId);
-        await ownSocket(store, identity, ref);
-      });
-    },
+    /** Registers sockets (an unknown one is added; a support agent's first makes them online). */
+    connectMany: async (requests: RegistrationRequest[]) => done(await registerMany('connect', requests)),
+    /** Removes sockets: each leaves every session it was in. An unknown socket changes nothing. */
+    disconnectMany: async (requests: RegistrationRequest[]) => done(await registerMany('disconnect', requests)),
+    /** Puts sockets in sessions their callers may see; each answers who is in its session now. */
+    joinMany: async (requests: RegistrationRequest[]): Promise<Outcome<Participant[]>[]> =>
+      (await registerMany('join', requests)).map((o) => (o.ok ? succeeded(o.value ?? []) : o)),
+    /** Takes sockets out of sessions; leaving a session the socket is not in changes nothing. */
+    leaveMany: async (requests: RegistrationRequest[]) => done(await registerMany('leave', requests)),
 
-    async disconnect(identity: Identity, input: unknown): Promise<void> {
-      asUser(identity);
-      const ref = validate(socketRefSchema, input);
-      await presence.transaction(async (store) => {
-        await store.lockUser(identity.userId);
-        const connection = await store.getConnection(ref.socket_id);
-        if (!connection) return;
-        if (connection.user_id !== identity.userId) throw permissionDenied('The socket belongs to another user');
-        await store.record(await dropConnection(store, connection));
-      });
-    },
-
+    connect: async (identity: Identity, input: unknown): Promise<void> => void (await one('connect', identity, input)),
+    disconnect: async (identity: Identity, input: unknown): Promise<void> => void (await one('disconnect', identity, input)),
     /** Enters a session the caller may see; answers who is in it now (the caller included). */
-    async join(identity: Identity, input: unknown): Promise<Participant[]> {
-      asUser(identity);
-      const ref = validate(sessionSocketRefSchema, input);
-      const session = await sessions.get(identity, ref.session_id);
-      return presence.transaction(async (store) => {
-        await store.lockUser(identity.userId);
-        const connection = await ownSocket(store, identity, ref);
-        const { firstOfUser } = await store.addMembership(connection.socket_id, session.id, identity.userId);
-        if (firstOfUser) {
-          await store.record([userJoined(session.id, { user_id: identity.userId, role: identity.role, name: identity.name })]);
-        }
-        return store.participants(session.id);
-      });
-    },
-
-    /** Leaving a session the socket is not in changes nothing. */
-    async leave(identity: Identity, input: unknown): Promise<void> {
-      asUser(identity);
-      const ref = validate(sessionSocketRefSchema, input);
-      await presence.transaction(async (store) => {
-        await store.lockUser(identity.userId);
-        const connection = await store.getConnection(ref.socket_id);
-        if (!connection) return;
-        if (connection.user_id !== identity.userId) throw permissionDenied('The socket belongs to another user');
-        await store.record(await leaveSession(store, connection, ref.session_id.toLowerCase()));
-      });
-    },
+    join: async (identity: Identity, input: unknown): Promise<Participant[]> => (await one('join', identity, input)) ?? [],
+    leave: async (identity: Identity, input: unknown): Promise<void> => void (await one('leave', identity, input)),
 
     /** Answers false when the lease had run out (or never existed): the gateway then reports its sockets again. */
     async renewLease(identity: Identity, input: unknown): Promise<boolean> {

@@ -1,7 +1,8 @@
 import * as grpc from '@grpc/grpc-js';
-import type { EventEnvelope, Identity } from '@parley/contracts';
+import { createEvent, routingKeys, type AgentRoster, type EventEnvelope, type Identity } from '@parley/contracts';
 import type { AppError } from '@parley/errors';
 import { presenceProto, internalClientOptions } from '@parley/grpc';
+import { renderMetrics } from '@parley/metrics';
 import { eventually, TEST_INTERNAL_GRPC_TOKEN } from '@parley/testing';
 import { gateway, user } from '../testing/identities';
 import { startPresenceHarness, type PresenceHarness } from '../testing/presence-harness';
@@ -48,11 +49,9 @@ describe('presence service over gRPC', () => {
   it('reaps a gateway that stops renewing, and keeps one that renews', async () => {
     await h.presence.join(ref('c9', 'gw-alive'), as(customer));
     await h.presence.join(ref('a9', 'gw-dead'), as(agent));
-    await h.presence.typing(ref('a9', 'gw-dead'), as(agent));
     const renewing = setInterval(() => void h.presence.renewLease('gw-alive', as(gateway())), 200);
     try {
       await eventually(() => expect(ofType('user.left')).toEqual([{ session_id: sessionId, user_id: agent.userId, role: 'support' }]), 5000);
-      expect(ofType('typing.stopped')).toEqual([{ session_id: sessionId, user_id: agent.userId }]);
       expect((await h.presence.join(ref('c9', 'gw-alive'), as(customer))).participants.map((p) => p.user_id)).toEqual([customer.userId]);
       expect((await h.presence.renewLease('gw-dead', as(gateway()))).known).toBe(false);
     } finally {
@@ -62,15 +61,25 @@ describe('presence service over gRPC', () => {
     }
   });
 
-  it('stores one typing row per burst and sweeps it into typing.stopped', async () => {
+  it('announces a burst of Typing from an older gateway once, records it behind the signal, and sweeps the row when it expires', async () => {
     await h.presence.join(ref('a3'), as(agent));
     for (let i = 0; i < 5; i += 1) await h.presence.typing(ref('a3'), as(agent));
-    const rows = await h.db.knex('typing_indicators').where({ session_id: sessionId });
-    expect(rows).toEqual([expect.objectContaining({ user_id: agent.userId, user_name: 'Ana' })]);
-    await eventually(() => expect(ofType('typing.stopped')).toEqual([{ session_id: sessionId, user_id: agent.userId }]), 5000);
-    expect(ofType('typing.started')).toHaveLength(1);
-    expect(await h.db.knex('typing_indicators').where({ session_id: sessionId })).toEqual([]);
+    expect(ofType('typing.started')).toEqual([{ session_id: sessionId, user_id: agent.userId, user_name: 'Ana' }]);
+    // The record follows the signal: one row, gone once it expired (800 ms) and the sweeper ran.
+    await eventually(async () => expect(await h.db.knex('typing_indicators').where({ session_id: sessionId })).toEqual([expect.objectContaining({ user_id: agent.userId, user_name: 'Ana' })]));
+    await eventually(async () => expect(await h.db.knex('typing_indicators').where({ session_id: sessionId })).toEqual([]), 5000);
     await h.presence.releaseGateway('gw-a', as(gateway()));
+  });
+
+  it('records what today\'s gateways announce, and forgets a typist who stopped', async () => {
+    const announce = (type: 'typing.started' | 'typing.stopped') =>
+      h.bus.publishTransient([
+        createEvent(type, routingKeys.session(sessionId, type), type === 'typing.started' ? { session_id: sessionId, user_id: customer.userId, user_name: 'Cleo' } : { session_id: sessionId, user_id: customer.userId }),
+      ] as EventEnvelope[]);
+    announce('typing.started');
+    await eventually(async () => expect(await h.db.knex('typing_indicators').where({ session_id: sessionId }).select('user_id')).toEqual([{ user_id: customer.userId }]));
+    announce('typing.stopped');
+    await eventually(async () => expect(await h.db.knex('typing_indicators').where({ session_id: sessionId })).toEqual([]));
   });
 
   it('lists online agents for staff only', async () => {
@@ -105,6 +114,26 @@ describe('presence service over gRPC', () => {
     expect(await states()).toEqual([expect.objectContaining({ availability: 'available' })]);
     await h.presence.releaseGateway('gw-d', as(gateway()));
     expect(await states()).toEqual([expect.objectContaining({ online: false })]);
+    // Each step reached the supervisors as the whole roster, Bo's line as it then stood.
+    const rosterOfBo = () =>
+      h.events
+        .filter((e) => e.type === 'agent.roster_changed')
+        .flatMap((e) => (e.data as AgentRoster).agents.filter((a) => a.agent_id === bo.userId))
+        .map((a) => [a.online, a.availability]);
+    await eventually(() => expect(rosterOfBo()).toEqual([[true, 'available'], [true, 'away'], [false, 'away'], [true, 'away'], [true, 'available'], [false, 'available']]));
+  });
+
+  it('exports the support agents online and available to Prometheus', async () => {
+    const [cy, di] = [user('support', 'Cy'), user('support', 'Di')];
+    await h.presence.connect({ gateway_id: 'gw-m', socket_id: 'm1' }, as(cy));
+    await h.presence.connect({ gateway_id: 'gw-m', socket_id: 'm2' }, as(di));
+    await h.presence.setAvailability('away', as(di));
+    const states = (await h.presence.listAgentStates(as(cy))).agents;
+    const figure = (text: string, name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1]);
+    const text = await renderMetrics();
+    expect(figure(text, 'parley_agents_online')).toBe(states.filter((a) => a.online).length);
+    expect(figure(text, 'parley_agents_available')).toBe(states.filter((a) => a.online && a.availability === 'available').length);
+    expect(figure(text, 'parley_agents_online') - figure(text, 'parley_agents_available')).toBeGreaterThanOrEqual(1);
   });
 
   it('lets only support agents set an availability, only to available or away, and shows agent states to services and staff only', async () => {

@@ -1,34 +1,47 @@
 import type { Knex } from 'knex';
-import type { OutboxRelay, OutboxRepository } from '@parley/bus';
+import type { Outbox } from '@parley/bus';
 import { STAFF_ROLES, type AgentState, type Availability, type OnlineAgent, type Participant } from '@parley/contracts';
-import type { Connection, PresenceRepository, PresenceStore, TypingIndicator } from '../domain/presence.ports';
+import type { Connection, PresenceRepository, PresenceStore, Registry } from '../domain/presence.ports';
+import { APPLY_CHANGES_SQL, LOCK_USERS_SQL, PARTICIPANTS_SQL, REGISTRY_SQL } from './registry.sql';
 
-/** presence_gateways, presence_connections, presence_memberships, typing_indicators and presence_outbox. */
-export function createPresenceRepository(knex: Knex, outbox: OutboxRepository, relay: OutboxRelay): PresenceRepository {
+/**
+ * Errors after which a transaction is simply run again, having written nothing: a deadlock, a
+ * socket id another user's transaction registered first, or a gateway released (deleted) between
+ * the read of its lease and the registration of its socket.
+ */
+function isRetryable(error: unknown): boolean {
+  const { code, constraint } = error as { code?: string; constraint?: string };
+  if (code === '40P01' || code === '40001') return true;
+  return (code === '23505' && constraint === 'presence_connections_pkey') || (code === '23503' && constraint === 'presence_connections_gateway_id_foreign');
+}
+const MAX_TRIES = 5;
+
+/**
+ * presence_gateways, presence_connections and presence_memberships (typing_indicators: typing.repository.ts); events go
+ * to presence_outbox in the same transaction and are published after the commit.
+ */
+export function createPresenceRepository(outbox: Outbox): PresenceRepository {
   return {
     async transaction(work) {
-      let recorded = false;
-      const result = await knex.transaction(async (trx) => {
-        const store = createStore(trx, async (events) => {
-          if (events.length === 0) return;
-          recorded = true;
-          await outbox.add(trx, events);
-        });
-        return work(store);
-      });
-      if (recorded) relay.notify();
-      return result;
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await outbox.transaction((trx, record) => work(createStore(trx, async (events) => record(events))));
+        } catch (error) {
+          if (!isRetryable(error) || attempt >= MAX_TRIES) throw error;
+        }
+      }
     },
   };
 }
 
 function createStore(trx: Knex.Transaction, record: PresenceStore['record']): PresenceStore {
+  const lockUsers = async (userIds: string[]) => {
+    if (userIds.length > 0) await trx.raw(LOCK_USERS_SQL, [userIds]);
+  };
   return {
     record,
-
-    async lockUser(userId) {
-      await trx.raw(`select pg_advisory_xact_lock(hashtext('presence-user'), hashtext(?))`, [userId]);
-    },
+    lockUsers,
+    lockUser: (userId) => lockUsers([userId]),
 
     async renewLease(gatewayId, now, until) {
       // No key update: the sockets being registered meanwhile (their foreign key takes a key share
@@ -39,16 +52,6 @@ function createStore(trx: Knex.Transaction, record: PresenceStore['record']): Pr
         .onConflict('gateway_id')
         .merge({ lease_expires_at: trx.raw('greatest(presence_gateways.lease_expires_at, excluded.lease_expires_at)') });
       return current !== undefined && current.lease_expires_at > now;
-    },
-
-    async socketAndLease(socketId, gatewayId, now) {
-      const { rows } = await trx.raw<{ rows: Array<{ connection: Connection | null; lease_live: boolean }> }>(
-        `select (select json_build_object('socket_id', socket_id, 'gateway_id', gateway_id, 'user_id', user_id, 'user_role', user_role, 'user_name', user_name)
-                   from presence_connections where socket_id = ?) as connection,
-                exists (select 1 from presence_gateways where gateway_id = ? and lease_expires_at > ?) as lease_live`,
-        [socketId, gatewayId, now],
-      );
-      return { connection: rows[0].connection, leaseLive: rows[0].lease_live };
     },
 
     async expiredGateways(now) {
@@ -64,8 +67,31 @@ function createStore(trx: Knex.Transaction, record: PresenceStore['record']): Pr
 
     socketsOfGateway: (gatewayId) => trx<Connection>('presence_connections').where({ gateway_id: gatewayId }).select('socket_id', 'gateway_id', 'user_id', 'user_role', 'user_name'),
 
-    async saveConnection(c) {
-      await trx('presence_connections').insert(c).onConflict('socket_id').merge(['gateway_id', 'user_id', 'user_role', 'user_name']);
+    async registry(userIds, socketIds, gatewayIds, now): Promise<Registry> {
+      const { rows } = await trx.raw<{ rows: Array<{ sockets: Registry['sockets']; live_gateways: string[] }> }>(REGISTRY_SQL, [userIds, socketIds, gatewayIds, now]);
+      return { sockets: rows[0].sockets, liveGateways: rows[0].live_gateways };
+    },
+
+    async applyChanges(changes) {
+      const { added, joined, left } = changes;
+      await trx.raw(APPLY_CHANGES_SQL, [
+        changes.leaseUntil,
+        changes.leases,
+        added.map((c) => c.socket_id),
+        added.map((c) => c.gateway_id),
+        added.map((c) => c.user_id),
+        added.map((c) => c.user_role),
+        added.map((c) => c.user_name),
+        changes.dropped,
+        left.map((m) => m.socket_id),
+        left.map((m) => m.session_id),
+        joined.map((m) => m.socket_id),
+        joined.map((m) => m.session_id),
+        joined.map((m) => m.user_id),
+        changes.agentsOnline.map((a) => a.agent_id),
+        changes.agentsOnline.map((a) => a.agent_name),
+        changes.agentsOffline,
+      ]);
     },
 
     async getConnection(socketId) {
@@ -73,59 +99,15 @@ function createStore(trx: Knex.Transaction, record: PresenceStore['record']): Pr
       return row ?? null;
     },
 
-    async deleteConnection(socketId) {
-      await trx('presence_connections').where({ socket_id: socketId }).delete();
-    },
-
-    async sessionsOf(socketId) {
-      const rows = await trx('presence_memberships').where({ socket_id: socketId }).select<{ session_id: string }[]>('session_id');
-      return rows.map((r) => r.session_id);
-    },
-
-    async addMembership(socketId, sessionId, userId) {
-      // The outer count reads the table as it was before the insert (a data-modifying CTE's rows are
-      // not visible to the rest of its statement): the user's sockets there before this one.
-      const { rows } = await trx.raw<{ rows: Array<{ added: number; before: number }> }>(
-        `with inserted as (
-           insert into presence_memberships (socket_id, session_id, user_id) values (?, ?, ?)
-           on conflict (socket_id, session_id) do nothing returning 1
-         )
-         select (select count(*) from inserted)::int as added,
-                (select count(*) from presence_memberships where session_id = ? and user_id = ?)::int as before`,
-        [socketId, sessionId, userId, sessionId, userId],
-      );
-      const { added, before } = rows[0];
-      return { added: added > 0, firstOfUser: added > 0 && before === 0 };
-    },
-
-    async deleteMembership(socketId, sessionId) {
-      // The outer count reads the table as it was before the delete: the deleted row is among them.
-      const { rows } = await trx.raw<{ rows: Array<{ removed: number; before: number }> }>(
-        `with deleted as (
-           delete from presence_memberships where socket_id = ? and session_id = ? returning user_id
-         )
-         select (select count(*) from deleted)::int as removed,
-                (select count(*) from presence_memberships where session_id = ? and user_id = (select user_id from deleted))::int as before`,
-        [socketId, sessionId, sessionId],
-      );
-      const { removed, before } = rows[0];
-      return { removed: removed > 0, lastOfUser: removed > 0 && before === 1 };
-    },
-
     async isMember(socketId, sessionId) {
       return (await trx('presence_memberships').where({ socket_id: socketId, session_id: sessionId }).first('socket_id')) !== undefined;
     },
 
-    async participants(sessionId) {
-      const { rows } = await trx.raw<{ rows: Participant[] }>(
-        `select user_id, role, name from (
-           select distinct on (m.user_id) m.user_id, c.user_role as role, c.user_name as name, m.joined_at
-           from presence_memberships m join presence_connections c on c.socket_id = m.socket_id
-           where m.session_id = ? order by m.user_id, m.joined_at
-         ) first_joins order by joined_at, user_id`,
-        [sessionId],
-      );
-      return rows;
+    async participantsOf(sessionIds) {
+      const { rows } = await trx.raw<{ rows: Array<Participant & { session_id: string }> }>(PARTICIPANTS_SQL, [sessionIds]);
+      const bySession = new Map<string, Participant[]>(sessionIds.map((id) => [id, []]));
+      for (const { session_id, ...participant } of rows) bySession.get(session_id)?.push(participant);
+      return bySession;
     },
 
     async onlineAgents() {
@@ -140,22 +122,6 @@ function createStore(trx: Knex.Transaction, record: PresenceStore['record']): Pr
         [[...STAFF_ROLES]],
       );
       return rows.map((r) => ({ ...r, connections: Number(r.connections), online_since: r.online_since.toISOString() }));
-    },
-
-    async userConnectionCount(userId) {
-      const row = await trx('presence_connections').where({ user_id: userId }).count<{ count: string }[]>('* as count').first();
-      return Number(row?.count ?? 0);
-    },
-
-    async agentOnline(agentId, agentName) {
-      await trx('agent_states')
-        .insert({ agent_id: agentId, agent_name: agentName, offline_since: null })
-        .onConflict('agent_id')
-        .merge({ agent_name: agentName, offline_since: null, updated_at: trx.fn.now() });
-    },
-
-    async agentOffline(agentId) {
-      await trx('agent_states').where({ agent_id: agentId }).whereNull('offline_since').update({ offline_since: trx.fn.now(), updated_at: trx.fn.now() });
     },
 
     async setAvailability(agentId, agentName, status: Availability) {
@@ -179,28 +145,5 @@ function createStore(trx: Knex.Transaction, record: PresenceStore['record']): Pr
       );
       return rows.map((r) => ({ ...r, offline_since: r.offline_since ? r.offline_since.toISOString() : null }));
     },
-
-    async getTyping(sessionId, userId) {
-      const row = await trx<TypingIndicator>('typing_indicators').where({ session_id: sessionId, user_id: userId }).first('session_id', 'user_id', 'user_name', 'expires_at');
-      return row ?? null;
-    },
-
-    async saveTyping(indicator) {
-      await trx('typing_indicators')
-        .insert({ ...indicator, started_at: trx.fn.now() })
-        .onConflict(['session_id', 'user_id'])
-        .merge({
-          user_name: indicator.user_name,
-          expires_at: indicator.expires_at,
-          // A new burst of typing after an expired one starts anew.
-          started_at: trx.raw('case when typing_indicators.expires_at < now() then now() else typing_indicators.started_at end'),
-        });
-    },
-
-    async deleteTyping(sessionId, userId) {
-      return (await trx('typing_indicators').where({ session_id: sessionId, user_id: userId }).delete()) > 0;
-    },
-
-    deleteExpiredTyping: (now) => trx('typing_indicators').where('expires_at', '<', now).delete().returning(['session_id', 'user_id']),
   };
 }

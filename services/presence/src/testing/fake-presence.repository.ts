@@ -1,7 +1,9 @@
 import type { AgentState, Availability, EventEnvelope, OnlineAgent, Participant } from '@parley/contracts';
-import type { Connection, PresenceRepository, PresenceStore, TypingIndicator } from '../domain/presence.ports';
+import type { Connection, PresenceRepository, PresenceStore } from '../domain/presence.ports';
 
 const CONNECTION_COLUMNS = ['socket_id', 'gateway_id', 'user_id', 'user_role', 'user_name'];
+
+const connectionOf = ({ socket_id, gateway_id, user_id, user_role, user_name }: Connection): Connection => ({ socket_id, gateway_id, user_id, user_role, user_name });
 
 interface Membership {
   socket_id: string;
@@ -18,12 +20,11 @@ export class FakePresenceRepository implements PresenceRepository {
   gateways = new Map<string, Date>();
   connections = new Map<string, Connection & { connected_at: Date }>();
   memberships: Membership[] = [];
-  typing = new Map<string, TypingIndicator>();
   agents = new Map<string, { agent_name: string; availability: Availability; offline_since: Date | null }>();
   /** Every event recorded by a committed transaction, in order. */
   readonly events: EventEnvelope[] = [];
-  /** How many typing rows were written (to see the throttle). */
-  typingWrites = 0;
+  /** The users each transaction locked with `lockUsers`, one entry per transaction that did. */
+  readonly lockedUsers: string[][] = [];
   private order = 0;
 
   async transaction<T>(work: (store: PresenceStore) => Promise<T>): Promise<T> {
@@ -31,9 +32,7 @@ export class FakePresenceRepository implements PresenceRepository {
       gateways: new Map(this.gateways),
       connections: new Map(this.connections),
       memberships: [...this.memberships],
-      typing: new Map(this.typing),
       agents: new Map([...this.agents].map(([id, a]) => [id, { ...a }])),
-      writes: this.typingWrites,
     };
     const recorded: EventEnvelope[] = [];
     try {
@@ -41,8 +40,7 @@ export class FakePresenceRepository implements PresenceRepository {
       this.events.push(...recorded);
       return result;
     } catch (error) {
-      const { writes, ...tables } = saved;
-      Object.assign(this, { ...tables, typingWrites: writes });
+      Object.assign(this, saved);
       throw error;
     }
   }
@@ -53,17 +51,10 @@ export class FakePresenceRepository implements PresenceRepository {
   }
 
   private store(recorded: EventEnvelope[]): PresenceStore {
-    const key = (sessionId: string, userId: string) => `${sessionId}/${userId}`;
     return {
       record: async (events) => void recorded.push(...events),
       lockUser: async () => undefined,
-      socketAndLease: async (socketId, gatewayId, now) => {
-        const c = this.connections.get(socketId);
-        return {
-          connection: c ? { socket_id: c.socket_id, gateway_id: c.gateway_id, user_id: c.user_id, user_role: c.user_role, user_name: c.user_name } : null,
-          leaseLive: (this.gateways.get(gatewayId) ?? new Date(0)) > now,
-        };
-      },
+      lockUsers: async (userIds) => void this.lockedUsers.push([...new Set(userIds)].sort()),
       renewLease: async (gatewayId, now, until) => {
         const current = this.gateways.get(gatewayId);
         this.gateways.set(gatewayId, current && current > until ? current : until);
@@ -78,41 +69,51 @@ export class FakePresenceRepository implements PresenceRepository {
         this.memberships = this.memberships.filter((m) => this.connections.has(m.socket_id));
       },
       socketsOfGateway: async (gatewayId) => [...this.connections.values()].filter((c) => c.gateway_id === gatewayId),
-      saveConnection: async (c) => {
-        // Like the table: a column it does not have is an error, not silently kept.
-        const unknown = Object.keys(c).filter((k) => !CONNECTION_COLUMNS.includes(k));
-        if (unknown.length > 0) throw new Error(`presence_connections has no column ${unknown.join(', ')}`);
-        this.connections.set(c.socket_id, { ...c, connected_at: new Date() });
+      registry: async (userIds, socketIds, gatewayIds, now) => ({
+        sockets: [...this.connections.values()]
+          .filter((c) => userIds.includes(c.user_id) || socketIds.includes(c.socket_id))
+          .map((c) => ({ ...connectionOf(c), session_ids: this.memberships.filter((m) => m.socket_id === c.socket_id).map((m) => m.session_id) })),
+        liveGateways: gatewayIds.filter((g) => (this.gateways.get(g) ?? new Date(0)) > now),
+      }),
+      applyChanges: async (changes) => {
+        for (const gatewayId of changes.leases) {
+          const current = this.gateways.get(gatewayId);
+          this.gateways.set(gatewayId, current && current > changes.leaseUntil ? current : changes.leaseUntil);
+        }
+        for (const c of changes.added) {
+          // Like the table: a column it does not have is an error, not silently kept; a socket id is registered once.
+          const unknown = Object.keys(c).filter((k) => !CONNECTION_COLUMNS.includes(k));
+          if (unknown.length > 0) throw new Error(`presence_connections has no column ${unknown.join(', ')}`);
+          if (this.connections.has(c.socket_id)) throw new Error(`socket ${c.socket_id} is registered already`);
+          if (!this.gateways.has(c.gateway_id)) throw new Error(`gateway ${c.gateway_id} has no lease`);
+          this.connections.set(c.socket_id, { ...c, connected_at: new Date() });
+        }
+        for (const socketId of changes.dropped) this.connections.delete(socketId);
+        this.memberships = this.memberships.filter(
+          (m) => this.connections.has(m.socket_id) && !changes.left.some((l) => l.socket_id === m.socket_id && l.session_id === m.session_id),
+        );
+        for (const m of changes.joined) this.memberships.push({ ...m, order: (this.order += 1) });
+        for (const { agent_id, agent_name } of changes.agentsOnline) {
+          this.agents.set(agent_id, { availability: 'available', ...this.agents.get(agent_id), agent_name, offline_since: null });
+        }
+        for (const agentId of changes.agentsOffline) {
+          const agent = this.agents.get(agentId);
+          if (agent && !agent.offline_since) agent.offline_since = new Date();
+        }
       },
       getConnection: async (socketId) => {
         const c = this.connections.get(socketId);
-        return c ? { socket_id: c.socket_id, gateway_id: c.gateway_id, user_id: c.user_id, user_role: c.user_role, user_name: c.user_name } : null;
-      },
-      deleteConnection: async (socketId) => {
-        this.connections.delete(socketId);
-        this.memberships = this.memberships.filter((m) => m.socket_id !== socketId);
-      },
-      sessionsOf: async (socketId) => this.memberships.filter((m) => m.socket_id === socketId).map((m) => m.session_id),
-      addMembership: async (socketId, sessionId, userId) => {
-        if (this.memberships.some((m) => m.socket_id === socketId && m.session_id === sessionId)) return { added: false, firstOfUser: false };
-        const firstOfUser = !this.memberships.some((m) => m.session_id === sessionId && m.user_id === userId);
-        this.memberships.push({ socket_id: socketId, session_id: sessionId, user_id: userId, order: (this.order += 1) });
-        return { added: true, firstOfUser };
-      },
-      deleteMembership: async (socketId, sessionId) => {
-        const gone = this.memberships.find((m) => m.socket_id === socketId && m.session_id === sessionId);
-        if (!gone) return { removed: false, lastOfUser: false };
-        this.memberships = this.memberships.filter((m) => m !== gone);
-        return { removed: true, lastOfUser: !this.memberships.some((m) => m.session_id === sessionId && m.user_id === gone.user_id) };
+        return c ? connectionOf(c) : null;
       },
       isMember: async (socketId, sessionId) => this.memberships.some((m) => m.socket_id === socketId && m.session_id === sessionId),
-      participants: async (sessionId) => {
-        const seen = new Map<string, Participant>();
+      participantsOf: async (sessionIds) => {
+        const bySession = new Map<string, Map<string, Participant>>(sessionIds.map((id) => [id, new Map()]));
         for (const m of [...this.memberships].sort((a, b) => a.order - b.order)) {
           const c = this.connections.get(m.socket_id);
-          if (m.session_id === sessionId && c && !seen.has(m.user_id)) seen.set(m.user_id, { user_id: c.user_id, role: c.user_role, name: c.user_name });
+          const seen = bySession.get(m.session_id);
+          if (seen && c && !seen.has(m.user_id)) seen.set(m.user_id, { user_id: c.user_id, role: c.user_role, name: c.user_name });
         }
-        return [...seen.values()];
+        return new Map([...bySession].map(([id, seen]) => [id, [...seen.values()]]));
       },
       onlineAgents: async () => {
         const agents = new Map<string, OnlineAgent>();
@@ -126,14 +127,6 @@ export class FakePresenceRepository implements PresenceRepository {
         }
         return [...agents.values()];
       },
-      userConnectionCount: async (userId) => [...this.connections.values()].filter((c) => c.user_id === userId).length,
-      agentOnline: async (agentId, agentName) => {
-        this.agents.set(agentId, { availability: 'available', ...this.agents.get(agentId), agent_name: agentName, offline_since: null });
-      },
-      agentOffline: async (agentId) => {
-        const agent = this.agents.get(agentId);
-        if (agent && !agent.offline_since) agent.offline_since = new Date();
-      },
       setAvailability: async (agentId, agentName, status) => {
         this.agents.set(agentId, { offline_since: null, ...this.agents.get(agentId), agent_name: agentName, availability: status });
       },
@@ -146,17 +139,6 @@ export class FakePresenceRepository implements PresenceRepository {
           const offline = isOnline ? null : (known?.offline_since ?? null);
           return { agent_id: id, agent_name: online.get(id) ?? known?.agent_name ?? '', online: isOnline, availability: known?.availability ?? 'available', offline_since: offline ? offline.toISOString() : null };
         });
-      },
-      getTyping: async (sessionId, userId) => this.typing.get(key(sessionId, userId)) ?? null,
-      saveTyping: async (indicator) => {
-        this.typingWrites += 1;
-        this.typing.set(key(indicator.session_id, indicator.user_id), indicator);
-      },
-      deleteTyping: async (sessionId, userId) => this.typing.delete(key(sessionId, userId)),
-      deleteExpiredTyping: async (now) => {
-        const expired = [...this.typing.values()].filter((t) => t.expires_at < now);
-        expired.forEach((t) => this.typing.delete(key(t.session_id, t.user_id)));
-        return expired.map((t) => ({ session_id: t.session_id, user_id: t.user_id }));
       },
     };
   }

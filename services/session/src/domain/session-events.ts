@@ -1,4 +1,4 @@
-import { createEvent, routingKeys, type Actor, type ChatSession, type EventEnvelope, type Identity, type RequeueReason } from '@parley/contracts';
+import { createEvent, routingKeys, type Actor, type ChatSession, type ChatRatedEvent, type EventEnvelope, type Identity, type RequeueReason, type Workload } from '@parley/contracts';
 import type { QueueSnapshot } from './session.ports';
 
 export const actorOf = (identity: Identity): Actor => ({ user_id: identity.userId, role: identity.role, name: identity.name });
@@ -38,4 +38,14 @@ export function statusChanged(session: ChatSession, previous: ChatSession['statu
 export function sessionRequeued(session: ChatSession, from: { id: string; name: string }, reason: RequeueReason, by: Identity, queue: QueueSnapshot | null): EventEnvelope[] {
   const data = { session, from_agent_id: from.id, from_agent_name: from.name, reason, by: actorOf(by) };
   return [createEvent('session.requeued', routingKeys.session(session.id, 'session.requeued'), data), ...queueChanged(queue)];
+}
+
+/** The queue and every agent's load as a change left them: the supervisors' live view. */
+export function workloadChanged(workload: Workload): EventEnvelope {
+  return createEvent('workload.changed', routingKeys.admins('workload.changed'), workload);
+}
+
+/** The requester rated the chat. */
+export function sessionRated(rated: ChatRatedEvent): EventEnvelope[] {
+  return [createEvent('session.rated', routingKeys.session(rated.session_id, 'session.rated'), rated)];
 }

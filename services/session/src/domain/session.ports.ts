@@ -40,6 +40,8 @@ export interface SessionChange {
 /** What the session domain needs from storage. The events commit with the state, or neither does. */
 export interface SessionRepository {
   get(id: string): Promise<ChatSession | null>;
+  /** The sessions of these ids that exist, in no particular order. */
+  getMany(ids: string[]): Promise<ChatSession[]>;
   list(filter: SessionListFilter): Promise<ChatSession[]>;
   create(session: NewSession, eventsFor: (created: ChatSession, queue: QueueSnapshot) => EventEnvelope[]): Promise<ChatSession>;
   /** The changed session, or null when it no longer matched (someone else changed it first). */

@@ -6,9 +6,11 @@ import {
   validate,
   type ChatSession,
   type Identity,
+  canView,
 } from '@parley/contracts';
+import { z } from 'zod';
 import { invalidArgument, notFound, permissionDenied } from '@parley/errors';
-import { canView } from './session-access';
+
 import { sessionCreated } from './session-events';
 import type { SessionRepository } from './session.ports';
 
@@ -32,6 +34,10 @@ export interface ListSessionsCommand {
   limit?: number;
   offset?: number;
 }
+
+/** The most sessions one FindSessions call names (a page of search results is at most 50). */
+export const GET_MANY_MAX = 200;
+const sessionIdsSchema = z.array(sessionIdSchema).max(GET_MANY_MAX, { message: `name at most ${GET_MANY_MAX} sessions` });
 
 export function createSessionService({ sessions }: SessionServiceDeps) {
   /** The session if the caller may see it; with `queuePosition`, a waiting one with its place in the queue. */
@@ -76,7 +82,15 @@ export function createSessionService({ sessions }: SessionServiceDeps) {
     return staff && query.status === 'waiting' && !query.assigned ? list.map((s, i) => ({ ...s, queue_position: query.offset + i + 1 })) : list;
   }
 
-  return { get, create, list };
+  /** Of these sessions, those the caller may see, in the order asked; unknown ones are left out. */
+  async function getMany(identity: Identity, sessionIds: unknown): Promise<ChatSession[]> {
+    const ids = validate(sessionIdsSchema, sessionIds);
+    if (ids.length === 0) return [];
+    const found = new Map((await sessions.getMany([...new Set(ids)])).map((s) => [s.id, s]));
+    return ids.map((id) => found.get(id)).filter((s): s is ChatSession => s !== undefined && canView(identity, s));
+  }
+
+  return { get, create, list, getMany };
 }
 
 export type SessionService = ReturnType<typeof createSessionService>;

@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import * as grpc from '@grpc/grpc-js';
 import { TEST_INTERNAL_GRPC_TOKEN } from '@parley/testing';
 import { routingKeys, type EventEnvelope, type Identity } from '@parley/contracts';
-import { sessionProto, toMetadata, type SessionClient, internalClientOptions } from '@parley/grpc';
+import { callerToProto, sessionProto, toMetadata, type SessionClient, internalClientOptions } from '@parley/grpc';
 import { ana, cleo, dan, pizzeria } from '../testing/identities';
 import { startSessionHarness, type SessionHarness } from '../testing/session-harness';
 
 jest.setTimeout(30_000);
 
 const as = (identity: Identity) => ({ identity });
+const gateway: Identity = { userId: 'gateway:test', role: 'service', name: 'gateway' };
 
 describe('session service over gRPC', () => {
   let harness: SessionHarness;
@@ -51,6 +52,31 @@ describe('session service over gRPC', () => {
       await expect(client.getSession(session.id, as(dan))).rejects.toMatchObject({ code: 'PERMISSION_DENIED' });
       await expect(client.getSession('not-a-uuid', as(cleo))).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', message: 'session_id must be a UUID' });
       await expect(client.getSession(session.id, as(ana))).resolves.toMatchObject({ id: session.id });
+    });
+  });
+
+  describe('GetSessions (a gateway\'s batch of look-ups)', () => {
+    it('answers each item for its own caller, in order, with its queue position when asked, and fails a refused item alone', async () => {
+      await harness.db.knex('chat_sessions').del();
+      const first = await client.createSession({ subject: 'First', priority: 'low' }, as(cleo));
+      const second = await client.createSession({ subject: 'Second', priority: 'low' }, as(cleo));
+      const item = (identity: Identity, sessionId: string, queue = true) => ({ caller: callerToProto({ identity }), request: { session_id: sessionId, include_queue_position: queue } });
+      const { outcomes } = await client.getSessions(
+        [item(cleo, second.id), item(dan, first.id), item(ana, first.id), item(cleo, 'not-a-uuid'), item(cleo, randomUUID()), item(cleo, first.id, false)],
+        as(gateway),
+      );
+      expect(outcomes.map((o) => (o.session ? [o.session.subject, o.session.queue_position] : o.error?.code))).toEqual([
+        ['Second', 2],
+        'PERMISSION_DENIED',
+        ['First', 1],
+        'INVALID_ARGUMENT',
+        'NOT_FOUND',
+        ['First', 0],
+      ]);
+    });
+
+    it('refuses a batch from a user: only services send batches', async () => {
+      await expect(client.getSessions([], as(cleo))).rejects.toMatchObject({ code: 'PERMISSION_DENIED' });
     });
   });
 

@@ -1,4 +1,4 @@
-import { sessionToProto, unary, type SessionServiceHandlers } from '@parley/grpc';
+import { answerEach, assertBatchCaller, sessionToProto, unary, type SessionServiceHandlers } from '@parley/grpc';
 import type { Logger } from '@parley/logger';
 import type { LifecycleService } from '../domain/session-lifecycle.service';
 import type { SessionService } from '../domain/session.service';
@@ -22,6 +22,17 @@ export function createSessionGrpcHandlers(service: SessionService, lifecycle: Li
       ),
     ),
     GetSession: unary(logger, async (request, { identity }) => sessionToProto(await service.get(identity, request.session_id, { queuePosition: request.include_queue_position }))),
+    GetSessions: unary(logger, async (request, context) => {
+      assertBatchCaller(context);
+      const answers = await answerEach(
+        request.items,
+        (identity, item) => service.get(identity, item.request?.session_id ?? '', { queuePosition: item.request?.include_queue_position ?? false }),
+        sessionToProto,
+        logger,
+        'GetSessions',
+      );
+      return { outcomes: answers.map((a) => ('value' in a ? { session: a.value } : { error: a.error })) };
+    }),
     ListSessions: unary(logger, async (request, { identity }) => {
       const sessions = await service.list(identity, {
         status: given(request.status),
@@ -39,5 +50,6 @@ export function createSessionGrpcHandlers(service: SessionService, lifecycle: Li
       sessionToProto(await lifecycle.transfer(identity, request.session_id, { agent_id: request.agent_id, agent_name: request.agent_name })),
     ),
     UpdateStatus: unary(logger, async (request, { identity }) => sessionToProto(await lifecycle.updateStatus(identity, request.session_id, { status: request.status }))),
+    FindSessions: unary(logger, async (request, { identity }) => ({ sessions: (await service.getMany(identity, request.session_ids)).map(sessionToProto) })),
   };
 }

@@ -14,13 +14,14 @@ export async function readQueue(trx: Knex.Transaction): Promise<QueueSnapshot> {
   return { version: Number(versionRows[0].version), waiting: waiting as string[], total: Number(total) };
 }
 
-/** How many waiting sessions stand before this one, plus one. */
-export async function queuePosition(knex: Knex, session: ChatSession): Promise<number> {
-  // Compared with the stored row, not the ISO string: created_at keeps microseconds.
-  const { rows } = await knex.raw<{ rows: { ahead: string }[] }>(
-    `select count(*) as ahead from chat_sessions s, (select ${QUEUE_RANK} as rank, created_at from chat_sessions where id = ?) me
-     where s.status = 'waiting' and (${QUEUE_RANK.replace('priority', 's.priority')}, s.created_at) < (me.rank, me.created_at)`,
-    [session.id],
+/** Per session, how many waiting sessions stand before it, plus one: one query for many. */
+export async function queuePositions(knex: Knex, sessions: ChatSession[]): Promise<Map<string, number>> {
+  // Compared with the stored rows, not the ISO strings: created_at keeps microseconds.
+  const { rows } = await knex.raw<{ rows: { id: string; ahead: string }[] }>(
+    `select me.id, (select count(*) from chat_sessions s
+                    where s.status = 'waiting' and (${QUEUE_RANK.replace('priority', 's.priority')}, s.created_at) < (me.rank, me.created_at)) as ahead
+     from (select id, ${QUEUE_RANK} as rank, created_at from chat_sessions where id = any(?::uuid[])) me`,
+    [sessions.map((s) => s.id)],
   );
-  return Number(rows[0].ahead) + 1;
+  return new Map(rows.map((r) => [r.id, Number(r.ahead) + 1]));
 }

@@ -1,5 +1,5 @@
 import pino from 'pino';
-import { MemoryBus, OutboxRelay, OutboxRepository } from '@parley/bus';
+import { createOutbox, MemoryBus, type Outbox } from '@parley/bus';
 import { createEvent, routingKeys, type ChatSession, type EventEnvelope, type Priority, type SessionStatus } from '@parley/contracts';
 import { createTestDatabase, type TestDatabase } from '@parley/db';
 import type { NewSession, SessionRepository } from '../domain/session.ports';
@@ -27,25 +27,24 @@ function newSession(overrides: Partial<NewSession> = {}): NewSession {
 describe('session repository (PostgreSQL)', () => {
   let db: TestDatabase;
   let bus: MemoryBus;
-  let relay: OutboxRelay;
+  let outbox: Outbox;
   let sessions: SessionRepository;
 
   beforeAll(async () => {
     db = await createTestDatabase();
     bus = new MemoryBus(logger);
-    const outbox = new OutboxRepository('session_outbox');
-    relay = new OutboxRelay({ knex: db.knex, table: outbox.table, bus, logger });
-    sessions = createSessionRepository(db.knex, outbox, relay);
+    outbox = createOutbox({ knex: db.knex, table: 'session_outbox', bus, logger });
+    sessions = createSessionRepository(db.knex, outbox);
   });
 
   afterAll(async () => {
-    await relay.stop();
+    await outbox.stop();
     await bus.close();
     await db.drop();
   });
 
   beforeEach(async () => {
-    await relay.flush();
+    await outbox.flush();
     await db.knex.raw('truncate chat_sessions, session_outbox');
   });
 
@@ -53,17 +52,27 @@ describe('session repository (PostgreSQL)', () => {
     db.knex('session_outbox').orderBy('id').select<{ event_id: string; type: string; routing_key: string; payload: EventEnvelope }[]>('event_id', 'type', 'routing_key', 'payload');
 
   describe('create', () => {
-    it('stores the session as waiting, with its session.created event in the outbox', async () => {
+    it('stores the session as waiting', async () => {
       const created = await sessions.create(newSession({ priority: 'high', category: 'order_issue' }), createdEvent);
 
       expect(created).toMatchObject({ status: 'waiting', priority: 'high', category: 'order_issue', customer_id: 'customer-1', agent_id: null, closed_at: null });
       expect(new Date(created.created_at).toISOString()).toBe(created.created_at);
       expect(await sessions.get(created.id)).toEqual(created);
+    });
+
+    it('keeps its session.created event in session_outbox, committed with it, while the bus is away', async () => {
+      const away = new MemoryBus(logger);
+      await away.close();
+      const offline = createOutbox({ knex: db.knex, table: 'session_outbox', bus: away, logger });
+      const created = await createSessionRepository(db.knex, offline).create(newSession(), createdEvent);
+      await offline.stop();
 
       const rows = await outboxRows();
-      expect(rows).toHaveLength(1);
+      expect(rows.map((r) => r.type)).toEqual(['session.created', 'workload.changed']);
       expect(rows[0]).toMatchObject({ type: 'session.created', routing_key: `session.${created.id}.session.created` });
       expect(rows[0].payload).toMatchObject({ id: rows[0].event_id, type: 'session.created', data: { session: created } });
+      // The supervisors' live view: the queue as the new chat left it.
+      expect(rows[1]).toMatchObject({ routing_key: 'admins.workload.changed', payload: { data: { waiting: 1, oldest_waiting_since: created.created_at, agents: [] } } });
     });
 
     it('stores neither the session nor an event when the events cannot be made', async () => {
@@ -83,9 +92,10 @@ describe('session repository (PostgreSQL)', () => {
       const subscription = await bus.subscribe({ queue: 'agents-test', exclusive: true, patterns: [routingKeys.lifecyclePattern()] }, (event) => void received.push(event));
       try {
         const created = await sessions.create(newSession(), createdEvent);
-        await relay.flush();
+        await outbox.flush();
         await new Promise((resolve) => setImmediate(resolve));
         expect(received.map((e) => e.data)).toEqual([{ session: created, initial_message: null }]);
+        expect(await outboxRows()).toEqual([]);
       } finally {
         await subscription.close();
       }

@@ -1,10 +1,15 @@
 import type { Knex } from 'knex';
 import type { ChatSession, EventEnvelope } from '@parley/contracts';
-import type { OutboxRelay, OutboxRepository } from '@parley/bus';
+import type { Outbox } from '@parley/bus';
 import type { NewSession, QueueSnapshot, SessionChange, SessionListFilter, SessionRepository } from '../domain/session.ports';
-import { QUEUE_RANK, queuePosition, readQueue } from './session-queue.queries';
+import { NaturalBatcher, succeeded } from '@parley/batching';
+import { workloadChanged } from '../domain/session-events';
+import { createEventWriter } from './event-writer';
+import { QUEUE_RANK, queuePositions, readQueue } from './session-queue.queries';
+import { readWorkload } from './workload.queries';
 
 const TABLE = 'chat_sessions';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 type Timestamp = 'created_at' | 'updated_at' | 'accepted_at' | 'resolved_at' | 'closed_at';
 type Row = Omit<ChatSession, Timestamp> & Record<Timestamp, Date | null>;
 
@@ -20,23 +25,40 @@ function toSession(row: Row): ChatSession {
   };
 }
 
-/** chat_sessions in PostgreSQL; events go to session_outbox in the same transaction. */
-export function createSessionRepository(knex: Knex, outbox: OutboxRepository, relay: OutboxRelay): SessionRepository {
-  /** Runs a write and its events in one transaction, then wakes the relay. */
-  async function write<T>(work: (trx: Knex.Transaction) => Promise<{ result: T; events: EventEnvelope[] }>): Promise<T> {
-    const result = await knex.transaction(async (trx) => {
-      const done = await work(trx);
-      await outbox.add(trx, done.events);
-      return done.result;
-    });
-    relay.notify();
-    return result;
-  }
+/** Whether a change moves the queue or an agent's load: it leaves or enters waiting or active. */
+const touchesWorkload = (change: SessionChange) => [change.expect.status, change.set.status].some((status) => status === 'waiting' || status === 'active');
+
+/**
+ * chat_sessions in PostgreSQL; events go to session_outbox in the same transaction. Every change
+ * of the queue or of an agent's load also announces the workload as it now stands (`workload.changed`).
+ */
+export function createSessionRepository(knex: Knex, outbox: Outbox): SessionRepository {
+  const write = createEventWriter(outbox);
+  const withWorkload = async (trx: Knex.Transaction, events: EventEnvelope[]) => [...events, workloadChanged(await readWorkload(trx, true))];
+
+  // Look-ups that arrive together (a gateway's batch of joins, the other services' checks) share a query.
+  const lookups = new NaturalBatcher<string, ChatSession | null>({
+    hop: 'session.get',
+    async run(ids) {
+      // A malformed id finds nothing, and never fails the batch it shares with others.
+      const rows = await knex<Row>(TABLE).whereIn('id', [...new Set(ids.filter((id) => UUID.test(id)))]).select('*');
+      const byId = new Map(rows.map((row) => [row.id, toSession(row)]));
+      return ids.map((id) => succeeded(byId.get(id) ?? null));
+    },
+  });
+  const positions = new NaturalBatcher<ChatSession, number>({
+    hop: 'session.queue-position',
+    async run(sessions) {
+      const found = await queuePositions(knex, sessions);
+      return sessions.map((s) => succeeded(found.get(s.id) ?? 1));
+    },
+  });
 
   return {
-    async get(id) {
-      const row = await knex<Row>(TABLE).where({ id }).first();
-      return row ? toSession(row) : null;
+    get: (id) => lookups.submit(id.toLowerCase()),
+
+    async getMany(ids) {
+      return (await knex<Row>(TABLE).whereIn('id', ids)).map(toSession);
     },
 
     async list({ customerId, agentId, status, limit, offset }: SessionListFilter) {
@@ -55,7 +77,7 @@ export function createSessionRepository(knex: Knex, outbox: OutboxRepository, re
       write(async (trx) => {
         const [row] = await trx<Row>(TABLE).insert(session).returning('*');
         const created = toSession(row as Row);
-        return { result: created, events: eventsFor(created, await readQueue(trx)) };
+        return { result: created, events: await withWorkload(trx, eventsFor(created, await readQueue(trx))) };
       }),
 
     change: (id: string, change: SessionChange, eventsFor) =>
@@ -70,9 +92,10 @@ export function createSessionRepository(knex: Knex, outbox: OutboxRepository, re
         const changed = toSession(row as Row);
         const queueMoved = change.expect.status === 'waiting' || change.set.status === 'waiting';
         const queue: QueueSnapshot | null = queueMoved ? await readQueue(trx) : null;
-        return { result: changed, events: eventsFor(changed, queue) };
+        const events = eventsFor(changed, queue);
+        return { result: changed, events: touchesWorkload(change) ? await withWorkload(trx, events) : events };
       }),
 
-    queuePosition: (session) => queuePosition(knex, session),
+    queuePosition: (session) => positions.submit(session),
   };
 }

@@ -15,6 +15,10 @@ export class FakeSessionRepository implements SessionRepository {
     return this.sessions.find((s) => s.id === id) ?? null;
   }
 
+  async getMany(ids: string[]): Promise<ChatSession[]> {
+    return this.sessions.filter((s) => ids.includes(s.id));
+  }
+
   async list(filter: SessionListFilter): Promise<ChatSession[]> {
     this.listFilters.push(filter);
     return this.sessions

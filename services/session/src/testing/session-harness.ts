@@ -1,5 +1,5 @@
 import pino from 'pino';
-import { TEST_INTERNAL_GRPC_TOKEN } from '@parley/testing';
+import { TEST_INTERNAL_GRPC_TOKEN, TEST_SERVICE_ENV } from '@parley/testing';
 import { MemoryBus } from '@parley/bus';
 import { createTestDatabase, type TestDatabase } from '@parley/db';
 import { SessionClient } from '@parley/grpc';
@@ -17,11 +17,9 @@ export interface SessionHarness {
 
 /** The session service as it runs in production, on port 0, against a fresh database and an in-process bus; no assigner unless `env` asks for one. */
 export async function startSessionHarness(env: Record<string, string> = {}): Promise<SessionHarness> {
-  // The service makes its own logger; tests keep it quiet.
-  process.env.LOG_LEVEL = 'silent';
   const db = await createTestDatabase();
   const bus = new MemoryBus(pino({ level: 'silent' }));
-  const service = await start(loadSessionConfig({ INTERNAL_GRPC_TOKEN: TEST_INTERNAL_GRPC_TOKEN, DATABASE_URL: db.url, SESSION_GRPC_HOST: '127.0.0.1', SESSION_GRPC_PORT: '0', AGENT_OFFLINE_GRACE_MS: '0', ...env }), { bus });
+  const service = await start(loadSessionConfig({ ...TEST_SERVICE_ENV, DATABASE_URL: db.url, SESSION_GRPC_HOST: '127.0.0.1', SESSION_GRPC_PORT: '0', AGENT_OFFLINE_GRACE_MS: '0', ...env }), { bus });
   const address = `127.0.0.1:${service.port}`;
   const client = new SessionClient(address, TEST_INTERNAL_GRPC_TOKEN);
   return {
