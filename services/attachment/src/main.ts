@@ -1,9 +1,8 @@
-import type { EventBus } from '@parley/bus';
 import { createKnex } from '@parley/db';
 import { attachmentProto, GrpcServer, SessionClient } from '@parley/grpc';
 import { createLogger } from '@parley/logger';
 import { startMetricsServer } from '@parley/metrics';
-import { resolveEventBus, runMain, stopOnSignals, watchHealth } from '@parley/runtime';
+import { resolveEventBus, runService, watchHealth, type ServiceDeps } from '@parley/runtime';
 import { createSessionDirectory } from '@parley/session-directory';
 import { loadAttachmentConfig, type AttachmentConfig } from './config';
 import { createAttachmentService } from './domain/attachment.service';
@@ -12,8 +11,8 @@ import { startSweeper } from './domain/unsent-sweeper';
 import { consumeMessageEvents } from './events/message-events.consumer';
 import { createAttachmentGrpcHandlers } from './grpc/attachment.grpc';
 import { createAttachmentRepository } from './repository/attachment.repository';
-import { openObjectStore } from './store/object-store.factory';
-import { createSharpThumbnailer } from './thumbnails/sharp.thumbnailer';
+import { openObjectStore } from './repository/object-store.factory';
+import { createSharpThumbnailer } from './repository/sharp.thumbnailer';
 
 export interface RunningAttachmentService {
   port: number;
@@ -21,11 +20,11 @@ export interface RunningAttachmentService {
 }
 
 /** Wires the attachment service; the all-in-one runner passes its in-process bus. */
-export async function start(config: AttachmentConfig, deps: { bus?: EventBus } = {}): Promise<RunningAttachmentService> {
-  const logger = createLogger('attachment');
-  const knex = createKnex({ url: config.DATABASE_URL, poolMax: 10, logger });
+export async function start(config: AttachmentConfig, deps: ServiceDeps = {}): Promise<RunningAttachmentService> {
+  const logger = createLogger('attachment', config.LOG_LEVEL);
+  const knex = createKnex({ url: config.DATABASE_URL, poolMax: config.DB_POOL_MAX, logger });
   const bus = resolveEventBus(deps.bus, config.AMQP_URL, config.EVENTS_EXCHANGE, logger);
-  const sessionClient = new SessionClient(config.SESSION_SERVICE_ADDR, config.INTERNAL_GRPC_TOKEN);
+  const sessionClient = new SessionClient(config.SESSION_SERVICE_ADDR, config.INTERNAL_GRPC_TOKEN, deps.local);
   const service = createAttachmentService({
     attachments: createAttachmentRepository(knex),
     store: await openObjectStore(config),
@@ -41,7 +40,7 @@ export async function start(config: AttachmentConfig, deps: { bus?: EventBus } =
     },
   });
 
-  const server = new GrpcServer(logger, config.INTERNAL_GRPC_TOKEN);
+  const server = new GrpcServer(logger, config.INTERNAL_GRPC_TOKEN, deps.local);
   server.addService(attachmentProto().AttachmentService.service, createAttachmentGrpcHandlers(service, logger), 'parley.attachment.v1.AttachmentService');
   const port = await server.listen(config.ATTACHMENT_GRPC_HOST, config.ATTACHMENT_GRPC_PORT);
   const messageEvents = await consumeMessageEvents(bus, config.EVENTS_EXCHANGE, service, logger);
@@ -69,11 +68,6 @@ export async function start(config: AttachmentConfig, deps: { bus?: EventBus } =
   };
 }
 
-if (require.main === module) {
-  runMain(async () => {
-    const running = await start(loadAttachmentConfig());
-    stopOnSignals(createLogger('attachment'), running.stop);
-  });
-}
+if (require.main === module) runService('attachment', loadAttachmentConfig, start);
 
 export * from './config';

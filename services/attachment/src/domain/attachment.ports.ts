@@ -30,8 +30,12 @@ export interface AttachmentRepository {
   claim(ids: string[], sessionId: string, at: Date): Promise<number>;
   /** Links the uploads to the message that carried them, once; a repeat changes nothing. */
   attach(ids: string[], messageId: string, sessionId: string): Promise<number>;
-  /** Unsent uploads created and (if reserved) reserved before `before`, oldest first. */
-  listExpired(before: Date, limit: number): Promise<AttachmentRow[]>;
+  /**
+   * Deletes up to `limit` unsent uploads created and (if reserved) reserved before `before`,
+   * oldest first, and answers them; rows another instance's sweep is taking are skipped, so
+   * sweeps running at once take each row once.
+   */
+  takeExpired(before: Date, limit: number): Promise<AttachmentRow[]>;
   /**
    * Deletes the row if it is still unsent and unreserved, or reserved before `reservedBefore`
    * (a reservation whose message never came); answers whether it did.

@@ -185,14 +185,9 @@ export function createAttachmentService(deps: AttachmentServiceDeps) {
     /** Removes uploads nobody sent within the TTL; answers how many. */
     async sweepUnsent(batch = 100): Promise<number> {
       const cutoff = new Date(now().getTime() - limits.unsentTtlMs);
-      const expired = await attachments.listExpired(cutoff, batch);
-      let removed = 0;
-      for (const row of expired) {
-        if (!(await attachments.deleteUnsent(row.id, cutoff))) continue;
-        await removeObjects(row);
-        removed++;
-      }
-      return removed;
+      const expired = await attachments.takeExpired(cutoff, batch);
+      for (const row of expired) await removeObjects(row);
+      return expired.length;
     },
   };
 

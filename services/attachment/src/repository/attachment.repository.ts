@@ -33,13 +33,18 @@ export function createAttachmentRepository(knex: Knex): AttachmentRepository {
         .andWhere((q) => q.whereNull('session_id').orWhere('session_id', sessionId))
         .update({ message_id: messageId, session_id: sessionId });
     },
-    async listExpired(before, limit) {
-      const rows = await knex<AttachmentRow>(TABLE)
-        .whereNull('message_id')
-        .andWhere('created_at', '<', before)
-        .andWhere((q) => q.whereNull('claimed_at').orWhere('claimed_at', '<', before))
-        .orderBy('created_at')
-        .limit(limit);
+    async takeExpired(before, limit) {
+      // One statement: the rows are chosen and locked together (skip locked: another instance's
+      // sweep, or a reservation under way, keeps its rows), then deleted.
+      const { rows } = await knex.raw<{ rows: AttachmentRow[] }>(
+        `delete from ${TABLE} where id in (
+           select id from ${TABLE}
+           where message_id is null and created_at < :before and (claimed_at is null or claimed_at < :before)
+           order by created_at limit :limit
+           for update skip locked)
+         returning *`,
+        { before, limit },
+      );
       return rows.map(toRow);
     },
     async deleteUnsent(id, reservedBefore) {

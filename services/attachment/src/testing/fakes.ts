@@ -4,7 +4,7 @@ import { ATTACHMENT_TYPE_NAMES } from '@parley/contracts';
 import type { AttachmentLimits, AttachmentRepository, AttachmentRow, NewAttachment, ObjectStore, Thumbnailer } from '../domain/attachment.ports';
 import { createAttachmentService } from '../domain/attachment.service';
 import { createLinkSigner } from '../domain/download-links';
-import { FakeSessionDirectory } from './fake-session.directory';
+import { FakeSessionDirectory } from '@parley/testing';
 
 /** Objects in memory (tests only; the real stores stream). */
 export class MemoryStore implements ObjectStore {
@@ -61,10 +61,12 @@ export class FakeAttachmentRepository implements AttachmentRepository {
     }
     return count;
   }
-  async listExpired(before: Date, limit: number) {
-    return [...this.rows.values()]
+  async takeExpired(before: Date, limit: number) {
+    const taken = [...this.rows.values()]
       .filter((r) => r.message_id === null && r.created_at < before && (r.claimed_at === null || r.claimed_at < before))
       .slice(0, limit);
+    taken.forEach((r) => this.rows.delete(r.id));
+    return taken;
   }
   async deleteUnsent(id: string, reservedBefore: Date | null) {
     const row = this.rows.get(id);

@@ -29,14 +29,15 @@ export interface MessageRepository {
    * `data.message` are recorded with its seq.
    */
   send(message: NewMessage, eventsFor: (stored: ChatMessage) => EventEnvelope[]): Promise<SendResult>;
-  /** The page `offset` messages back from the newest, oldest first. */
-  listPage(sessionId: string, limit: number, offset: number): Promise<ChatMessage[]>;
-  /** Messages with seq > afterSeq, oldest first. */
-  listAfter(sessionId: string, afterSeq: number, limit: number): Promise<ChatMessage[]>;
+  /** The page `offset` messages back from the newest, oldest first; private notes only with `notes`. */
+  listPage(sessionId: string, limit: number, offset: number, notes: boolean): Promise<ChatMessage[]>;
+  /** Messages with seq > afterSeq, oldest first; private notes only with `notes`. */
+  listAfter(sessionId: string, afterSeq: number, limit: number, notes: boolean): Promise<ChatMessage[]>;
   lastSeq(sessionId: string): Promise<number>;
   /** Per session: messages after the user's read cursor, by the other side (`fromSide`), without the user's receipt. */
   unreadCounts(userId: string, sessionIds: string[], fromSide: SenderSide): Promise<Map<string, number>>;
-  lastMessages(sessionIds: string[]): Promise<Map<string, ChatMessage>>;
+  /** Each session's newest message; a private note only with `notes`. */
+  lastMessages(sessionIds: string[], notes: boolean): Promise<Map<string, ChatMessage>>;
 }
 
 /** The session service, as the message domain asks it who may see a session. */
@@ -49,12 +50,12 @@ export interface SessionDirectory {
 
 /** What marking messages read needs from storage; each write records its events in the same transaction. */
 export interface ReadReceiptRepository {
-  /** The messages of the session among `ids`, with their senders. */
-  findInSession(sessionId: string, ids: string[]): Promise<Array<{ id: string; sender_id: string }>>;
+  /** The messages of the session among `ids`, with their senders (private notes only with `notes`: a staff reader). */
+  findInSession(sessionId: string, ids: string[], notes: boolean): Promise<Array<{ id: string; sender_id: string }>>;
   /** Stores receipts for `ids` and answers the newly read ones (a receipt that exists stays as it was). */
-  markMessages(sessionId: string, userId: string, ids: string[], eventsFor: (newlyRead: string[]) => EventEnvelope[]): Promise<string[]>;
-  /** Marks every message of others up to now read; answers the newly read ones. */
-  markAll(sessionId: string, userId: string, eventsFor: (newlyRead: string[]) => EventEnvelope[]): Promise<string[]>;
+  markMessages(sessionId: string, userId: string, ids: string[], eventsFor: (newlyRead: string[]) => EventEnvelope[], notes: boolean): Promise<string[]>;
+  /** Marks every message of others up to now read (private notes only with `notes`); answers the newly read ones. */
+  markAll(sessionId: string, userId: string, eventsFor: (newlyRead: string[]) => EventEnvelope[], notes: boolean): Promise<string[]>;
 }
 
 /** The attachment service, as the message domain asks it to reserve a sender's uploads for a message. */
@@ -68,6 +69,11 @@ export interface AttachmentDirectory {
 
 /** The two sides of a chat: customers and restaurants (requesters), support and admins (staff). System messages are on neither. */
 export type SenderSide = 'requesters' | 'staff';
+
+/** The side a message counts on for unread counts: none for system messages and private notes. */
+export function countedSide(message: { sender_role: string; message_type: string }): SenderSide | null {
+  return message.message_type === 'note' ? null : sideOf(message.sender_role);
+}
 
 export function sideOf(role: string): SenderSide | null {
   if (isRequester(role as Identity['role'])) return 'requesters';

@@ -5,6 +5,7 @@ import {
   isRequester,
   LIMITS,
   routingKeys,
+  seesNotes,
   sendMessageSchema,
   sessionIdSchema,
   validate,
@@ -77,13 +78,15 @@ export function createMessageService({ messages, sessions, attachments, anyAgent
   async function send(identity: Identity, command: SendCommand): Promise<SendResult> {
     if (identity.role === 'service') throw permissionDenied('Services do not send user messages');
     const input = validate(sendMessageSchema, command);
+    if (input.message_type === 'note' && !seesNotes(identity.role)) throw permissionDenied('Only support agents and admins write private notes');
+    if (input.message_type === 'note' && input.attachment_ids?.length) throw invalidArgument('A private note carries text only', { field: 'attachment_ids' });
     let session = await sessions.get(identity, input.session_id);
     // A retry of a message already stored answers with it, even if the session has closed since.
     // The store folds that look-up into the send itself; it is asked first only when a check below
     // would refuse the retry or the attachments would be claimed a second time.
     const stored = async () => (input.temp_id ? messages.findByTempId(session.id, identity.userId, input.temp_id) : null);
     const attachmentIds = input.attachment_ids ?? [];
-    if (input.message_type !== 'text' && attachmentIds.length === 0) {
+    if ((input.message_type === 'image' || input.message_type === 'file') && attachmentIds.length === 0) {
       const existing = await stored();
       if (existing) return { message: existing, created: false };
       throw invalidArgument(`A ${input.message_type} message needs attachments`, { field: 'attachment_ids' });
@@ -120,7 +123,7 @@ export function createMessageService({ messages, sessions, attachments, anyAgent
         temp_id: input.temp_id ?? null,
         attachments: files,
       },
-      (message) => [createEvent('message.created', routingKeys.session(session.id, 'message.created'), { message })],
+      (message) => [createEvent('message.created', routingKeys.session(session.id, 'message.created'), { message }, identity.requestId)],
     );
   }
 
@@ -131,10 +134,12 @@ export function createMessageService({ messages, sessions, attachments, anyAgent
     }
     await sessions.get(identity, input.session_id);
     // The page and the last seq side by side: neither waits for the other.
+    // Private notes are staff's alone.
+    const notes = seesNotes(identity.role);
     const [rows, lastSeq] = await Promise.all([
       input.after_seq === undefined
-        ? messages.listPage(input.session_id, input.limit + 1, input.offset)
-        : messages.listAfter(input.session_id, input.after_seq, input.limit + 1),
+        ? messages.listPage(input.session_id, input.limit + 1, input.offset, notes)
+        : messages.listAfter(input.session_id, input.after_seq, input.limit + 1, notes),
       messages.lastSeq(input.session_id),
     ]);
     const has_more = rows.length > input.limit;
@@ -149,7 +154,7 @@ export function createMessageService({ messages, sessions, attachments, anyAgent
     if (ids.length > 200) throw invalidArgument('At most 200 sessions at a time');
     // Staff may see every session; a requester only those the session service says are theirs.
     if (isRequester(identity.role)) await Promise.all(ids.map((id) => sessions.get(identity, id)));
-    const [unread, last] = await Promise.all([messages.unreadCounts(identity.userId, ids, unreadFrom(identity)), messages.lastMessages(ids)]);
+    const [unread, last] = await Promise.all([messages.unreadCounts(identity.userId, ids, unreadFrom(identity)), messages.lastMessages(ids, seesNotes(identity.role))]);
     return ids.map((id) => ({ session_id: id, unread_count: unread.get(id) ?? 0, last_message: last.get(id) ?? null }));
   }
 

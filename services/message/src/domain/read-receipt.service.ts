@@ -1,4 +1,4 @@
-import { createEvent, markAsReadSchema, routingKeys, validate, type Identity, type MessagesReadEvent } from '@parley/contracts';
+import { createEvent, markAsReadSchema, routingKeys, seesNotes, validate, type Identity, type MessagesReadEvent } from '@parley/contracts';
 import { invalidArgument, notFound, permissionDenied } from '@parley/errors';
 import type { ReadReceiptRepository, SessionDirectory } from './message.ports';
 
@@ -20,22 +20,24 @@ export function createReadReceiptService({ receipts, sessions }: ReadReceiptServ
       if (identity.role === 'service') throw permissionDenied('Only users read messages');
       const input = validate(markAsReadSchema, command);
       const session = await sessions.get(identity, input.session_id);
+      const notes = seesNotes(identity.role);
       const eventsFor = (newlyRead: string[]) =>
         newlyRead.length === 0
           ? []
-          : [createEvent('messages.read', routingKeys.session(session.id, 'messages.read'), { session_id: session.id, user_id: identity.userId, message_ids: newlyRead })];
+          : [createEvent('messages.read', routingKeys.session(session.id, 'messages.read'), { session_id: session.id, user_id: identity.userId, message_ids: newlyRead }, identity.requestId)];
 
       if (!input.message_ids) {
-        const newlyRead = await receipts.markAll(session.id, identity.userId, eventsFor);
+        const newlyRead = await receipts.markAll(session.id, identity.userId, eventsFor, notes);
         return { session_id: session.id, user_id: identity.userId, message_ids: newlyRead };
       }
       const ids = [...new Set(input.message_ids.map((id) => id.toLowerCase()))];
-      const found = await receipts.findInSession(session.id, ids);
+      // A requester naming a private note names nothing they can see: not found.
+      const found = await receipts.findInSession(session.id, ids, notes);
       const missing = ids.filter((id) => !found.some((m) => m.id === id));
       if (missing.length > 0) throw notFound(`Not messages of this session: ${listed(missing)}`);
       const own = found.filter((m) => m.sender_id === identity.userId).map((m) => m.id);
       if (own.length > 0) throw invalidArgument(`You cannot mark your own messages as read: ${listed(own)}`, { field: 'message_ids' });
-      const newlyRead = await receipts.markMessages(session.id, identity.userId, ids, eventsFor);
+      const newlyRead = await receipts.markMessages(session.id, identity.userId, ids, eventsFor, notes);
       return { session_id: session.id, user_id: identity.userId, message_ids: newlyRead };
     },
   };

@@ -1,7 +1,11 @@
 import { createEvent, routingKeys, type ChatSession } from '@parley/contracts';
+import { MemoryBus } from '@parley/bus';
 import { sessionFromProto } from '@parley/grpc';
+import { pino } from 'pino';
+import type { MessageService } from '../domain/message.service';
 import { cleo } from '../testing/identities';
 import { startMessageHarness, type MessageHarness } from '../testing/message-harness';
+import { consumeSessionEvents } from './session-events.consumer';
 
 const as = (identity: typeof cleo) => ({ identity });
 
@@ -64,5 +68,25 @@ describe('session events → the chat\'s first message', () => {
       ['system', 'system', 'Ana marked the chat resolved'],
       ['system', 'system', 'Cleo closed the chat'],
     ]);
+  });
+});
+
+describe('session events of one chat arriving together', () => {
+  it('are written in the order they arrive, even when recording the first takes longer', async () => {
+    const bus = new MemoryBus(pino({ level: 'silent' }));
+    const written: string[] = [];
+    const service = { recordSystemMessage: async (_sessionId: string, line: string) => (written.push(line), { created: true }) } as unknown as MessageService;
+    let first = true;
+    const known = { record: () => new Promise<void>((resolve) => setTimeout(resolve, first ? ((first = false), 40) : 0)) };
+    await consumeSessionEvents(bus, 'parley', service, known, pino({ level: 'silent' }));
+    const session = { id: 's-1', status: 'resolved' } as ChatSession;
+    const by = { user_id: 'agent-ana', role: 'support' as const, name: 'Ana' };
+    await bus.publishMany([
+      createEvent('session.status_changed', routingKeys.session('s-1', 'session.status_changed'), { session, previous_status: 'active', by }),
+      createEvent('session.status_changed', routingKeys.session('s-1', 'session.status_changed'), { session: { ...session, status: 'closed' }, previous_status: 'resolved', by }),
+    ]);
+    await waitUntil(async () => written.length === 2);
+    expect(written).toEqual(['Ana marked the chat resolved', 'Ana closed the chat']);
+    await bus.close();
   });
 });

@@ -15,8 +15,8 @@ describe('which assigned agents have answered (PostgreSQL)', () => {
   });
   afterAll(() => db.drop());
 
-  async function message(sessionId: string, seq: number, sender_id: string, created_at: string) {
-    await db.knex('chat_messages').insert({ session_id: sessionId, seq, sender_id, sender_role: 'support', sender_name: sender_id, content: 'Hi', message_type: 'text', created_at });
+  async function message(sessionId: string, seq: number, sender_id: string, created_at: string, message_type = 'text') {
+    await db.knex('chat_messages').insert({ session_id: sessionId, seq, sender_id, sender_role: 'support', sender_name: sender_id, content: 'Hi', message_type, created_at });
   }
 
   it('answers the chats whose agent wrote at or after the time given', async () => {
@@ -28,6 +28,15 @@ describe('which assigned agents have answered (PostgreSQL)', () => {
     const checks = [wrote, wroteBefore, other, silent].map((session_id) => ({ session_id, agent_id: 'ana', since }));
     expect((await answers().answered(service, checks)).sort()).toEqual([wrote]);
     expect(await answers().answered(service, [])).toEqual([]);
+  });
+
+  it('does not count a private note as an answer: the customer never sees it', async () => {
+    const [noted, repliedToo] = [randomUUID(), randomUUID()];
+    await message(noted, 1, 'ana', '2026-11-25T10:05:00Z', 'note');
+    await message(repliedToo, 1, 'ana', '2026-11-25T10:05:00Z', 'note');
+    await message(repliedToo, 2, 'ana', '2026-11-25T10:06:00Z');
+    const since = '2026-11-25T10:00:00.000Z';
+    expect(await answers().answered(service, [noted, repliedToo].map((session_id) => ({ session_id, agent_id: 'ana', since })))).toEqual([repliedToo]);
   });
 
   it('answers services only, and refuses malformed checks', async () => {

@@ -25,10 +25,10 @@ describe('message repository under concurrent sends (PostgreSQL)', () => {
     expect(results.map((r) => r.message.seq).sort((a, b) => a - b)).toEqual(range(50));
     expect(new Set(results.map((r) => r.message.id)).size).toBe(50);
     expect(await store.messages.lastSeq(sessionId)).toBe(50);
-    const stored = await store.messages.listAfter(sessionId, 0, 100);
+    const stored = await store.messages.listAfter(sessionId, 0, 100, true);
     expect(stored.map((m) => m.seq)).toEqual(range(50));
-    const events = (await store.outbox()).filter((row) => row.routing_key === `session.${sessionId}.message.created`);
-    const announced = events.map((row) => (row.payload as EventEnvelope<'message.created'>).data.message);
+    const events = (await store.published()).filter((event) => event.routing_key === `session.${sessionId}.message.created`);
+    const announced = events.map((event) => (event as EventEnvelope<'message.created'>).data.message);
     expect(announced.map((m) => m.seq).sort((a, b) => a - b)).toEqual(range(50));
     expect(new Set(announced.map((m) => m.id))).toEqual(new Set(stored.map((m) => m.id)));
   });
@@ -37,7 +37,7 @@ describe('message repository under concurrent sends (PostgreSQL)', () => {
     const sessions = [randomUUID(), randomUUID(), randomUUID()];
     await Promise.all(sessions.flatMap((sessionId) => range(10).map(() => store.messages.send(newMessage(sessionId, cleo), messageCreated))));
     for (const sessionId of sessions) {
-      expect((await store.messages.listAfter(sessionId, 0, 100)).map((m) => m.seq)).toEqual(range(10));
+      expect((await store.messages.listAfter(sessionId, 0, 100, true)).map((m) => m.seq)).toEqual(range(10));
     }
   });
 
@@ -47,7 +47,7 @@ describe('message repository under concurrent sends (PostgreSQL)', () => {
   ])('stores one message for concurrent sends of the same temp_id %s, and answers every caller with it', async (_label, earlier) => {
     const sessionId = randomUUID();
     for (let i = 0; i < earlier; i++) await store.messages.send(newMessage(sessionId, ana, { content: 'Hi, how can I help?' }), messageCreated);
-    const before = (await store.outbox()).length;
+    const before = (await store.published()).length;
 
     const results = await Promise.all(range(10).map(() => store.messages.send(newMessage(sessionId, cleo, { temp_id: 'tap-tap-tap' }), messageCreated)));
 
@@ -55,7 +55,7 @@ describe('message repository under concurrent sends (PostgreSQL)', () => {
     expect(results.filter((r) => r.created)).toHaveLength(1);
     expect(results.map((r) => r.message.seq)).toEqual(range(10).map(() => earlier + 1));
     expect(await store.db.knex('chat_messages').where({ session_id: sessionId, temp_id: 'tap-tap-tap' }).select('id')).toHaveLength(1);
-    expect(await store.outbox()).toHaveLength(before + 1);
+    expect(await store.published()).toHaveLength(before + 1);
     expect(await store.messages.lastSeq(sessionId)).toBe(earlier + 1);
   });
 });

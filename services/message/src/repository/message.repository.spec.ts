@@ -38,17 +38,19 @@ describe('message repository (PostgreSQL)', () => {
       expect(await messages.lastSeq(randomUUID())).toBe(0);
     });
 
-    it('stores the message as sent, with one message.created row in the outbox', async () => {
+    it('stores the message as sent, and publishes one message.created after the commit', async () => {
       const sessionId = randomUUID();
-      const before = (await store.outbox()).length;
+      const before = (await store.published()).length;
       const { message, created } = await messages.send(newMessage(sessionId, ana, { content: 'On it', temp_id: 'a-1' }), messageCreated);
 
       expect(created).toBe(true);
       expect(message).toMatchObject({ session_id: sessionId, seq: 1, sender_id: ana.userId, sender_role: 'support', sender_name: 'Ana', content: 'On it', temp_id: 'a-1', attachments: [], read_by: [] });
-      const rows = (await store.outbox()).slice(before);
-      expect(rows).toHaveLength(1);
-      expect(rows[0]).toMatchObject({ type: 'message.created', routing_key: `session.${sessionId}.message.created` });
-      expect(rows[0].payload).toMatchObject({ id: rows[0].event_id, data: { message } });
+      const events = (await store.published()).slice(before);
+      expect(events).toHaveLength(1);
+      expect(events[0]).toMatchObject({ type: 'message.created', routing_key: `session.${sessionId}.message.created`, data: { message } });
+      // Published and confirmed: its outbox row is gone (deleted in bulk).
+      await store.publisher.flush();
+      expect(await store.db.knex('message_outbox').where({ event_id: events[0].id })).toEqual([]);
     });
 
     it('stores nothing, and uses no seq, when the events cannot be made', async () => {
@@ -59,7 +61,7 @@ describe('message repository (PostgreSQL)', () => {
           throw failure;
         }),
       ).rejects.toBe(failure);
-      expect(await messages.listPage(sessionId, 10, 0)).toEqual([]);
+      expect(await messages.listPage(sessionId, 10, 0, true)).toEqual([]);
       expect(await messages.lastSeq(sessionId)).toBe(0);
       expect((await send(sessionId, cleo)).seq).toBe(1);
     });
@@ -67,11 +69,11 @@ describe('message repository (PostgreSQL)', () => {
     it('answers a resend of a temp_id with the stored message, created=false, and uses no seq for it', async () => {
       const sessionId = randomUUID();
       const first = await messages.send(newMessage(sessionId, cleo, { temp_id: 'c-1' }), messageCreated);
-      const outboxSize = (await store.outbox()).length;
+      const publishedBefore = (await store.published()).length;
 
       const again = await messages.send(newMessage(sessionId, cleo, { content: 'Hello (retry)', temp_id: 'c-1' }), messageCreated);
       expect(again).toEqual({ message: first.message, created: false });
-      expect(await store.outbox()).toHaveLength(outboxSize);
+      expect(await store.published()).toHaveLength(publishedBefore);
       expect(await messages.lastSeq(sessionId)).toBe(1);
       expect((await send(sessionId, cleo, 'Next')).seq).toBe(2);
 
@@ -91,32 +93,32 @@ describe('message repository (PostgreSQL)', () => {
     });
 
     it('pages back from the newest, each page oldest first', async () => {
-      expect(seqs(await messages.listPage(sessionId, 2, 0))).toEqual([4, 5]);
-      expect(seqs(await messages.listPage(sessionId, 2, 2))).toEqual([2, 3]);
-      expect(seqs(await messages.listPage(sessionId, 2, 4))).toEqual([1]);
-      expect(await messages.listPage(sessionId, 2, 5)).toEqual([]);
-      expect(await messages.listPage(sessionId, 10, 0)).toEqual(all);
+      expect(seqs(await messages.listPage(sessionId, 2, 0, true))).toEqual([4, 5]);
+      expect(seqs(await messages.listPage(sessionId, 2, 2, true))).toEqual([2, 3]);
+      expect(seqs(await messages.listPage(sessionId, 2, 4, true))).toEqual([1]);
+      expect(await messages.listPage(sessionId, 2, 5, true)).toEqual([]);
+      expect(await messages.listPage(sessionId, 10, 0, true)).toEqual(all);
     });
 
     it('lists what came after a seq, oldest first', async () => {
-      expect(seqs(await messages.listAfter(sessionId, 0, 3))).toEqual([1, 2, 3]);
-      expect(seqs(await messages.listAfter(sessionId, 3, 10))).toEqual([4, 5]);
-      expect(await messages.listAfter(sessionId, 5, 10)).toEqual([]);
+      expect(seqs(await messages.listAfter(sessionId, 0, 3, true))).toEqual([1, 2, 3]);
+      expect(seqs(await messages.listAfter(sessionId, 3, 10, true))).toEqual([4, 5]);
+      expect(await messages.listAfter(sessionId, 5, 10, true)).toEqual([]);
     });
 
     it('shows who has read each message', async () => {
       const readAt = new Date('2026-01-02T03:04:05.000Z');
       await store.db.knex('message_read_receipts').insert({ message_id: all[0].id, session_id: sessionId, user_id: ana.userId, seq: all[0].seq, read_at: readAt });
-      const [first] = await messages.listAfter(sessionId, 0, 1);
+      const [first] = await messages.listAfter(sessionId, 0, 1, true);
       expect(first.read_by).toEqual([{ user_id: ana.userId, read_at: readAt.toISOString() }]);
       // Several readers, first reader first, with the database's microseconds cut to milliseconds; the same on a page by offset.
       await store.db.knex('message_read_receipts').insert({ message_id: all[0].id, session_id: sessionId, user_id: root.userId, seq: all[0].seq, read_at: '2026-01-01T00:00:00.123456Z' });
-      const [oldest] = await messages.listPage(sessionId, 10, 0);
+      const [oldest] = await messages.listPage(sessionId, 10, 0, true);
       expect(oldest.read_by).toEqual([
         { user_id: root.userId, read_at: '2026-01-01T00:00:00.123Z' },
         { user_id: ana.userId, read_at: readAt.toISOString() },
       ]);
-      expect((await messages.listPage(sessionId, 10, 0)).slice(1).every((m) => m.read_by.length === 0)).toBe(true);
+      expect((await messages.listPage(sessionId, 10, 0, true)).slice(1).every((m) => m.read_by.length === 0)).toBe(true);
       await store.db.knex('message_read_receipts').where({ message_id: all[0].id }).del();
     });
   });
@@ -158,11 +160,11 @@ describe('message repository (PostgreSQL)', () => {
       await send(one, ana, 'latest in one');
       await send(two, cleo, 'only in two');
 
-      const last = await messages.lastMessages([one, two, empty]);
+      const last = await messages.lastMessages([one, two, empty], true);
       expect(last.get(one)).toMatchObject({ seq: 2, content: 'latest in one' });
       expect(last.get(two)).toMatchObject({ seq: 1, content: 'only in two' });
       expect(last.has(empty)).toBe(false);
-      expect(await messages.lastMessages([])).toEqual(new Map());
+      expect(await messages.lastMessages([], true)).toEqual(new Map());
     });
 
     it('finds the newest message of a long session without reading the rest of it', async () => {
@@ -172,8 +174,8 @@ describe('message repository (PostgreSQL)', () => {
         [long],
       );
       await store.db.knex.raw('analyze chat_messages');
-      expect((await messages.lastMessages([long])).get(long)).toMatchObject({ seq: 20000 });
-      const { rows } = await store.db.knex.raw<{ rows: Array<{ 'QUERY PLAN': string }> }>(`explain analyze ${LAST_MESSAGES_SQL}`, [[long]]);
+      expect((await messages.lastMessages([long], true)).get(long)).toMatchObject({ seq: 20000 });
+      const { rows } = await store.db.knex.raw<{ rows: Array<{ 'QUERY PLAN': string }> }>(`explain analyze ${LAST_MESSAGES_SQL}`, [[long], true]);
       const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
       const scanned = [...plan.matchAll(/on chat_messages.*actual time=[\d.]+\.\.[\d.]+ rows=(\d+)/g)].map((m) => Number(m[1]));
       expect(scanned).toEqual([1]);

@@ -17,8 +17,9 @@ export interface MessageRowWithReaders extends MessageRow {
  * Who has read each message of a `chat_messages` query, as a column of its own rows: a page of
  * history is one round trip, not one for the messages and another for their receipts.
  */
-export const READ_BY_COLUMN = `coalesce((select json_agg(json_build_object('user_id', r.user_id, 'read_at', r.read_at) order by r.read_at)
-  from message_read_receipts r where r.message_id = chat_messages.id), '[]'::json) as read_by`;
+export const readByColumn = (messages = 'chat_messages') => `coalesce((select json_agg(json_build_object('user_id', r.user_id, 'read_at', r.read_at) order by r.read_at)
+  from message_read_receipts r where r.message_id = ${messages}.id), '[]'::json) as read_by`;
+export const READ_BY_COLUMN = readByColumn();
 
 export const toMessageWithReaders = (row: MessageRowWithReaders): ChatMessage =>
   toMessage(

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { OutboxRepository } from '@parley/bus';
-import { createEvent, routingKeys, type ChatMessage, type Identity } from '@parley/contracts';
+import type { ChatMessage, Identity } from '@parley/contracts';
 import type { ReadReceiptRepository } from '../domain/message.ports';
 import { unreadFrom } from '../domain/message.service';
 import { ana, cleo, root } from '../testing/identities';
-import { messageCreated, newMessage, openMessageDatabase, type MessageDatabase } from '../testing/message-database';
+import { messageCreated, newMessage, openMessageDatabase, readEvent, type MessageDatabase } from '../testing/message-database';
 import { unreadCountsSql } from './message.repository';
 import { createReadReceiptRepository } from './read-receipt.repository';
 
@@ -16,30 +15,28 @@ describe('read receipt repository (PostgreSQL)', () => {
 
   beforeAll(async () => {
     store = await openMessageDatabase();
-    receipts = createReadReceiptRepository(store.db.knex, new OutboxRepository('message_outbox'), store.relay);
+    receipts = createReadReceiptRepository(store.db.knex, store.publisher);
   });
   afterAll(() => store.stop());
 
   const send = async (sessionId: string, sender: Identity, content = 'Hello') => (await store.messages.send(newMessage(sessionId, sender, { content }), messageCreated)).message;
-  const readEvent = (sessionId: string, userId: string) => (ids: string[]) =>
-    ids.length === 0 ? [] : [createEvent('messages.read', routingKeys.session(sessionId, 'messages.read'), { session_id: sessionId, user_id: userId, message_ids: ids })];
   const unread = async (identity: Identity, sessionId: string) => (await store.messages.unreadCounts(identity.userId, [sessionId], unreadFrom(identity))).get(sessionId) ?? 0;
-  const readBy = async (sessionId: string) => (await store.messages.listAfter(sessionId, 0, 100)).map((m: ChatMessage) => m.read_by.map((r) => r.user_id));
+  const readBy = async (sessionId: string) => (await store.messages.listAfter(sessionId, 0, 100, true)).map((m: ChatMessage) => m.read_by.map((r) => r.user_id));
 
   it('marks named messages, counts what is left, and writes messages.read with the receipts', async () => {
     const sessionId = randomUUID();
     const [one, two, three] = [await send(sessionId, cleo, '1'), await send(sessionId, cleo, '2'), await send(sessionId, cleo, '3')];
     expect(await unread(ana, sessionId)).toBe(3);
     // Read out of order: the count is exact, ahead of the cursor too.
-    expect(await receipts.markMessages(sessionId, ana.userId, [two.id], readEvent(sessionId, ana.userId))).toEqual([two.id]);
+    expect(await receipts.markMessages(sessionId, ana.userId, [two.id], readEvent(sessionId, ana.userId), true)).toEqual([two.id]);
     expect(await unread(ana, sessionId)).toBe(2);
-    expect(await receipts.markMessages(sessionId, ana.userId, [one.id, two.id], readEvent(sessionId, ana.userId))).toEqual([one.id]);
+    expect(await receipts.markMessages(sessionId, ana.userId, [one.id, two.id], readEvent(sessionId, ana.userId), true)).toEqual([one.id]);
     expect(await unread(ana, sessionId)).toBe(1);
     const cursor = await store.db.knex('message_read_cursors').where({ session_id: sessionId, user_id: ana.userId }).first();
     expect(Number(cursor.last_read_seq)).toBe(2); // up to the first message still unread
     expect(await readBy(sessionId)).toEqual([[ana.userId], [ana.userId], []]);
-    const outbox = (await store.outbox()).filter((r) => r.type === 'messages.read' && r.payload.routing_key.startsWith(`session.${sessionId}`));
-    expect(outbox.map((r) => (r.payload.data as { message_ids: string[] }).message_ids)).toEqual([[two.id], [one.id]]);
+    const announced = (await store.published()).filter((e) => e.type === 'messages.read' && e.routing_key.startsWith(`session.${sessionId}`));
+    expect(announced.map((e) => (e.data as { message_ids: string[] }).message_ids)).toEqual([[two.id], [one.id]]);
     expect(three.seq).toBe(3);
   });
 
@@ -48,17 +45,17 @@ describe('read receipt repository (PostgreSQL)', () => {
     const question = await send(sessionId, cleo, 'Where?');
     const reply = await send(sessionId, ana, 'Checking'); // ana's cursor passes the question, without a receipt
     const colleague = await send(sessionId, root, 'I can help');
-    const marked = await receipts.markAll(sessionId, ana.userId, readEvent(sessionId, ana.userId));
+    const marked = await receipts.markAll(sessionId, ana.userId, readEvent(sessionId, ana.userId), true);
     expect(marked.sort()).toEqual([question.id, colleague.id].sort());
-    expect(await receipts.markAll(sessionId, ana.userId, readEvent(sessionId, ana.userId))).toEqual([]);
+    expect(await receipts.markAll(sessionId, ana.userId, readEvent(sessionId, ana.userId), true)).toEqual([]);
     expect(await readBy(sessionId)).toEqual([[ana.userId], [], [ana.userId]]);
     expect(await unread(cleo, sessionId)).toBe(2);
-    expect(await receipts.markAll(sessionId, cleo.userId, readEvent(sessionId, cleo.userId))).toHaveLength(2);
+    expect(await receipts.markAll(sessionId, cleo.userId, readEvent(sessionId, cleo.userId), true)).toHaveLength(2);
     expect(await unread(cleo, sessionId)).toBe(0);
     const later = await send(sessionId, cleo, 'Thanks');
     expect(await unread(ana, sessionId)).toBe(1);
     // The next "everything" writes receipts for the new message only.
-    expect(await receipts.markAll(sessionId, ana.userId, readEvent(sessionId, ana.userId))).toEqual([later.id]);
+    expect(await receipts.markAll(sessionId, ana.userId, readEvent(sessionId, ana.userId), true)).toEqual([later.id]);
     expect(reply.seq).toBe(2);
   });
 
@@ -67,7 +64,7 @@ describe('read receipt repository (PostgreSQL)', () => {
     const b = randomUUID();
     const inA = await send(a, cleo);
     const inB = await send(b, cleo);
-    expect(await receipts.findInSession(a, [inA.id, inB.id, randomUUID()])).toEqual([{ id: inA.id, sender_id: cleo.userId }]);
+    expect(await receipts.findInSession(a, [inA.id, inB.id, randomUUID()], true)).toEqual([{ id: inA.id, sender_id: cleo.userId }]);
   });
 
   it('counts unread from the kept totals: no row between the cursor and now is read', async () => {
@@ -86,8 +83,8 @@ describe('read receipt repository (PostgreSQL)', () => {
     );
     // Two read out of order past the cursor, one of them twice over (a receipt is per message and reader).
     const [m1, m2] = (await store.db.knex('chat_messages').where({ session_id: sessionId }).whereIn('seq', [15000, 19999]).orderBy('seq').select('id')).map((r: { id: string }) => r.id);
-    expect(await receipts.markMessages(sessionId, ana.userId, [m1, m2], readEvent(sessionId, ana.userId))).toHaveLength(2);
-    await receipts.markMessages(sessionId, ana.userId, [m1], readEvent(sessionId, ana.userId));
+    expect(await receipts.markMessages(sessionId, ana.userId, [m1, m2], readEvent(sessionId, ana.userId), true)).toHaveLength(2);
+    await receipts.markMessages(sessionId, ana.userId, [m1], readEvent(sessionId, ana.userId), true);
     await store.db.knex.raw('analyze chat_messages');
     await store.db.knex.raw('analyze message_read_receipts');
     expect(await unread(ana, sessionId)).toBe(9998);
@@ -115,5 +112,37 @@ describe('read receipt repository (PostgreSQL)', () => {
     expect({ requesters: Number(counters.requesters_so_far), staff: Number(counters.staff_so_far) }).toEqual({ requesters: 2, staff: 1 });
     const rows = await store.db.knex('chat_messages').where({ session_id: sessionId }).orderBy('seq').select('requesters_so_far', 'staff_so_far');
     expect(rows.map((r: { requesters_so_far: number; staff_so_far: number }) => [Number(r.requesters_so_far), Number(r.staff_so_far)])).toEqual([[1, 0], [1, 1], [2, 1]]);
+  });
+  it('marks many readers at once in one batch, each answered on its own, with one messages.read per reader', async () => {
+    const sessionId = randomUUID();
+    const [one, two, three] = [await send(sessionId, cleo, '1'), await send(sessionId, cleo, '2'), await send(sessionId, ana, '3')];
+    const before = (await store.published()).length;
+    // Arrive together: one transaction for all of them.
+    const answers = await Promise.all([
+      receipts.markMessages(sessionId, ana.userId, [one.id], readEvent(sessionId, ana.userId), true),
+      receipts.markMessages(sessionId, root.userId, [one.id, two.id], readEvent(sessionId, root.userId), true),
+      receipts.markMessages(sessionId, ana.userId, [one.id, two.id], readEvent(sessionId, ana.userId), true),
+      receipts.markAll(sessionId, cleo.userId, readEvent(sessionId, cleo.userId), true),
+    ]);
+    // Ana's second marking comes after her first: only the message that was still unread is new.
+    expect(answers).toEqual([[one.id], [one.id, two.id].sort(), [two.id], [three.id]].map((ids, i) => (i === 1 ? expect.arrayContaining(ids) : ids)));
+    const announced = (await store.published()).slice(before).map((e) => e.data as { user_id: string; message_ids: string[] });
+    expect(announced.map((d) => d.user_id).sort()).toEqual([ana.userId, cleo.userId, root.userId].sort());
+    expect(announced.find((d) => d.user_id === ana.userId)?.message_ids).toEqual([one.id, two.id]);
+    expect(await unread(ana, sessionId)).toBe(0);
+  });
+
+  it('finds the messages of many lookups in one query, each within its own session', async () => {
+    const [a, b] = [randomUUID(), randomUUID()];
+    const inA = await send(a, cleo, 'a');
+    const inB = await send(b, ana, 'b');
+    const [fromA, fromB, crossed] = await Promise.all([
+      receipts.findInSession(a, [inA.id], true),
+      receipts.findInSession(b, [inB.id, inA.id], true),
+      receipts.findInSession(a, [inB.id], true),
+    ]);
+    expect(fromA).toEqual([{ id: inA.id, sender_id: cleo.userId }]);
+    expect(fromB).toEqual([{ id: inB.id, sender_id: ana.userId }]);
+    expect(crossed).toEqual([]);
   });
 });

@@ -1,74 +1,126 @@
 import type { Knex } from 'knex';
-import type { OutboxRelay, OutboxRepository } from '@parley/bus';
+import { NaturalBatcher, succeeded } from '@parley/batching';
+import type { Outbox } from '@parley/bus';
 import type { EventEnvelope } from '@parley/contracts';
 import type { ReadReceiptRepository } from '../domain/message.ports';
+import { ADVANCE_CURSORS_SQL, CURSORS_AT_SQL, ENSURE_CURSORS_SQL, LOCK_CURSORS_SQL, MARK_IDS_SQL, MARK_RANGES_SQL } from './read-receipt.sql';
 
-interface Cursor {
-  last_read_seq: number;
-  receipts_seq: number;
+/** One marking: by ids, or (ids null) everything of the others up to now. */
+interface Marking {
+  sessionId: string;
+  userId: string;
+  ids: string[] | null;
+  /** The reader sees private notes (staff). */
+  notes: boolean;
+  eventsFor(newlyRead: string[]): EventEnvelope[];
 }
 
-/** message_read_receipts and message_read_cursors; `messages.read` goes to message_outbox in the same transaction. */
-export function createReadReceiptRepository(knex: Knex, outbox: OutboxRepository, relay: OutboxRelay): ReadReceiptRepository {
-  /** The user's cursor row, created if missing and locked: one marking of a user and session at a time. */
-  async function lockCursor(trx: Knex.Transaction, sessionId: string, userId: string): Promise<Cursor> {
-    await trx.raw(`insert into message_read_cursors (session_id, user_id, last_read_seq) values (?, ?, 0) on conflict do nothing`, [sessionId, userId]);
-    const row = await trx('message_read_cursors').where({ session_id: sessionId, user_id: userId }).forUpdate().first<Cursor>('last_read_seq', 'receipts_seq');
-    return { last_read_seq: Number(row.last_read_seq), receipts_seq: Number(row.receipts_seq) };
+/** (session, reader) pairs, each once, in the order every batch locks them. */
+function readersOf(items: Marking[]): { sessions: string[]; users: string[]; notes: boolean[] } {
+  const pairs = new Map(items.map((item) => [keyOf(item), item]));
+  const readers = [...pairs.keys()].sort().map((k) => pairs.get(k) as Marking);
+  return { sessions: readers.map((m) => m.sessionId), users: readers.map((m) => m.userId), notes: readers.map((m) => m.notes) };
+}
+
+/**
+ * Marks a batch in the caller's transaction, set based (read-receipt.sql.ts): every reader's
+ * "everything" first, then the named messages. Answers each marking's newly read ids: a message
+ * two markings of one reader both name counts for the first.
+ */
+async function markIn(trx: Knex.Transaction, items: Marking[]): Promise<string[][]> {
+  const answers = items.map((): string[] => []);
+  const all = readersOf(items);
+  await trx.raw(ENSURE_CURSORS_SQL, [all.sessions, all.users]);
+  const whole = items.filter((item) => item.ids === null);
+  if (whole.length > 0) {
+    const readers = readersOf(whole);
+    const { rows: cursors } = await trx.raw<{ rows: Array<{ session_id: string; user_id: string; receipts_seq: string; last_seq: string }> }>(LOCK_CURSORS_SQL, [readers.sessions, readers.users]);
+    const column = <T>(pick: (c: (typeof cursors)[number]) => T) => cursors.map(pick);
+    const seesNotes = new Map(whole.map((m) => [keyOf(m), m.notes]));
+    const { rows } = await trx.raw<{ rows: Array<{ message_id: string; session_id: string; user_id: string }> }>(MARK_RANGES_SQL, [
+      column((c) => c.session_id),
+      column((c) => c.user_id),
+      column((c) => Number(c.receipts_seq)),
+      column((c) => Number(c.last_seq)),
+      column((c) => seesNotes.get(`${c.session_id}/${c.user_id}`) ?? false),
+    ]);
+    await trx.raw(CURSORS_AT_SQL, [column((c) => c.session_id), column((c) => c.user_id), column((c) => Number(c.last_seq))]);
+    // The reader's first "everything" marking answers what it read.
+    const first = new Map<string, number>();
+    items.forEach((item, i) => item.ids === null && !first.has(keyOf(item)) && first.set(keyOf(item), i));
+    for (const row of rows) answers[first.get(`${row.session_id}/${row.user_id}`) as number].push(row.message_id);
+  }
+  const named = items.filter((item) => item.ids !== null);
+  if (named.length > 0) {
+    const flat = named.flatMap((item) => (item.ids as string[]).map((id) => ({ item, id })));
+    const { rows } = await trx.raw<{ rows: Array<{ message_id: string; session_id: string; user_id: string }> }>(MARK_IDS_SQL, [
+      flat.map((f) => f.item.sessionId),
+      flat.map((f) => f.item.userId),
+      flat.map((f) => f.id),
+      flat.map((f) => f.item.notes),
+    ]);
+    const fresh = new Set(rows.map((r) => `${r.session_id}/${r.user_id}/${r.message_id}`));
+    items.forEach((item, i) => {
+      if (item.ids === null) return;
+      for (const id of item.ids) if (fresh.delete(`${keyOf(item)}/${id}`)) answers[i].push(id);
+    });
+    const readers = readersOf(named);
+    await trx.raw(ADVANCE_CURSORS_SQL, [readers.sessions, readers.users, readers.notes]);
+  }
+  return answers;
+}
+
+/** Deadlocks between two instances' batches are retried; nothing was written. */
+const isDeadlock = (error: unknown) => ['40P01', '40001'].includes((error as { code?: string }).code ?? '');
+const MAX_TRIES = 5;
+
+/**
+ * message_read_receipts and message_read_cursors; `messages.read` goes to message_outbox in the
+ * same transaction. Markings that arrive together share one transaction (one commit) of a few
+ * set-based statements whatever their number; a reader announces once per batch, with every id
+ * they newly read.
+ */
+export function createReadReceiptRepository(knex: Knex, outbox: Outbox): ReadReceiptRepository {
+  async function markBatch(items: Marking[]): Promise<string[][]> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await outbox.transaction(async (trx, record) => {
+          const answers = await markIn(trx, items);
+          // One announcement per reader and batch, with every id the reader newly read.
+          const announced = new Map<string, { eventsFor: Marking['eventsFor']; ids: string[] }>();
+          items.forEach((item, i) => {
+            const group = announced.get(keyOf(item)) ?? { eventsFor: item.eventsFor, ids: [] };
+            group.ids.push(...answers[i]);
+            announced.set(keyOf(item), group);
+          });
+          record([...announced.values()].flatMap((g) => (g.ids.length > 0 ? g.eventsFor(g.ids) : [])));
+          return answers;
+        });
+      } catch (error) {
+        if (!isDeadlock(error) || attempt >= MAX_TRIES) throw error;
+      }
+    }
   }
 
-  async function commit(trx: Knex.Transaction, newlyRead: string[], eventsFor: (ids: string[]) => EventEnvelope[]): Promise<string[]> {
-    await outbox.add(trx, eventsFor(newlyRead));
-    return newlyRead;
-  }
-
-  async function run(work: (trx: Knex.Transaction) => Promise<string[]>): Promise<string[]> {
-    const newlyRead = await knex.transaction(work);
-    if (newlyRead.length > 0) relay.notify();
-    return newlyRead;
-  }
+  const markings = new NaturalBatcher<Marking, string[]>({ hop: 'message.mark-read', maxBatchSize: 200, run: async (items) => (await markBatch(items)).map((ids) => succeeded(ids)) });
+  const lookups = new NaturalBatcher<{ sessionId: string; ids: string[]; notes: boolean }, Array<{ id: string; sender_id: string }>>({
+    hop: 'message.find-read',
+    maxBatchSize: 200,
+    async run(items) {
+      const rows: Array<{ id: string; session_id: string; sender_id: string; message_type: string }> = await knex('chat_messages')
+        .whereIn('id', [...new Set(items.flatMap((i) => i.ids))])
+        .select('id', 'session_id', 'sender_id', 'message_type');
+      return items.map(({ sessionId, ids, notes }) =>
+        succeeded(rows.filter((r) => r.session_id === sessionId && ids.includes(r.id) && (notes || r.message_type !== 'note')).map(({ id, sender_id }) => ({ id, sender_id }))),
+      );
+    },
+  });
 
   return {
-    findInSession: (sessionId, ids) => knex('chat_messages').where({ session_id: sessionId }).whereIn('id', ids).select('id', 'sender_id'),
-
-    markMessages: (sessionId, userId, ids, eventsFor) =>
-      run(async (trx) => {
-        const cursor = await lockCursor(trx, sessionId, userId);
-        const { rows } = await trx.raw<{ rows: { message_id: string }[] }>(
-          `insert into message_read_receipts (message_id, session_id, user_id, seq)
-           select id, session_id, ?, seq from chat_messages where session_id = ? and id = any(?::uuid[])
-           on conflict (message_id, user_id) do nothing returning message_id`,
-          [userId, sessionId, ids],
-        );
-        // The cursor moves up to the first message of others still unread: everything before it is read.
-        await trx.raw(
-          `update message_read_cursors set updated_at = now(), last_read_seq = greatest(last_read_seq, coalesce(
-             (select min(m.seq) - 1 from chat_messages m
-              where m.session_id = ? and m.seq > ? and m.sender_id <> ?
-                and not exists (select 1 from message_read_receipts r where r.message_id = m.id and r.user_id = ?)),
-             (select last_seq from message_session_counters where session_id = ?), 0))
-           where session_id = ? and user_id = ?`,
-          [sessionId, cursor.last_read_seq, userId, userId, sessionId, sessionId, userId],
-        );
-        return commit(trx, rows.map((r) => r.message_id), eventsFor);
-      }),
-
-    markAll: (sessionId, userId, eventsFor) =>
-      run(async (trx) => {
-        const cursor = await lockCursor(trx, sessionId, userId);
-        const counter = await trx('message_session_counters').where({ session_id: sessionId }).first<{ last_seq: number } | undefined>('last_seq');
-        const lastSeq = Number(counter?.last_seq ?? 0);
-        // Receipts only for what arrived since the last "everything": the (session_id, seq) range, never the whole history.
-        const { rows } = await trx.raw<{ rows: { message_id: string }[] }>(
-          `insert into message_read_receipts (message_id, session_id, user_id, seq)
-           select id, session_id, ?, seq from chat_messages where session_id = ? and seq > ? and seq <= ? and sender_id <> ? order by seq
-           on conflict (message_id, user_id) do nothing returning message_id`,
-          [userId, sessionId, cursor.receipts_seq, lastSeq, userId],
-        );
-        await trx('message_read_cursors')
-          .where({ session_id: sessionId, user_id: userId })
-          .update({ last_read_seq: Math.max(cursor.last_read_seq, lastSeq), receipts_seq: lastSeq, updated_at: trx.fn.now() });
-        return commit(trx, rows.map((r) => r.message_id), eventsFor);
-      }),
+    findInSession: (sessionId, ids, notes) => lookups.submit({ sessionId, ids, notes }),
+    markMessages: (sessionId, userId, ids, eventsFor, notes) => markings.submit({ sessionId, userId, ids, eventsFor, notes }),
+    markAll: (sessionId, userId, eventsFor, notes) => markings.submit({ sessionId, userId, ids: null, eventsFor, notes }),
   };
 }
+
+const keyOf = (m: Marking) => `${m.sessionId}/${m.userId}`;

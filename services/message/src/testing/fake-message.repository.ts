@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ChatMessage, EventEnvelope } from '@parley/contracts';
-import { sideOf, type MessageRepository, type NewMessage, type SendResult, type SenderSide } from '../domain/message.ports';
+import { countedSide, type MessageRepository, type NewMessage, type SendResult, type SenderSide } from '../domain/message.ports';
 
 /**
  * MessageRepository in memory, with the same seq, temp_id and read-cursor rules as the SQL one.
@@ -33,16 +33,17 @@ export class FakeMessageRepository implements MessageRepository {
     return { message: stored, created: true };
   }
 
-  async listPage(sessionId: string, limit: number, offset: number): Promise<ChatMessage[]> {
+  async listPage(sessionId: string, limit: number, offset: number, notes: boolean): Promise<ChatMessage[]> {
     return this.inSession(sessionId)
+      .filter((m) => notes || m.message_type !== 'note')
       .reverse()
       .slice(offset, offset + limit)
       .reverse();
   }
 
-  async listAfter(sessionId: string, afterSeq: number, limit: number): Promise<ChatMessage[]> {
+  async listAfter(sessionId: string, afterSeq: number, limit: number, notes: boolean): Promise<ChatMessage[]> {
     return this.inSession(sessionId)
-      .filter((m) => m.seq > afterSeq)
+      .filter((m) => m.seq > afterSeq && (notes || m.message_type !== 'note'))
       .slice(0, limit);
   }
 
@@ -55,17 +56,17 @@ export class FakeMessageRepository implements MessageRepository {
     for (const id of sessionIds.map((i) => i.toLowerCase())) {
       const cursor = this.cursors.get(`${id}/${userId}`) ?? 0;
       const unread = this.inSession(id).filter(
-        (m) => m.seq > cursor && m.sender_id !== userId && sideOf(m.sender_role) === fromSide && !m.read_by.some((r) => r.user_id === userId),
+        (m) => m.seq > cursor && m.sender_id !== userId && countedSide(m) === fromSide && !m.read_by.some((r) => r.user_id === userId),
       ).length;
       if (unread > 0) counts.set(id, unread);
     }
     return counts;
   }
 
-  async lastMessages(sessionIds: string[]): Promise<Map<string, ChatMessage>> {
+  async lastMessages(sessionIds: string[], notes: boolean): Promise<Map<string, ChatMessage>> {
     const last = new Map<string, ChatMessage>();
     for (const id of sessionIds.map((i) => i.toLowerCase())) {
-      const message = this.inSession(id).at(-1);
+      const message = this.inSession(id).filter((m) => notes || m.message_type !== 'note').at(-1);
       if (message) last.set(id, message);
     }
     return last;

@@ -6,16 +6,16 @@ import type { FakeMessageRepository } from './fake-message.repository';
 export class FakeReadReceiptRepository implements ReadReceiptRepository {
   constructor(private readonly store: FakeMessageRepository) {}
 
-  async findInSession(sessionId: string, ids: string[]) {
-    return this.store.messages.filter((m) => m.session_id === sessionId && ids.includes(m.id)).map((m) => ({ id: m.id, sender_id: m.sender_id }));
+  async findInSession(sessionId: string, ids: string[], notes: boolean) {
+    return this.store.messages.filter((m) => m.session_id === sessionId && ids.includes(m.id) && (notes || m.message_type !== 'note')).map((m) => ({ id: m.id, sender_id: m.sender_id }));
   }
 
-  async markMessages(sessionId: string, userId: string, ids: string[], eventsFor: (ids: string[]) => EventEnvelope[]): Promise<string[]> {
-    return this.mark(userId, this.store.messages.filter((m) => m.session_id === sessionId && ids.includes(m.id)).map((m) => m.id), eventsFor);
+  async markMessages(sessionId: string, userId: string, ids: string[], eventsFor: (ids: string[]) => EventEnvelope[], notes: boolean): Promise<string[]> {
+    return this.mark(userId, this.store.messages.filter((m) => m.session_id === sessionId && ids.includes(m.id) && (notes || m.message_type !== 'note')).map((m) => m.id), eventsFor);
   }
 
-  async markAll(sessionId: string, userId: string, eventsFor: (ids: string[]) => EventEnvelope[]): Promise<string[]> {
-    const others = this.store.messages.filter((m) => m.session_id === sessionId && m.sender_id !== userId);
+  async markAll(sessionId: string, userId: string, eventsFor: (ids: string[]) => EventEnvelope[], notes: boolean): Promise<string[]> {
+    const others = this.store.messages.filter((m) => m.session_id === sessionId && m.sender_id !== userId && (notes || m.message_type !== 'note'));
     const last = others.reduce((max, m) => Math.max(max, m.seq), 0);
     this.store.markRead(sessionId, userId, last);
     return this.mark(userId, others.map((m) => m.id), eventsFor);

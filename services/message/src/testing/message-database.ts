@@ -1,35 +1,42 @@
 import pino from 'pino';
-import { MemoryBus, OutboxRelay, OutboxRepository } from '@parley/bus';
+import { createOutbox, MemoryBus, type Outbox } from '@parley/bus';
 import { createEvent, routingKeys, type ChatMessage, type EventEnvelope, type Identity } from '@parley/contracts';
 import { createTestDatabase, type TestDatabase } from '@parley/db';
 import type { MessageRepository, NewMessage } from '../domain/message.ports';
-import { createMessageRepository } from '../repository/message.repository';
+import { createMessageRepository, MESSAGE_OUTBOX } from '../repository/message.repository';
 
 export interface MessageDatabase {
   db: TestDatabase;
   bus: MemoryBus;
-  relay: OutboxRelay;
+  /** The outbox the repository records through (publishes to `bus` after each commit). */
+  publisher: Outbox;
   messages: MessageRepository;
-  /** The message_outbox rows, oldest first. */
-  outbox(): Promise<{ event_id: string; type: string; routing_key: string; payload: EventEnvelope }[]>;
+  /** Every event published so far (the outbox flushed first), in the order published. */
+  published(): Promise<EventEnvelope[]>;
   stop(): Promise<void>;
 }
 
-/** The SQL message repository on a fresh database, its relay feeding an in-process bus. */
+/** The SQL message repository on a fresh database, its outbox publishing to an in-process bus. */
 export async function openMessageDatabase(): Promise<MessageDatabase> {
   const logger = pino({ level: 'silent' });
   const db = await createTestDatabase();
   const bus = new MemoryBus(logger);
-  const outboxRepository = new OutboxRepository('message_outbox');
-  const relay = new OutboxRelay({ knex: db.knex, table: outboxRepository.table, bus, logger });
+  const outbox = createOutbox({ knex: db.knex, table: MESSAGE_OUTBOX, bus, logger });
+  const published: EventEnvelope[] = [];
+  await bus.subscribe({ queue: 'everything', exclusive: true, patterns: ['#'] }, (event) => void published.push(event));
   return {
     db,
     bus,
-    relay,
-    messages: createMessageRepository(db.knex, outboxRepository, relay),
-    outbox: () => db.knex('message_outbox').orderBy('id').select('event_id', 'type', 'routing_key', 'payload'),
+    publisher: outbox,
+    messages: createMessageRepository(db.knex, outbox),
+    async published() {
+      await outbox.flush();
+      // The in-process bus hands events over on the next turns of the event loop.
+      for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setImmediate(resolve));
+      return [...published];
+    },
     async stop() {
-      await relay.stop();
+      await outbox.stop();
       await bus.close();
       await db.drop();
     },
@@ -52,3 +59,7 @@ export function newMessage(sessionId: string, sender: Identity, overrides: Parti
 
 /** The events the domain records with each message. */
 export const messageCreated = (message: ChatMessage) => [createEvent('message.created', routingKeys.session(message.session_id, 'message.created'), { message })];
+
+/** The events a read marking records: messages.read for the newly read ids, none when nothing is new. */
+export const readEvent = (sessionId: string, userId: string) => (ids: string[]) =>
+  ids.length === 0 ? [] : [createEvent('messages.read', routingKeys.session(sessionId, 'messages.read'), { session_id: sessionId, user_id: userId, message_ids: ids })];

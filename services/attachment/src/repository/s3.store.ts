@@ -51,9 +51,15 @@ export function createS3Store(settings: S3Settings): ObjectStore & { ensureBucke
   }
 
   return {
-    /** Creates the bucket at start if it is missing. */
+    /** Creates the bucket at start if it is missing; another instance starting at once may create it first. */
     async ensureBucket() {
-      if (!(await client.bucketExists(bucket))) await client.makeBucket(bucket, settings.region);
+      if (await client.bucketExists(bucket)) return;
+      try {
+        await client.makeBucket(bucket, settings.region);
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        if (code !== 'BucketAlreadyOwnedByYou' && code !== 'BucketAlreadyExists') throw error;
+      }
     },
     async put(key, body, contentType) {
       const iterator = parts(body);

@@ -1,1 +1,0 @@
-export { FakeSessionDirectory } from '@parley/testing';
