@@ -4,7 +4,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { createTestDatabase, type TestDatabase } from '@parley/db';
 import type { NewMessageEvent } from '@parley/contracts';
-import { api, connectClient, request, TEST_JWT_SECRET, testUser, waitFor } from '@parley/testing';
+import { api, connectClient, request, TEST_JWT_SECRET, TEST_SERVICE_ENV, testUser, waitFor } from '@parley/testing';
 import { start, type RunningParley } from './main';
 
 jest.setTimeout(60_000);
@@ -18,7 +18,7 @@ describe('all-in-one: a photo through the attachment service onto local disk', (
   beforeAll(async () => {
     db = await createTestDatabase('parley_aio_files');
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-aio-files-'));
-    parley = await start({ DATABASE_URL: db.url, JWT_SECRET: TEST_JWT_SECRET, PORT: '0', HOST: '127.0.0.1', PARLEY_DATA_DIR: dataDir });
+    parley = await start({ ...TEST_SERVICE_ENV, DATABASE_URL: db.url, JWT_SECRET: TEST_JWT_SECRET, PORT: '0', HOST: '127.0.0.1', PARLEY_DATA_DIR: dataDir });
     url = `http://127.0.0.1:${parley.port}`;
   });
   afterAll(async () => {

@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import * as amqplib from 'amqplib';
 import { createTestDatabase, type TestDatabase } from '@parley/db';
-import { eventually, TcpProxy, TEST_JWT_SECRET } from '@parley/testing';
+import { testSettings } from '@parley/config';
+import { eventually, TcpProxy, TEST_JWT_SECRET, TEST_SERVICE_ENV } from '@parley/testing';
 import { start, type RunningParley } from './main';
 
 jest.setTimeout(90_000);
 
-const AMQP = new URL(process.env.TEST_AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672');
+const AMQP = new URL(testSettings().TEST_AMQP_URL);
 
 /**
  * Readiness follows the dependencies: with PostgreSQL or RabbitMQ cut away (through a proxy, so the
@@ -18,7 +19,7 @@ describe('health and readiness when PostgreSQL or RabbitMQ go away and come back
   let parley: RunningParley;
   let url: string;
   const exchange = `parley.health.${randomBytes(4).toString('hex')}`;
-  const pg = new TcpProxy('127.0.0.1', Number(new URL(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres').port || 5432));
+  const pg = new TcpProxy('127.0.0.1', Number(new URL(testSettings().TEST_DATABASE_URL).port || 5432));
   const broker = new TcpProxy(AMQP.hostname, Number(AMQP.port || 5672));
 
   beforeAll(async () => {
@@ -27,7 +28,7 @@ describe('health and readiness when PostgreSQL or RabbitMQ go away and come back
     dbUrl.port = String(await pg.start());
     const amqpUrl = new URL(AMQP.toString());
     amqpUrl.port = String(await broker.start());
-    parley = await start({ DATABASE_URL: dbUrl.toString(), AMQP_URL: amqpUrl.toString(), EVENTS_EXCHANGE: exchange, JWT_SECRET: TEST_JWT_SECRET, PORT: '0', HOST: '127.0.0.1' });
+    parley = await start({ ...TEST_SERVICE_ENV, DATABASE_URL: dbUrl.toString(), AMQP_URL: amqpUrl.toString(), EVENTS_EXCHANGE: exchange, JWT_SECRET: TEST_JWT_SECRET, PORT: '0', HOST: '127.0.0.1' });
     url = `http://127.0.0.1:${parley.port}`;
   });
   afterAll(async () => {

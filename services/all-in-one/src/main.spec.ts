@@ -1,6 +1,6 @@
 import { createTestDatabase, type TestDatabase } from '@parley/db';
-import type { MessageSentEvent, NewMessageEvent, SessionJoinedEvent } from '@parley/contracts';
-import { api, collect, connectClient, eventually, request, TEST_JWT_SECRET, testUser, type ClientSocket } from '@parley/testing';
+import type { NewMessageEvent, SendMessageAnswer, SessionJoinedEvent } from '@parley/contracts';
+import { api, collect, connectClient, eventually, request, TEST_JWT_SECRET, TEST_SERVICE_ENV, testUser, type ClientSocket } from '@parley/testing';
 import { start, type RunningParley } from './main';
 
 jest.setTimeout(20_000);
@@ -13,7 +13,7 @@ describe('all-in-one: every service in one process', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('parley_aio');
-    parley = await start({ DATABASE_URL: db.url, JWT_SECRET: TEST_JWT_SECRET, PORT: '0', HOST: '127.0.0.1' });
+    parley = await start({ ...TEST_SERVICE_ENV, DATABASE_URL: db.url, JWT_SECRET: TEST_JWT_SECRET, PORT: '0', HOST: '127.0.0.1' });
     url = `http://127.0.0.1:${parley.port}`;
   });
   afterAll(async () => {
@@ -43,15 +43,17 @@ describe('all-in-one: every service in one process', () => {
     expect(accepted).toMatchObject({ ok: true, data: { agent_id: agent.id, session: { status: 'active' } } });
     await eventually(() => expect(atCustomer.map((e) => e.message.content)).toEqual(['Ana accepted the chat']));
 
-    const sent = await request<MessageSentEvent>(c, 'send_message', { session_id: sessionId, content: 'Also no ketchup', temp_id: 'c-1' });
-    const resent = await request<MessageSentEvent>(c, 'send_message', { session_id: sessionId, content: 'Also no ketchup', temp_id: 'c-1' });
+    const sent = await request<SendMessageAnswer>(c, 'send_message', { session_id: sessionId, content: 'Also no ketchup', temp_id: 'c-1' });
+    const resent = await request<SendMessageAnswer>(c, 'send_message', { session_id: sessionId, content: 'Also no ketchup', temp_id: 'c-1' });
     expect(resent.data?.message_id).toBe(sent.data?.message_id);
-    await request(a, 'send_message', { session_id: sessionId, content: 'Refund on its way', temp_id: 'a-1' });
+    const reply = await request<SendMessageAnswer>(a, 'send_message', { session_id: sessionId, content: 'Refund on its way', temp_id: 'a-1' });
+    // Each sender's answer is its ack, with the stored message; the others get it as new_message.
+    expect([sent.data?.message?.seq, reply.data?.message?.content]).toEqual([3, 'Refund on its way']);
 
     // The agent's own session_joined (on accept) may already hold the system message.
     const texts = (events: NewMessageEvent[]) => events.filter((e) => e.message.message_type === 'text').map((e) => e.message.content);
-    await eventually(() => expect(texts(atAgent)).toEqual(['Also no ketchup', 'Refund on its way']));
-    await eventually(() => expect(atCustomer.map((e) => e.message.seq)).toEqual([2, 3, 4]));
+    await eventually(() => expect(texts(atAgent)).toEqual(['Also no ketchup']));
+    await eventually(() => expect(atCustomer.map((e) => e.message.seq)).toEqual([2, 4]));
 
     const history = await api(url, 'GET', `/api/v1/chat/sessions/${sessionId}/messages`, { token: customer.token });
     expect(history.body.data.map((m: { seq: number; message_type: string }) => [m.seq, m.message_type])).toEqual([
@@ -89,7 +91,7 @@ describe('all-in-one: every service in one process', () => {
       'parley_gateway_events_in_total{event="send_message",outcome="ok"}',
       'parley_gateway_events_out_total{event="new_message"}',
       'parley_gateway_message_send_duration_seconds_bucket',
-      'parley_grpc_server_handled_total{method="/parley.message.v1.MessageService/SendMessage",code="OK"}',
+      'parley_grpc_server_handled_total{method="/parley.message.v1.MessageService/SendMessages",code="OK"}',
       'parley_grpc_server_duration_seconds_bucket',
       'parley_grpc_client_duration_seconds_bucket',
       'parley_outbox_backlog{table="message_outbox"}',

@@ -11,21 +11,28 @@ import { createAgentService } from './domain/agent.service';
 import { startPresenceLease } from './delivery/presence-lease';
 import { createAttachmentFlow } from './domain/attachment-flow.service';
 import { createChatService } from './domain/chat.service';
-import type { AttachmentsApi, Caller, MessagesApi, PresenceApi, SessionsApi } from './domain/gateway.ports';
+import { gatewayIdentity, type AttachmentsApi, type Caller, type MessagesApi, type PresenceApi, type SessionsApi } from './domain/gateway.ports';
+import { createReportsService } from './domain/reports.service';
 import { createSignalsService } from './domain/signals.service';
+import { createSupportDeskService } from './domain/support-desk.service';
+import type { SupportApis } from './domain/support.ports';
+import { createTypingService } from './domain/typing.service';
+import { TypingIndicators } from './delivery/typing-indicators';
 import { createHttpApp } from './http/app';
 import type { UploadLimits } from './http/upload-storage';
 import { createGatewayLimits, DEFAULT_RATE_LIMITS } from './limits/gateway-limits';
 import { limitRequestsPerIp } from './limits/http-limits';
 import { admitJoins, admitSends, applyEventLimits, capConnectionsPerUser, limitConnectAttempts, type GatewayLimits } from './limits/socket-limits';
 import { createSocketServer, handleConnections } from './socket/socket-server';
-import type { GatewayServer as SocketServer } from './socket/socket.types';
+import { SESSION_ROOM_PREFIX, type GatewayServer as SocketServer } from './socket/socket.types';
 
 export interface GatewayServerDeps {
   sessions: SessionsApi;
   messages: MessagesApi;
   presence: PresenceApi;
   attachments: AttachmentsApi;
+  /** Canned responses, ratings, search and reports. */
+  support: SupportApis;
   uploadLimits: UploadLimits;
   bus: EventBus;
   verifyToken: TokenVerifier;
@@ -43,6 +50,8 @@ export interface GatewayServerDeps {
   devTokenSecret?: string;
   /** Rate limits, the per-user connection cap and the bounds on unanswered sends; the defaults, in memory, when not given. */
   limits?: GatewayLimits;
+  /** Typing: a typist is announced again at most every `throttleMs`; an indicator lives `ttlMs` after its last announcement. */
+  typing?: { throttleMs: number; ttlMs: number };
 }
 
 export interface GatewayServer {
@@ -57,11 +66,15 @@ export interface GatewayServer {
 /** The gateway's servers (REST, Socket.io, its event queue) over whatever session and message APIs it is given. */
 export async function createGatewayServer(deps: GatewayServerDeps): Promise<GatewayServer> {
   const { sessions, messages, presence, bus, verifyToken, logger, corsOrigins } = deps;
-  const chat = createChatService({ sessions, messages, presence });
+  const chat = createChatService({ sessions, messages, presence, ratings: deps.support.ratings });
+  const desk = createSupportDeskService(deps.support);
+  const reports = createReportsService({ reports: deps.support.reports });
   const agents = createAgentService(sessions);
   const signals = createSignalsService({ messages, presence });
+  const typingTimes = deps.typing ?? { throttleMs: 3000, ttlMs: 10_000 };
+  const typing = createTypingService({ signals: { announce: (events) => bus.publishTransient(events) }, throttleMs: typingTimes.throttleMs });
   // The gateway reads missed messages as itself, not as any user.
-  const gatewayCaller: Caller = { identity: { userId: `gateway:${deps.gatewayId}`, role: 'service', name: 'gateway' } };
+  const gatewayCaller: Caller = { identity: gatewayIdentity(deps.gatewayId) };
 
   let stopping = false;
   const ready = async () => {
@@ -77,7 +90,7 @@ export async function createGatewayServer(deps: GatewayServerDeps): Promise<Gate
   const limitRequests = limitRequestsPerIp(limits.rates.restRequests, limits.trustedProxies);
   // What a refusal as busy (a bound of this gateway, or a busy service) tells the client to wait.
   const busyOptions = { retryAfterMs: limits.sendRetryAfterMs };
-  const app = createHttpApp({ chat, agents, signals, verifyToken, corsOrigins, logger, ready, files, limitRequests, webAppDir: deps.webAppDir, devTokenSecret: deps.devTokenSecret, busyRetryAfterMs: busyOptions.retryAfterMs });
+  const app = createHttpApp({ chat, agents, signals, desk, reports, verifyToken, corsOrigins, logger, ready, files, limitRequests, webAppDir: deps.webAppDir, devTokenSecret: deps.devTokenSecret, busyRetryAfterMs: busyOptions.retryAfterMs });
   const httpServer = http.createServer(app);
   const io = createSocketServer({
     httpServer,
@@ -90,11 +103,39 @@ export async function createGatewayServer(deps: GatewayServerDeps): Promise<Gate
 
   // Events can only arrive for what this gateway binds, and it binds nothing before both exist.
   const seen = new RecentIds();
+  const indicators = new TypingIndicators({ ttlMs: typingTimes.ttlMs, show: (event) => deliverToOthers(io, event) });
+  const debug = logger.isLevelEnabled('debug');
   const subscription = await bus.subscribe({ queue: `parley.gateway.${deps.gatewayId}`, exclusive: true }, (event) => {
     if (!seen.firstTime(event.id)) return; // at-least-once delivery: each event once
-    logger.debug({ eventId: event.id, type: event.type, requestId: event.request_id }, 'event received');
-    if (event.type === 'message.created') rooms.handleMessage(event as EventEnvelope<'message.created'>);
-    else if (!deliverToOthers(io, event)) lifecycle.handle(event);
+    if (debug) logger.debug({ eventId: event.id, type: event.type, requestId: event.request_id }, 'event received');
+    switch (event.type) {
+      case 'message.created': {
+        const { message } = (event as EventEnvelope<'message.created'>).data;
+        // A message ends its sender's typing indicator.
+        indicators.stop(message.session_id, message.sender_id);
+        rooms.handleMessage(event as EventEnvelope<'message.created'>);
+        return;
+      }
+      case 'typing.started':
+        return indicators.started(event as EventEnvelope<'typing.started'>);
+      case 'typing.stopped': {
+        const stopped = event as EventEnvelope<'typing.stopped'>;
+        return indicators.stop(stopped.data.session_id, stopped.data.user_id, stopped);
+      }
+      case 'user.left': {
+        const { session_id, user_id } = (event as EventEnvelope<'user.left'>).data;
+        indicators.stop(session_id, user_id);
+        deliverToOthers(io, event);
+        return;
+      }
+      default:
+        // A lifecycle event updates the session the joins here answer with before any socket sees it.
+        rooms.sessions.apply(event);
+        if (!deliverToOthers(io, event)) lifecycle.handle(event);
+    }
+  });
+  io.of('/').adapter.on('delete-room', (room: string) => {
+    if (room.startsWith(SESSION_ROOM_PREFIX)) indicators.closeSession(room.slice(SESSION_ROOM_PREFIX.length));
   });
   const rooms: SessionRooms = new SessionRooms({
     io,
@@ -107,7 +148,7 @@ export async function createGatewayServer(deps: GatewayServerDeps): Promise<Gate
   const lease = startPresenceLease({ io, presence, gatewayId: deps.gatewayId, intervalMs: deps.presenceRenewIntervalMs, logger });
   const sendOptions = { ...busyOptions, admit: admitSends(limits.sends, busyOptions.retryAfterMs) };
   const joinOptions = { ...busyOptions, admit: admitJoins(limits.joins, busyOptions.retryAfterMs) };
-  handleConnections(io, { chat, agents, signals, presence, rooms, logger, gatewayId: deps.gatewayId, disconnectLater: lease.disconnectLater, sendOptions, joinOptions, busyOptions });
+  handleConnections(io, { chat, agents, signals, typing, presence, rooms, logger, gatewayId: deps.gatewayId, disconnectLater: lease.disconnectLater, sendOptions, joinOptions, busyOptions });
 
   return {
     httpServer,

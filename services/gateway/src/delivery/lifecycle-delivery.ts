@@ -6,14 +6,18 @@ import { SESSION_ROOM_PREFIX, sessionRoom, type GatewayServer } from '../socket/
 
 /** Every support agent and admin connected to this gateway: the live queue's audience. */
 export const AGENTS_ROOM = 'agents';
+/** Every admin connected to this gateway: the supervisors' live figures' audience. */
+export const ADMINS_ROOM = 'admins';
 
 /**
  * Lifecycle and queue events to sockets: to the session's room and to every agent at once (one
  * emit to both rooms, so an agent in both gets it once). While this gateway has agents connected
- * it binds every session's lifecycle events; queue events it always binds, for waiting customers.
+ * it binds every session's lifecycle events; queue events it always binds, for waiting customers;
+ * the supervisors' live figures while it has admins connected.
  */
 export class LifecycleDelivery {
   private queueVersion = 0;
+  private workloadVersion = 0;
 
   constructor(
     private readonly io: GatewayServer,
@@ -21,11 +25,12 @@ export class LifecycleDelivery {
     private readonly logger: Logger,
   ) {
     const adapter = io.of('/').adapter;
+    const patterns: Record<string, string> = { [AGENTS_ROOM]: routingKeys.lifecyclePattern(), [ADMINS_ROOM]: routingKeys.adminsPattern() };
     adapter.on('create-room', (room: string) => {
-      if (room === AGENTS_ROOM) void subscription.bind(routingKeys.lifecyclePattern());
+      if (patterns[room]) void subscription.bind(patterns[room]);
     });
     adapter.on('delete-room', (room: string) => {
-      if (room === AGENTS_ROOM) void subscription.unbind(routingKeys.lifecyclePattern());
+      if (patterns[room]) void subscription.unbind(patterns[room]);
     });
   }
 
@@ -64,6 +69,22 @@ export class LifecycleDelivery {
         this.toSessionAndAgents(session.id, 'session_status_changed', { session_id: session.id, status: session.status, agent_id: null });
         return;
       }
+      case 'session.rated': {
+        const data = (event as EventEnvelope<'session.rated'>).data;
+        this.toSessionAndAgents(data.session_id, 'chat_rated', data);
+        return;
+      }
+      case 'workload.changed': {
+        const workload = (event as EventEnvelope<'workload.changed'>).data;
+        // Like the queue: a late event never shows an older picture.
+        if (workload.version <= this.workloadVersion) return;
+        this.workloadVersion = workload.version;
+        this.emitTo(ADMINS_ROOM, 'workload_updated', workload);
+        return;
+      }
+      case 'agent.roster_changed':
+        this.emitTo(ADMINS_ROOM, 'agents_updated', (event as EventEnvelope<'agent.roster_changed'>).data);
+        return;
       case 'agent.availability_changed':
         this.emitTo(AGENTS_ROOM, 'availability_changed', (event as EventEnvelope<'agent.availability_changed'>).data);
         return;

@@ -28,6 +28,31 @@ function setup(store: ChatMessage[] = [], failFetches = 0) {
 }
 
 describe('RoomSequencer', () => {
+  it('says when a room has handed everything up to a seq: an ack of message 6 waits for 5, stored by another instance', async () => {
+    const { sequencer, delivered } = setup([msg(5)]);
+    sequencer.setBaseline(SESSION, 4);
+    let reached = false;
+    const waiting = sequencer.reached(SESSION, 5, 5000).then(() => (reached = true));
+    sequencer.accept(msg(6));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(reached).toBe(false);
+    // 5's event never comes here in time: the gap is read from the store, and the wait ends.
+    await waiting;
+    expect(delivered).toEqual([5, 6]);
+    await expect(sequencer.reached(SESSION, 6, 5000)).resolves.toBeUndefined();
+  });
+
+  it('stops waiting after the time given, or when the room closes', async () => {
+    const { sequencer } = setup();
+    sequencer.setBaseline(SESSION, 1);
+    const started = Date.now();
+    await sequencer.reached(SESSION, 3, 50);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(45);
+    const closing = sequencer.reached(SESSION, 3, 60_000);
+    sequencer.close(SESSION);
+    await closing;
+  });
+
   it('hands over messages in order as they come', () => {
     const { sequencer, delivered } = setup();
     sequencer.setBaseline(SESSION, 3);

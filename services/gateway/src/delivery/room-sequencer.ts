@@ -27,6 +27,8 @@ interface Room {
  */
 export class RoomSequencer {
   private readonly rooms = new Map<string, Room>();
+  /** Who waits for a room to have handed up to a seq (`reached`). */
+  private readonly waiters = new Map<string, Array<{ seq: number; done: () => void }>>();
 
   constructor(private readonly deps: RoomSequencerDeps) {}
 
@@ -38,6 +40,35 @@ export class RoomSequencer {
     const room = this.rooms.get(sessionId);
     if (room?.fillTimer) clearTimeout(room.fillTimer);
     this.rooms.delete(sessionId);
+    this.wake(sessionId, Infinity);
+  }
+
+  /**
+   * Resolves once the room has handed every message up to `seq` (at once if it has, or if the room
+   * is not open here), or after `timeoutMs` whatever it has: a sender's ack waits on it so that it
+   * never overtakes an earlier message another instance stored and whose event is still on its way.
+   */
+  reached(sessionId: string, seq: number, timeoutMs: number): Promise<void> {
+    const room = this.rooms.get(sessionId);
+    if (!room || room.delivered === undefined || room.delivered >= seq) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, timeoutMs);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      const list = this.waiters.get(sessionId) ?? [];
+      list.push({ seq, done });
+      this.waiters.set(sessionId, list);
+    });
+  }
+
+  private wake(sessionId: string, delivered: number): void {
+    const list = this.waiters.get(sessionId);
+    if (!list) return;
+    const waiting = list.filter((w) => (w.seq <= delivered ? (w.done(), false) : true));
+    if (waiting.length > 0) this.waiters.set(sessionId, waiting);
+    else this.waiters.delete(sessionId);
   }
 
   /** What a joining socket saw in history: the room needs nothing older. */
@@ -66,6 +97,7 @@ export class RoomSequencer {
   private hand(room: Room, message: ChatMessage): void {
     this.deps.deliver(message);
     room.delivered = Math.max(room.delivered ?? 0, message.seq);
+    this.wake(message.session_id, room.delivered);
   }
 
   private drainBuffer(room: Room): void {

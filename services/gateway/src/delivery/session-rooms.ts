@@ -1,8 +1,9 @@
-import { routingKeys, type ChatMessage, type EventEnvelope } from '@parley/contracts';
+import { routingKeys, seesNotes, type ChatMessage, type EventEnvelope } from '@parley/contracts';
 import type { Subscription } from '@parley/bus';
 import type { Logger } from '@parley/logger';
 import { metrics } from '@parley/metrics';
 import { RoomSequencer } from './room-sequencer';
+import { SessionCache } from './session-cache';
 import { SESSION_ROOM_PREFIX, sessionRoom, type GatewayServer, type GatewaySocket } from '../socket/socket.types';
 
 export interface SessionRoomsDeps {
@@ -14,32 +15,76 @@ export interface SessionRoomsDeps {
 
 /**
  * Connects the bus to Socket.io rooms: while this gateway has sockets in a session it binds the
- * session's routing keys, and each message event reaches each socket once, in seq order.
+ * session's routing keys, and each message event reaches each socket once, in seq order; a
+ * private note reaches staff sockets only.
  */
 export class SessionRooms {
   private readonly sequencer: RoomSequencer;
+  /** Sessions whose events this gateway's queue receives: bound, and not unbound since. */
+  private readonly bound = new Set<string>();
+  /** Joins of a session between binding it and putting their socket in its room: it stays bound. */
+  private readonly entering = new Map<string, number>();
+  /** The sessions shown here, kept true by their events while bound (session-cache.ts). */
+  readonly sessions: SessionCache;
 
   constructor(private readonly deps: SessionRoomsDeps) {
     this.sequencer = new RoomSequencer({ fetchAfter: deps.fetchAfter, deliver: (m) => this.deliver(m), logger: deps.logger });
+    this.sessions = new SessionCache((sessionId) => this.bound.has(sessionId));
     deps.io.of('/').adapter.on('delete-room', (room: string) => {
       if (!room.startsWith(SESSION_ROOM_PREFIX)) return;
       const sessionId = room.slice(SESSION_ROOM_PREFIX.length);
       this.sequencer.close(sessionId);
-      void deps.subscription.unbind(routingKeys.sessionPattern(sessionId));
+      this.unbindIfUnused(sessionId);
     });
     deps.subscription.onReestablished(() => {
       deps.logger.info('event queue re-established; reading what the rooms missed');
+      this.sessions.clear();
       void this.sequencer.resyncAll();
     });
   }
 
-  /** Subscribes the session (once per gateway) and puts the socket in its room, holding live messages. */
+  /**
+   * Binds the session's events to this gateway's queue (once, however many sockets join) and
+   * holds the binding for a join until it enters the room or gives up (`release`).
+   */
+  async bind(sessionId: string): Promise<void> {
+    this.entering.set(sessionId, (this.entering.get(sessionId) ?? 0) + 1);
+    try {
+      await this.deps.subscription.bind(routingKeys.sessionPattern(sessionId));
+      this.bound.add(sessionId);
+    } catch (error) {
+      this.release(sessionId);
+      throw error;
+    }
+  }
+
+  /** A join that bound the session is done with its hold (it entered the room, or gave up). */
+  release(sessionId: string): void {
+    const left = (this.entering.get(sessionId) ?? 1) - 1;
+    if (left > 0) this.entering.set(sessionId, left);
+    else this.entering.delete(sessionId);
+    this.unbindIfUnused(sessionId);
+  }
+
+  /** Puts the socket in the session's room (binding it first), holding live messages until `completeJoin`. */
   async enter(socket: GatewaySocket, sessionId: string): Promise<void> {
     this.sequencer.open(sessionId);
-    await this.deps.subscription.bind(routingKeys.sessionPattern(sessionId));
-    const previous = socket.data.sessions.get(sessionId);
-    socket.data.sessions.set(sessionId, { lastSeq: previous?.lastSeq ?? 0, pending: [] });
-    await socket.join(sessionRoom(sessionId));
+    await this.bind(sessionId);
+    try {
+      const previous = socket.data.sessions.get(sessionId);
+      socket.data.sessions.set(sessionId, { lastSeq: previous?.lastSeq ?? 0, pending: [] });
+      await socket.join(sessionRoom(sessionId));
+    } finally {
+      this.release(sessionId);
+    }
+  }
+
+  /** No socket in the room and no join on its way: the session's events are not needed here. */
+  private unbindIfUnused(sessionId: string): void {
+    if (this.entering.has(sessionId) || this.deps.io.of('/').adapter.rooms.has(sessionRoom(sessionId))) return;
+    this.bound.delete(sessionId);
+    this.sessions.forget(sessionId);
+    void this.deps.subscription.unbind(routingKeys.sessionPattern(sessionId));
   }
 
   /** After `session_joined` went out: what the socket has, then whatever arrived meanwhile. */
@@ -65,6 +110,30 @@ export class SessionRooms {
     return joined;
   }
 
+  /**
+   * Before the sender's ack of `message`: the sender's socket has been sent every earlier message
+   * of the session. With several message service instances, message N can be acknowledged by one
+   * while N - 1, stored a moment earlier by another, is still on its way through the bus; the
+   * room learns of the gap from the ack (and reads it if the event is late), and the ack waits
+   * for it, at most `timeoutMs`.
+   */
+  async beforeAck(socket: GatewaySocket, message: ChatMessage, timeoutMs = 2000): Promise<void> {
+    const state = socket.data.sessions.get(message.session_id);
+    if (!state || state.pending || state.lastSeq >= message.seq - 1) return;
+    this.sequencer.accept(message);
+    await this.sequencer.reached(message.session_id, message.seq - 1, timeoutMs);
+  }
+
+  /** The socket's ack went out: what waited behind the message it carried follows it. */
+  ackSent(socket: GatewaySocket): void {
+    for (const state of socket.data.sessions.values()) {
+      const held = state.heldForAck;
+      if (!held) continue;
+      state.heldForAck = null;
+      held.forEach((m) => this.sendTo(socket, m));
+    }
+  }
+
   /** A message event (already deduplicated by event id). */
   handleMessage(event: EventEnvelope<'message.created'>): void {
     this.sequencer.accept(event.data.message);
@@ -86,8 +155,20 @@ export class SessionRooms {
       state.pending.push(message);
       return;
     }
+    if (state.heldForAck) {
+      state.heldForAck.push(message);
+      return;
+    }
     if (message.seq <= state.lastSeq) return;
     state.lastSeq = message.seq;
+    // A private note is staff's alone; the seq still counts as delivered, so nothing waits on it.
+    if (message.message_type === 'note' && !seesNotes(socket.data.identity.role)) return;
+    // The sender's ack carries it (message.gateway.ts); until the ack is out, later messages wait for it.
+    const own = `${message.session_id}:${message.temp_id}`;
+    if (message.temp_id !== null && message.sender_id === socket.data.identity.userId && socket.data.ownSends.delete(own)) {
+      if (socket.data.acksDue.has(own)) state.heldForAck = [];
+      return;
+    }
     socket.emit('new_message', { message });
     metrics.socketEventsOut.inc({ event: 'new_message' });
   }

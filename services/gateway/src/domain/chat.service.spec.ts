@@ -1,9 +1,11 @@
 import pino from 'pino';
 import { MemoryBus } from '@parley/bus';
 import { AppError } from '@parley/errors';
+import type { ChatSession } from '@parley/contracts';
 import { testUser } from '@parley/testing';
 import { FakeBackend } from '../testing/fake-backend';
-import { createChatService } from './chat.service';
+import { FakeSupport } from '../testing/fake-support';
+import { createChatService, type JoinRoom } from './chat.service';
 import type { Caller } from './gateway.ports';
 
 const callerOf = (role: 'customer' | 'support'): Caller => {
@@ -22,12 +24,30 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
 
 const socketRef = { gatewayId: 'gw-test', socketId: 'socket-1' };
 
+/** A room as the gateway gives one: nothing known unless `known` says so; records what the join did. */
+function joinRoom(enter: (session: ChatSession) => Promise<unknown> = async () => undefined, known: (sessionId: string) => ChatSession | undefined = () => undefined) {
+  const steps: string[] = [];
+  const room: JoinRoom & { steps: string[] } = {
+    steps,
+    known: (_identity, sessionId) => known(sessionId),
+    bind: async (sessionId) => void steps.push(`bind ${sessionId}`),
+    release: (sessionId) => void steps.push(`release ${sessionId}`),
+    remember: (session) => void steps.push(`remember ${session.id}`),
+    enter: async (session) => {
+      steps.push(`enter ${session.id}`);
+      await enter(session);
+    },
+  };
+  return room;
+}
+
 describe('chat service', () => {
   let backend: FakeBackend;
   let chat: ReturnType<typeof createChatService>;
   beforeEach(() => {
     backend = new FakeBackend(new MemoryBus(pino({ level: 'silent' })));
-    chat = createChatService({ sessions: backend.sessionsApi, messages: backend.messagesApi, presence: backend.presence.api });
+    const ratings = new FakeSupport((caller, id) => backend.visible(caller, id), () => backend.messages).api.ratings;
+    chat = createChatService({ sessions: backend.sessionsApi, messages: backend.messagesApi, presence: backend.presence.api, ratings });
   });
 
   it('opens a session in one call, handing the initial message to the session service', async () => {
@@ -55,27 +75,31 @@ describe('chat service', () => {
     const session = await chat.openSession(customer, { subject: 's', initial_message: 'one' });
     await chat.sendMessage(customer, { session_id: session.id, content: 'two' });
     const order: string[] = [];
-    const joined = await chat.joinSession(customer, { session_id: session.id, last_seq: 1 }, async () => {
+    const room = joinRoom(async () => {
       order.push(`enter after ${backend.calls.length} calls`);
-    }, socketRef);
+    });
+    const joined = await chat.joinSession(customer, { session_id: session.id, last_seq: 1 }, room, socketRef);
     expect(order).toEqual(['enter after 3 calls']);
+    // Bound before the session was read, held until the socket is in the room.
+    expect(room.steps).toEqual([`bind ${session.id}`, `remember ${session.id}`, `enter ${session.id}`, `release ${session.id}`]);
     expect(backend.calls.at(-1)).toBe('messages.list');
     expect(joined.messages.map((m) => m.content)).toEqual(['two']);
     expect(joined.participants).toEqual([{ user_id: customer.identity.userId, role: 'customer', name: customer.identity.name }]);
   });
 
-  it('answers message_sent with the stored id, temp_id, seq and time', async () => {
+  it('answers message_sent with the stored id, temp_id, seq and time, with the stored message', async () => {
     const customer = callerOf('customer');
     const session = await chat.openSession(customer, { subject: 's' });
-    const sent = await chat.sendMessage(customer, { session_id: session.id, content: 'hi', temp_id: 't1' });
+    const { sent, message } = await chat.sendMessage(customer, { session_id: session.id, content: 'hi', temp_id: 't1' });
     expect(sent).toEqual({ message_id: backend.messages[0].id, temp_id: 't1', sent_at: backend.messages[0].created_at, seq: 1, session_id: session.id });
+    expect(message).toEqual(backend.messages[0]);
   });
 
   it('refuses malformed socket payloads before calling any service', async () => {
     const customer = callerOf('customer');
     for (const payload of [undefined, 'x', 42, { session_id: 'nope' }, { session_id: '00000000-0000-4000-8000-000000000001', content: 7 }]) {
       expect(await codeOf(chat.sendMessage(customer, payload))).toBe('INVALID_ARGUMENT');
-      expect(await codeOf(chat.joinSession(customer, payload, async () => undefined, socketRef))).toBe('INVALID_ARGUMENT');
+      expect(await codeOf(chat.joinSession(customer, payload, joinRoom(), socketRef))).toBe('INVALID_ARGUMENT');
     }
     expect(backend.calls).toEqual([]);
   });
@@ -84,7 +108,7 @@ describe('chat service', () => {
     const customer = callerOf('customer');
     const session = await chat.openSession(customer, { subject: 's' });
     backend.failNextCall('messages.list', new Error('message service down'));
-    await expect(chat.joinSession(customer, { session_id: session.id }, async () => undefined, socketRef)).rejects.toThrow('message service down');
+    await expect(chat.joinSession(customer, { session_id: session.id }, joinRoom(), socketRef)).rejects.toThrow('message service down');
     expect(backend.presence.sockets.get(socketRef.socketId)?.sessions.size ?? 0).toBe(0);
     expect(backend.presence.calls).toEqual(['presence.join', 'presence.leave']);
   });
@@ -101,7 +125,7 @@ describe('chat service', () => {
     const customer = callerOf('customer');
     const session = await chat.openSession(customer, { subject: 's', initial_message: 'one' });
     const room = gate();
-    const joining = chat.joinSession(customer, { session_id: session.id, last_seq: 0 }, () => room.opened, socketRef);
+    const joining = chat.joinSession(customer, { session_id: session.id, last_seq: 0 }, joinRoom(() => room.opened), socketRef);
     await tick();
     expect(backend.calls).not.toContain('messages.list');
     expect(backend.presence.calls).toEqual([]);
@@ -119,8 +143,8 @@ describe('chat service', () => {
       await slowPresence.opened;
       return backend.presence.api.join(...args);
     } };
-    const parallel = createChatService({ sessions: backend.sessionsApi, messages: backend.messagesApi, presence });
-    const joining = parallel.joinSession(customer, { session_id: session.id }, async () => undefined, socketRef);
+    const parallel = createChatService({ sessions: backend.sessionsApi, messages: backend.messagesApi, presence, ratings: new FakeSupport((caller, id) => backend.visible(caller, id), () => backend.messages).api.ratings });
+    const joining = parallel.joinSession(customer, { session_id: session.id }, joinRoom(), socketRef);
     await tick();
     expect(backend.calls.at(-1)).toBe('messages.list');
     slowPresence.open();
@@ -132,7 +156,7 @@ describe('chat service', () => {
     const session = await chat.openSession(customer, { subject: 's' });
     backend.presence.down = true;
     backend.failNextCall('messages.list', new Error('message service down'));
-    await expect(chat.joinSession(customer, { session_id: session.id }, async () => undefined, socketRef)).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+    await expect(chat.joinSession(customer, { session_id: session.id }, joinRoom(), socketRef)).rejects.toMatchObject({ code: 'UNAVAILABLE' });
     backend.presence.down = false;
     expect(backend.presence.sockets.get(socketRef.socketId)?.sessions.size ?? 0).toBe(0);
   });
@@ -141,7 +165,23 @@ describe('chat service', () => {
     const session = await chat.openSession(callerOf('customer'), { subject: 's' });
     const entered: string[] = [];
     const stranger = callerOf('customer');
-    expect(await codeOf(chat.joinSession(stranger, { session_id: session.id }, async (s) => void entered.push(s.id), socketRef))).toBe('PERMISSION_DENIED');
+    const room = joinRoom(async (s) => void entered.push(s.id));
+    expect(await codeOf(chat.joinSession(stranger, { session_id: session.id }, room, socketRef))).toBe('PERMISSION_DENIED');
     expect([entered, backend.presence.calls, backend.calls.filter((c) => c === 'messages.list')]).toEqual([[], [], []]);
+    // The binding made for the read is given back.
+    expect(room.steps).toEqual([`bind ${session.id}`, `release ${session.id}`]);
+  });
+
+  it('answers from what the gateway knows of the session without asking the session service, and with its newest state', async () => {
+    const customer = callerOf('customer');
+    const session = await chat.openSession(customer, { subject: 's', initial_message: 'one' });
+    backend.calls.length = 0;
+    // Known here; accepted while the socket entered the room (the event updated what is known).
+    let known: ChatSession = session;
+    const room = joinRoom(async () => void (known = { ...session, status: 'active', agent_id: 'agent-1', updated_at: new Date().toISOString() }), () => known);
+    const joined = await chat.joinSession(customer, { session_id: session.id }, room, socketRef);
+    expect(backend.calls).not.toContain('sessions.get');
+    expect(room.steps).toEqual([`enter ${session.id}`]);
+    expect(joined.session).toMatchObject({ id: session.id, status: 'active', agent_id: 'agent-1' });
   });
 });

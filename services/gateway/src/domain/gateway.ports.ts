@@ -1,6 +1,9 @@
 import type { Readable } from 'node:stream';
 import type { Availability, AvailabilityChangedEvent, ChatMessage, ChatSession, Identity, OnlineAgent, Participant, UploadedAttachment } from '@parley/contracts';
 
+/** The gateway acting for itself (its batch calls, reading missed messages): a service, not a user. */
+export const gatewayIdentity = (gatewayId: string): Identity => ({ userId: `gateway:${gatewayId}`, role: 'service', name: 'gateway' });
+
 /** Who asks, and the id that follows the request through every service. */
 export interface Caller {
   identity: Identity;
@@ -58,8 +61,6 @@ export interface PresenceApi {
   /** Who is in the session now, the joining user included. */
   join(caller: Caller, socket: SocketRef, sessionId: string): Promise<Participant[]>;
   leave(caller: Caller, socket: SocketRef, sessionId: string): Promise<void>;
-  typing(caller: Caller, socket: SocketRef, sessionId: string): Promise<void>;
-  stopTyping(caller: Caller, socket: SocketRef, sessionId: string): Promise<void>;
   /** False when the lease had run out and this gateway's sockets were reaped. */
   renewLease(caller: Caller, gatewayId: string): Promise<boolean>;
   releaseGateway(caller: Caller, gatewayId: string): Promise<void>;

@@ -3,20 +3,19 @@ import {
   markAsReadSchema,
   sessionIdSchema,
   setAvailabilitySchema,
-  typingSchema,
   validate,
   type AvailabilityChangedEvent,
   type MessagesReadEvent,
   type OnlineAgent,
 } from '@parley/contracts';
-import type { Caller, MessagesApi, PresenceApi, SocketRef } from './gateway.ports';
+import type { Caller, MessagesApi, PresenceApi } from './gateway.ports';
 
 export interface SignalsServiceDeps {
   messages: MessagesApi;
   presence: PresenceApi;
 }
 
-/** Typing indicators, read receipts, who is online and available: validated here, decided by the presence and message services. */
+/** Read receipts, who is online and available: validated here, decided by the presence and message services (typing: typing.service.ts). */
 export function createSignalsService({ messages, presence }: SignalsServiceDeps) {
   async function markAsRead(caller: Caller, payload: unknown): Promise<MessagesReadEvent> {
     const input = validate(markAsReadSchema, payload);
@@ -25,18 +24,6 @@ export function createSignalsService({ messages, presence }: SignalsServiceDeps)
   }
 
   return {
-    async typing(caller: Caller, socket: SocketRef, payload: unknown): Promise<{ session_id: string }> {
-      const { session_id } = validate(typingSchema, payload);
-      await presence.typing(caller, socket, session_id);
-      return { session_id };
-    },
-
-    async stopTyping(caller: Caller, socket: SocketRef, payload: unknown): Promise<{ session_id: string }> {
-      const { session_id } = validate(typingSchema, payload);
-      await presence.stopTyping(caller, socket, session_id);
-      return { session_id };
-    },
-
     /** Answers the newly read ids (empty when everything named was read already). */
     markAsRead,
 

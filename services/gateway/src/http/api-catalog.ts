@@ -1,23 +1,28 @@
 import { z } from 'zod';
 import {
   assignSessionBodySchema,
+  createCannedResponseSchema,
   createSessionSchema,
   listMessagesQuerySchema,
   listSessionsQuerySchema,
   markAsReadBodySchema,
+  rateSessionBodySchema,
+  reportQuerySchema,
+  searchQuerySchema,
   sendMessageBodySchema,
   setAvailabilitySchema,
   transferSessionBodySchema,
+  updateCannedResponseSchema,
   updateStatusBodySchema,
 } from '@parley/contracts';
 
 export interface ApiRoute {
-  method: 'get' | 'post' | 'patch' | 'put';
+  method: 'get' | 'post' | 'patch' | 'put' | 'delete';
   /** Express-style path under /api/v1/chat. */
   path: string;
   summary: string;
   body?: z.ZodType;
-  query?: z.ZodObject;
+  query?: z.ZodType;
   status: number;
 }
 
@@ -39,4 +44,12 @@ export const API_ROUTES: ApiRoute[] = [
   { method: 'get', path: '/attachments/:attachmentId', summary: 'An attachment with a short-lived signed download link', status: 200 },
   { method: 'get', path: '/agents/online', summary: 'Support agents and admins connected now, with availability (staff only)', status: 200 },
   { method: 'put', path: '/agents/me/availability', summary: 'A support agent takes new chats (available) or not (away)', body: setAvailabilitySchema, status: 200 },
+  { method: 'get', path: '/canned-responses', summary: "Canned responses: the team's shared ones and the caller's own (staff only)", status: 200 },
+  { method: 'post', path: '/canned-responses', summary: 'Add a canned response; shared ones by admins only (staff only)', body: createCannedResponseSchema, status: 201 },
+  { method: 'patch', path: '/canned-responses/:responseId', summary: 'Change a canned response: your own, or a shared one if you are an admin', body: updateCannedResponseSchema, status: 200 },
+  { method: 'delete', path: '/canned-responses/:responseId', summary: 'Delete a canned response: your own, or a shared one if you are an admin', status: 200 },
+  { method: 'post', path: '/sessions/:sessionId/rating', summary: 'Rate a resolved or closed chat, once (its customer or restaurant)', body: rateSessionBodySchema, status: 201 },
+  { method: 'get', path: '/search', summary: 'Full-text search over messages: sessions with their matching messages and marked excerpts (customers: their own chats)', query: searchQuerySchema, status: 200 },
+  { method: 'get', path: '/reports/summary', summary: 'Chats opened, resolved and waiting, first response and resolution times, ratings, per agent and hour by hour (admins; support their own row)', query: reportQuerySchema, status: 200 },
+  { method: 'get', path: '/reports/live', summary: 'The queue now, agents online and available, and their loads (staff)', status: 200 },
 ];

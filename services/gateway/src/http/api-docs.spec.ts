@@ -27,7 +27,7 @@ describe('API docs', () => {
   it('document every REST route the gateway serves, and no other', () => {
     const app = gw.server.app;
     // POST /sessions/:id/messages is mounted twice (multipart, then JSON): one endpoint.
-    const served = [...new Set(mountedRoutes(app).filter((r) => /\/(sessions|agents|upload|attachments)\b/.test(r)))];
+    const served = [...new Set(mountedRoutes(app).filter((r) => /\/(sessions|agents|upload|attachments|canned-responses|search|reports)\b/.test(r)))];
     expect(served.sort()).toEqual(API_ROUTES.map((r) => `${r.method.toUpperCase()} ${r.path}`).sort());
   });
 

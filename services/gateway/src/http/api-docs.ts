@@ -25,7 +25,7 @@ export function openApiDocument(): Record<string, unknown> {
     const path = `/api/v1/chat${route.path.replace(/:(\w+)/g, '{$1}')}`;
     const parameters = [
       ...[...route.path.matchAll(/:(\w+)/g)].map(([, name]) => ({ name, in: 'path', required: true, schema: { type: 'string', format: 'uuid' } })),
-      ...Object.entries((route.query ? jsonSchema(route.query) : { properties: {} }).properties ?? {}).map(([name, schema]) => ({ name, in: 'query', required: false, schema })),
+      ...Object.entries((route.query ? jsonSchema(route.query) : { properties: {} }).properties ?? {}).map(([name, schema]) => ({ name, in: 'query', required: name === 'q', schema })),
     ];
     paths[path] = {
       ...paths[path],
@@ -66,6 +66,7 @@ const SERVER_EVENTS = [
   'session_joined', 'new_message', 'message_sent', 'session_left', 'error', 'chat_accepted', 'chat_closed',
   'session_status_changed', 'chat_transferred', 'session_queued', 'queue_updated', 'queue_position',
   'user_joined', 'user_left', 'user_typing', 'typing_stopped', 'messages_read', 'chat_requeued', 'availability_changed',
+  'chat_rated', 'workload_updated', 'agents_updated',
 ];
 
 /** AsyncAPI 2.6 for the Socket.io events (payload fields of server events: docs/api.md). */

@@ -1,4 +1,5 @@
 import { AppError } from '@parley/errors';
+import { buildInfo } from '@parley/metrics';
 import { api, testUser } from '@parley/testing';
 import { startTestGateway, type TestGateway } from '../testing/test-gateway';
 
@@ -119,7 +120,7 @@ describe('gateway REST', () => {
   });
 
   it('reports liveness and readiness', async () => {
-    expect(await call('GET', '/healthz')).toEqual({ status: 200, body: { status: 'ok' } });
+    expect(await call('GET', '/healthz')).toEqual({ status: 200, body: { status: 'ok', ...buildInfo() } });
     expect(await call('GET', '/readyz')).toEqual({ status: 200, body: { status: 'ready', checks: { broker: true } } });
   });
 });

@@ -2,12 +2,14 @@ import express, { type Express, type RequestHandler } from 'express';
 import cors from 'cors';
 import type { TokenVerifier } from '@parley/auth';
 import type { Logger } from '@parley/logger';
-import { metricsContentType, renderMetrics } from '@parley/metrics';
+import { buildInfo, metricsContentType, renderMetrics } from '@parley/metrics';
 import type { AgentService } from '../domain/agent.service';
 import type { AttachmentFlow } from '../domain/attachment-flow.service';
 import type { ChatService } from '../domain/chat.service';
 import type { AttachmentsApi, Caller } from '../domain/gateway.ports';
+import type { ReportsService } from '../domain/reports.service';
 import type { SignalsService } from '../domain/signals.service';
+import type { SupportDeskService } from '../domain/support-desk.service';
 import { agentRoutes } from './agent.routes';
 import { attachmentRoutes } from './attachment.routes';
 import { devTokenRoutes } from './dev-token.routes';
@@ -19,12 +21,16 @@ import { errorHandler, notFoundHandler } from './error-handler';
 import { requireBearer } from './http-auth';
 import { sessionRoutes } from './session.routes';
 import { signalRoutes } from './signal.routes';
+import { supportRoutes } from './support.routes';
 import type { UploadLimits } from './upload-storage';
 
 export interface HttpAppOptions {
   chat: ChatService;
   agents: AgentService;
   signals: SignalsService;
+  /** Canned responses, ratings and search; the reports. */
+  desk: SupportDeskService;
+  reports: ReportsService;
   verifyToken: TokenVerifier;
   corsOrigins: string[] | '*';
   logger: Logger;
@@ -41,19 +47,19 @@ export interface HttpAppOptions {
   busyRetryAfterMs: number;
 }
 
-export function createHttpApp({ chat, agents, signals, verifyToken, corsOrigins, logger, ready, files, limitRequests, webAppDir, devTokenSecret, busyRetryAfterMs }: HttpAppOptions): Express {
+export function createHttpApp({ chat, agents, signals, desk, reports, verifyToken, corsOrigins, logger, ready, files, limitRequests, webAppDir, devTokenSecret, busyRetryAfterMs }: HttpAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(cors({ origin: corsOrigins === '*' ? true : corsOrigins }));
   app.use(requireAllowedOrigin(corsOrigins));
 
-  app.use(webAppRoutes(webAppDir));
+  app.use(webAppRoutes(webAppDir, { devSignIn: devTokenSecret !== undefined }));
   app.use('/api/docs', docsRoutes());
   app.get('/metrics', (_req, res, next) => {
     renderMetrics().then((text) => void res.type(metricsContentType).send(text), next);
   });
-  app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
+  app.get('/healthz', (_req, res) => void res.json({ status: 'ok', ...buildInfo() }));
   app.get('/readyz', (_req, res, next) => {
     ready().then(({ ready: ok, checks }) => void res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'not ready', checks }), next);
   });
@@ -70,6 +76,7 @@ export function createHttpApp({ chat, agents, signals, verifyToken, corsOrigins,
     sessionRoutes(chat),
     agentRoutes(agents),
     signalRoutes(signals),
+    supportRoutes(desk, reports),
   );
   app.use(notFoundHandler);
   app.use(errorHandler(logger, busyRetryAfterMs));

@@ -12,7 +12,7 @@ const route = (handler: Handler) => (req: Request, res: Response, next: NextFunc
 const step = (handler: Handler) => (req: Request, res: Response, next: NextFunction) => handler(req, res).then(() => next(), next);
 
 /**
- * The seed's file endpoints under /api/v1/chat: the pre-upload, the multipart variant of sending
+ * The file endpoints under /api/v1/chat (docs/api.md, Files): the pre-upload, the multipart variant of sending
  * a message (a JSON body goes on to the session routes), and an attachment's metadata.
  */
 export function attachmentRoutes(flow: AttachmentFlow, attachments: AttachmentsApi, limits: UploadLimits): Router {

@@ -1,5 +1,6 @@
 import express, { Router } from 'express';
-import { getAbsoluteFSPath } from 'swagger-ui-dist';
+// The path alone: the package's index also loads Swagger UI's browser bundle (3 MB) into the gateway.
+import getAbsoluteFSPath from 'swagger-ui-dist/absolute-path';
 import { asyncApiDocument, openApiDocument } from './api-docs';
 
 const PAGE = `<!doctype html>

@@ -22,7 +22,7 @@ function send(res: Response, { info, body }: AttachmentDownload): void {
 }
 
 /**
- * GET /uploads/chat-attachments/:id (the seed's file_url) and …/:id/thumbnail: with the user's
+ * GET /uploads/chat-attachments/:id (the file_url of docs/api.md) and …/:id/thumbnail: with the user's
  * token (the uploader and the session's participants), or with a signed link's `expires` and
  * `signature` (anyone holding a fresh link; the gateway asks as itself).
  */

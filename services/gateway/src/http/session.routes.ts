@@ -5,7 +5,7 @@ import { callerOf } from './http-auth';
 type Handler = (req: Request, res: Response) => Promise<void>;
 const route = (handler: Handler) => (req: Request, res: Response, next: NextFunction) => handler(req, res).catch(next);
 
-/** The seed's REST endpoints under /api/v1/chat. One line of transport each; the work is in ChatService. */
+/** The REST endpoints under /api/v1/chat (docs/api.md). One line of transport each; the work is in ChatService. */
 export function sessionRoutes(chat: ChatService): Router {
   const router = Router();
 

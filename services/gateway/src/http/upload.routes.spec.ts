@@ -23,7 +23,7 @@ describe('gateway: uploads (multipart, streamed to the attachment service)', () 
   afterAll(() => gw.close());
 
   describe('POST /upload (pre-upload)', () => {
-    it("answers the seed's shape for every file, in order", async () => {
+    it("answers the protocol's shape for every file, in order", async () => {
       const res = await postForm(url('/upload'), customer.token, formData([png(), pdf]));
       expect(res.status).toBe(201);
       expect(res.body).toEqual({

@@ -10,7 +10,7 @@ describe('the web app at /', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-web-'));
     beforeAll(async () => {
       fs.mkdirSync(path.join(dir, 'assets'));
-      fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Parley app</title><div id="app"></div>');
+      fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><html><head><title>Parley app</title></head><body><div id="app"></div></body></html>');
       fs.writeFileSync(path.join(dir, 'assets', 'index-abc123.js'), 'console.log(1)');
       gw = await startTestGateway(undefined, undefined, { webAppDir: dir });
     });
@@ -21,6 +21,22 @@ describe('the web app at /', () => {
       expect(response.status).toBe(200);
       expect(await response.text()).toContain('<title>Parley app</title>');
       expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+    });
+
+    it('tells the app in the page that this gateway mints no development tokens (a real JWT secret)', async () => {
+      const page = await (await fetch(`${gw.url}/customer`)).text();
+      expect(page).toContain('<meta name="parley-dev-sign-in" content="off" /></head>');
+    });
+
+    it('tells the app in the page that development sign-in exists under the development secret', async () => {
+      const dev = await startTestGateway(undefined, undefined, { webAppDir: dir, devTokens: true });
+      try {
+        const page = await (await fetch(`${dev.url}/agent`)).text();
+        expect(page).toContain('<meta name="parley-dev-sign-in" content="on" /></head>');
+        expect(page).toContain('<title>Parley app</title>');
+      } finally {
+        await dev.close();
+      }
     });
 
     it('serves its hashed assets for good, and 404 for a missing one', async () => {

@@ -2,8 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import express, { Router, type Response } from 'express';
 
-/** Where `npm run build:web` puts the web app (services/web/dist). */
-export const DEFAULT_WEB_APP_DIR = path.resolve(__dirname, '../../../web/dist');
+/**
+ * The web app: next to the gateway's bundle (its build copies it to dist/services/<name>/web), else
+ * where `npm run build:web` puts it (services/web/dist, run from sources).
+ */
+export const DEFAULT_WEB_APP_DIR = [path.join(__dirname, 'web')].find((dir) => fs.existsSync(dir)) ?? path.resolve(__dirname, '../../../web/dist');
 
 /** The pages of the single-page app; each answers its index.html and the app picks the view. */
 export const WEB_APP_PATHS = ['/', '/customer', '/agent'];
@@ -35,18 +38,23 @@ or with the <code>@parley/client</code> SDK of this repository.</p>
 </body>
 </html>`;
 
+/** The page's word to the app on whether this gateway mints development tokens (docs/api.md, "The web app"). */
+export const DEV_SIGN_IN_META = 'parley-dev-sign-in';
+
 /**
  * The web app at `/` (customer widget at /customer, agent console at /agent) from its built folder,
  * looked up on every request so a build made while the gateway runs is served at once. Without a
- * build, those pages say how to make one instead of answering 404.
+ * build, those pages say how to make one instead of answering 404. The page says whether the
+ * development sign-in exists (`devSignIn`), so the app never asks and is refused.
  */
-export function webAppRoutes(webAppDir: string = DEFAULT_WEB_APP_DIR): Router {
+export function webAppRoutes(webAppDir: string = DEFAULT_WEB_APP_DIR, { devSignIn = false }: { devSignIn?: boolean } = {}): Router {
   const router = Router();
   const index = path.join(webAppDir, 'index.html');
+  const meta = `<meta name="${DEV_SIGN_IN_META}" content="${devSignIn ? 'on' : 'off'}" />`;
   router.get(WEB_APP_PATHS, (_req, res) => {
     if (!fs.existsSync(index)) return void res.type('html').send(NOT_BUILT_PAGE);
     appHeaders(res);
-    res.sendFile(index);
+    res.type('html').send(fs.readFileSync(index, 'utf8').replace('</head>', `${meta}</head>`));
   });
   // Vite names assets by their content hash: cache them for good.
   router.use('/assets', express.static(path.join(webAppDir, 'assets'), { index: false, immutable: true, maxAge: '365d', fallthrough: true }));

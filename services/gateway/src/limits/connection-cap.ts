@@ -39,8 +39,8 @@ return 1`;
 /**
  * Every gateway's sockets in Redis: one sorted set per user whose members are `<gateway>/<socket>`
  * scored by when their lease ends. Each gateway renews its own sockets' leases every third of
- * `leaseMs`, so a crashed gateway's sockets stop counting within `leaseMs`. rate-limiter-flexible
- * counts events per window, not open things, hence this small registry (see docs/security.md).
+ * `leaseMs`, so a crashed gateway's sockets stop counting within `leaseMs`. The window limits
+ * count events per window, not open things, hence this small registry (see docs/security.md).
  * When Redis does not answer the connection is let in (logged): the cap protects, it must not lock
  * everyone out.
  */

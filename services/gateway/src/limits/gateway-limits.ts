@@ -1,7 +1,7 @@
-import { Redis } from 'ioredis';
 import type { Logger } from '@parley/logger';
 import { memoryConnectionCap, redisConnectionCap } from './connection-cap';
 import { createRateLimits, type RateLimitSettings } from './rate-limiters';
+import { openSharedCounts } from './shared-counts';
 import { EventsInFlight, type InFlightBounds } from './events-in-flight';
 import type { GatewayLimits } from './socket-limits';
 
@@ -25,10 +25,9 @@ export interface SendBoundSettings extends InFlightBounds {
 /**
  * Per socket: a person sends one message at a time and the SDK waits for each answer; 64 is above
  * the heaviest burst a raw client sends on purpose (the e2e suite's 50) and below the per-socket
- * event rate (100 per 10 s). Per gateway: a ceiling on what one gateway lets wait; 2,000 is a
- * second of the 2,000 msg/s Parley is built for, but over 10 s of work for a stack saturating near
- * 150 msg/s (docs/performance.md), where a lower value answers sooner. The message service refuses
- * on its own when its database pool is full.
+ * event rate (100 per 10 s). Per gateway: a ceiling on what one gateway lets wait, a fraction of a
+ * second of work at the rates docs/performance.md measures, so a saturated stack refuses early
+ * rather than answering late. The message service refuses on its own when its pool is full.
  */
 export const DEFAULT_SEND_BOUNDS: SendBoundSettings = { perSocket: 64, perGateway: 256, retryAfterMs: 1000 };
 
@@ -36,11 +35,20 @@ export const DEFAULT_SEND_BOUNDS: SendBoundSettings = { perSocket: 64, perGatewa
  * `join_session` events one gateway runs at once. Each costs a presence write and a history read:
  * in a reconnect storm thousands arrive together, and past this many the rest are refused at once
  * (the SDK's catch-up waits out `retry_after_ms` and joins again) rather than queued at the
- * services until their deadlines. On this 2-core machine a storm of 5,000 took 57 s with 64, 33 s
- * with 256 and 400 (docs/performance.md): the services' pools (20 connections) stay busy without
- * joins queueing past their deadlines.
+ * services until their deadlines. Joins leave in batches (one call per hop for what arrives
+ * together, at most 256 items, one call at a time), so the services never see more than a batch
+ * per gateway: this bounds how long a join may wait in the gateway (the SDK gives up after 10 s),
+ * and a larger bound makes larger batches instead of refusals: docs/performance.md has the storms.
  */
-export const DEFAULT_JOINS_IN_FLIGHT = 256;
+export const DEFAULT_JOINS_IN_FLIGHT = 2000;
+
+/**
+ * How often, at most, a gateway sends its rate-limit counts to Redis once its burst of sends is
+ * spent (see shared-counts.ts). The shared limits can overshoot by what the gateways admit for one
+ * key within this interval and a Redis round trip; Redis does one script call per gateway per
+ * interval at most, whatever the event rate.
+ */
+export const DEFAULT_RATE_LIMIT_SYNC_MS = 20;
 
 export interface GatewayLimitsOptions {
   settings: RateLimitSettings;
@@ -52,6 +60,8 @@ export interface GatewayLimitsOptions {
   /** Shared store: every gateway with the same Redis and prefix shares the per-user and per-IP limits. */
   redisUrl?: string;
   keyPrefix: string;
+  /** At most one send of the counts to Redis per this many ms (past a short burst); DEFAULT_RATE_LIMIT_SYNC_MS when not given. */
+  syncIntervalMs?: number;
   gatewayId: string;
   /** A crashed gateway's sockets stop counting toward the per-user cap after this long. */
   connectionLeaseMs?: number;
@@ -72,11 +82,10 @@ export function createGatewayLimits(options: GatewayLimitsOptions): RunningGatew
     const connections = memoryConnectionCap(settings.connectionsPerUser);
     return { rates: createRateLimits(settings), connections, trustedProxies: options.trustedProxies, ...sends, close: async () => connections.stop() };
   }
-  // No offline queue: while Redis is away a check fails at once and the in-memory insurance decides.
-  const redis = new Redis(options.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000, lazyConnect: false });
-  redis.on('error', (error: Error) => logger.warn({ err: error.message }, 'rate-limit store (Redis) error'));
+  // No offline queue: while Redis is away a send fails at once and each gateway limits alone.
+  const store = openSharedCounts({ redisUrl: options.redisUrl, keyPrefix: options.keyPrefix, gatewayId: options.gatewayId, intervalMs: options.syncIntervalMs ?? DEFAULT_RATE_LIMIT_SYNC_MS, logger });
   const connections = redisConnectionCap({
-    redis,
+    redis: store.redis,
     keyPrefix: options.keyPrefix,
     gatewayId: options.gatewayId,
     max: settings.connectionsPerUser,
@@ -84,13 +93,13 @@ export function createGatewayLimits(options: GatewayLimitsOptions): RunningGatew
     logger,
   });
   return {
-    rates: createRateLimits(settings, { redis, keyPrefix: options.keyPrefix }),
+    rates: createRateLimits(settings, store.counts),
     connections,
     trustedProxies: options.trustedProxies,
     ...sends,
     async close() {
       connections.stop();
-      await redis.quit().catch(() => redis.disconnect());
+      await store.close();
     },
   };
 }

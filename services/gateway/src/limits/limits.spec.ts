@@ -75,6 +75,15 @@ describe('rate limits and the connection cap', () => {
     expect(contents(calmSession.id)).toEqual(['still fine']);
   });
 
+  it('decides a burst sent at once event by event: the admitted keep their order, the refused never reach a handler', async () => {
+    await start({ socketEvents: 4, userEvents: 1000 });
+    const { session, socket } = await customerInChat('Burst');
+    const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => request(socket, 'send_message', { session_id: session.id, content: `b${i}`, temp_id: `b${i}` })));
+    expect(answers.map((a) => (a.ok ? 'ok' : a.error?.code))).toEqual([...Array(4).fill('ok'), ...Array(6).fill('RESOURCE_EXHAUSTED')]);
+    expect(contents(session.id)).toEqual(['b0', 'b1', 'b2', 'b3']);
+    expect(gw.backend.calls.filter((call) => call === 'messages.send')).toHaveLength(4);
+  });
+
   it("counts a user's events over all their sockets", async () => {
     await start({ socketEvents: 1000, userEvents: 4 });
     const user = testUser('customer', 'Two Tabs');

@@ -1,5 +1,7 @@
-import type { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { SharedCounts } from './shared-counts';
+import { WindowLimit, type Limit } from './window-limit';
+
+export type { Limit, Verdict } from './window-limit';
 
 export interface RateLimitSettings {
   /** Events one socket may send per window (counted on its own gateway: a socket lives on one). */
@@ -17,28 +19,6 @@ export interface RateLimitSettings {
   connectionsPerUser: number;
 }
 
-export type Verdict = { allowed: true } | { allowed: false; retryAfterMs: number };
-
-/** One kind of limit: `take` spends a point for a key and says whether it was still allowed. */
-export interface Limit {
-  take(key: string): Promise<Verdict>;
-}
-
-function limitOf(limiter: RateLimiterAbstract): Limit {
-  return {
-    async take(key) {
-      try {
-        await limiter.consume(key);
-        return { allowed: true };
-      } catch (rejection) {
-        if (rejection instanceof RateLimiterRes) return { allowed: false, retryAfterMs: rejection.msBeforeNext };
-        // The store failed and the insurance limiter too: let the request through rather than fail everyone.
-        return { allowed: true };
-      }
-    },
-  };
-}
-
 export interface RateLimits {
   socketEvents: Limit;
   userEvents: Limit;
@@ -47,34 +27,18 @@ export interface RateLimits {
 }
 
 /**
- * The rate limits, with rate-limiter-flexible. Without Redis every limit is per gateway, in memory.
- * With Redis the per-user and per-IP limits are shared by every gateway (one Lua INCR per check);
- * a key over its limit is then blocked in this gateway's memory for the rest of the window
- * (`inMemoryBlockOnConsumed`), so a flooding client costs Redis nothing more, and while Redis is
- * unreachable an in-memory insurance limiter with the same numbers keeps limiting per gateway.
- * The per-socket limit is always local: a socket lives on one gateway.
+ * The rate limits, each decided at once from this gateway's memory (window-limit.ts). Given the
+ * shared counts (Redis), the per-user and per-IP limits add what the other gateways spent, learnt
+ * in the background (shared-counts.ts); without them every limit is this gateway's alone. The
+ * per-socket limit is always local: a socket lives on one gateway.
  */
-export function createRateLimits(settings: RateLimitSettings, store?: { redis: Redis; keyPrefix: string }): RateLimits {
-  const shared = (name: string, points: number, duration: number): Limit => {
-    const memory = new RateLimiterMemory({ keyPrefix: name, points, duration });
-    if (!store) return limitOf(memory);
-    return limitOf(
-      new RateLimiterRedis({
-        storeClient: store.redis,
-        keyPrefix: `${store.keyPrefix}:${name}`,
-        points,
-        duration,
-        inMemoryBlockOnConsumed: points + 1,
-        inMemoryBlockDuration: duration,
-        rejectIfRedisNotReady: true,
-        insuranceLimiter: memory,
-      }),
-    );
-  };
+export function createRateLimits(settings: RateLimitSettings, shared?: SharedCounts): RateLimits {
+  const limit = (name: string, points: number, seconds: number, store?: SharedCounts): Limit =>
+    store ? store.limit({ name, points, windowMs: seconds * 1000 }) : new WindowLimit({ name, points, windowMs: seconds * 1000 });
   return {
-    socketEvents: limitOf(new RateLimiterMemory({ keyPrefix: 'socket-events', points: settings.socketEvents, duration: settings.eventWindowSeconds })),
-    userEvents: shared('user-events', settings.userEvents, settings.eventWindowSeconds),
-    restRequests: shared('rest-ip', settings.restRequests, settings.restWindowSeconds),
-    connectAttempts: shared('connect-ip', settings.connectAttempts, settings.connectWindowSeconds),
+    socketEvents: limit('socket-events', settings.socketEvents, settings.eventWindowSeconds),
+    userEvents: limit('user-events', settings.userEvents, settings.eventWindowSeconds, shared),
+    restRequests: limit('rest-ip', settings.restRequests, settings.restWindowSeconds, shared),
+    connectAttempts: limit('connect-ip', settings.connectAttempts, settings.connectWindowSeconds, shared),
   };
 }

@@ -49,9 +49,8 @@ export function refusedEvent(event: string, payload: unknown, message: string, r
 /** Before the token is read: connection attempts per client IP (failed handshakes count too). */
 export function limitConnectAttempts({ rates, trustedProxies }: GatewayLimits): Middleware {
   return (socket, next) => {
-    rates.connectAttempts.take(clientIp(socket.request, trustedProxies)).then((verdict) =>
-      next(verdict.allowed ? undefined : exhausted(`Too many connection attempts; try again in ${seconds(verdict.retryAfterMs)} s`, verdict.retryAfterMs)),
-    );
+    const verdict = rates.connectAttempts.take(clientIp(socket.request, trustedProxies));
+    next(verdict.allowed ? undefined : exhausted(`Too many connection attempts; try again in ${seconds(verdict.retryAfterMs)} s`, verdict.retryAfterMs));
   };
 }
 
@@ -74,21 +73,19 @@ export function capConnectionsPerUser({ connections }: GatewayLimits, logger: Lo
 /**
  * Every event a socket sends spends a point of its own budget and of its user's; an event over
  * either is refused with `error` RESOURCE_EXHAUSTED (and the ack's error) and never reaches its
- * handler. Checks run one after another per socket, so the events that pass keep their order.
+ * handler. The check is synchronous (no store is asked: see rate-limiters.ts), so the events that
+ * pass keep their order and a refusal costs a lookup and the answer.
  */
 export function limitEvents(socket: GatewaySocket, { rates }: GatewayLimits): void {
-  let previous: Promise<void> = Promise.resolve();
   socket.use((packet, next) => {
+    const own = rates.socketEvents.take(socket.id);
+    const verdict = own.allowed ? rates.userEvents.take(socket.data.identity.userId) : own;
+    if (verdict.allowed) {
+      next();
+      return;
+    }
     const [event, ...args] = packet as [string, ...unknown[]];
-    previous = previous.then(async () => {
-      const own = await rates.socketEvents.take(socket.id);
-      const verdict = own.allowed ? await rates.userEvents.take(socket.data.identity.userId) : own;
-      if (verdict.allowed) {
-        next();
-        return;
-      }
-      answerError(socket, refusedEvent(event, args[0], `Too many events; try again in ${seconds(verdict.retryAfterMs)} s`, verdict.retryAfterMs), args.at(-1));
-    });
+    answerError(socket, refusedEvent(event, args[0], `Too many events; try again in ${seconds(verdict.retryAfterMs)} s`, verdict.retryAfterMs), args.at(-1));
   });
 }
 

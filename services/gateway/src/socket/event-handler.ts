@@ -18,47 +18,58 @@ export interface EventOptions {
   admit?: Admit;
   /** The `retry_after_ms` of a RESOURCE_EXHAUSTED answer that carries none of its own. */
   retryAfterMs?: number;
+  /**
+   * `side`: the event waits for the socket's events before it (a join it depends on) but the
+   * socket's later events do not wait for it. For signals nothing later depends on (typing,
+   * mark_as_read): a send never waits behind a read marking.
+   */
+  lane?: 'main' | 'side';
 }
 
 /**
  * Registers one client event: the payload goes to `handle`, its answer to the ack if the client
- * passed one. A failure becomes the seed's `error` event (and the ack's error): a stable code and
+ * passed one. A failure becomes the `error` event (docs/api.md) (and the ack's error): a stable code and
  * a message; anything unexpected is logged and shown as INTERNAL, never with its details.
  */
 export function onEvent(
   socket: GatewaySocket,
   event: string,
   logger: Logger,
-  handle: (payload: unknown, caller: Caller) => Promise<unknown>,
+  handle: (payload: unknown, caller: Caller, answer: { byAck: boolean }) => Promise<unknown>,
   options: EventOptions = {},
 ): void {
+  const counted = { ok: metrics.socketEventsIn.labels({ event, outcome: 'ok' }), error: metrics.socketEventsIn.labels({ event, outcome: 'error' }), refused: metrics.socketEventsIn.labels({ event, outcome: 'refused' }) };
+  const debug = logger.isLevelEnabled('debug');
+  const side = options.lane === 'side';
   socket.on(event as never, ((first: unknown, second: unknown) => {
     const ack = (typeof second === 'function' ? second : typeof first === 'function' ? first : undefined) as AckFn | undefined;
     const payload = typeof first === 'function' ? undefined : first;
     const admission = options.admit?.(socket, event, payload);
     if (admission && 'refusal' in admission) {
-      metrics.socketEventsIn.inc({ event, outcome: 'refused' });
+      counted.refused.inc();
       answerError(socket, admission.refusal, ack);
       return;
     }
     const caller: Caller = { identity: socket.data.identity, requestId: randomUUID() };
     // One socket's events are handled in the order it sent them: a burst of sends keeps its order.
-    const run = socket.data.queue.then(() => handle(payload, caller));
+    const run = socket.data.queue.then(() => handle(payload, caller, { byAck: ack !== undefined }));
     run.then(
       () => {
         admission?.release();
-        metrics.socketEventsIn.inc({ event, outcome: 'ok' });
-        logger.debug({ event, requestId: caller.requestId, userId: caller.identity.userId }, 'socket event handled');
+        counted.ok.inc();
+        if (debug) logger.debug({ event, requestId: caller.requestId, userId: caller.identity.userId }, 'socket event handled');
       },
       () => {
         admission?.release();
-        metrics.socketEventsIn.inc({ event, outcome: 'error' });
+        counted.error.inc();
       },
     );
-    socket.data.queue = run.then(
-      () => undefined,
-      () => undefined,
-    );
+    if (!side) {
+      socket.data.queue = run.then(
+        () => undefined,
+        () => undefined,
+      );
+    }
     run.then(
       (data) => ack?.({ ok: true, data }),
       (error: unknown) => {
@@ -80,7 +91,7 @@ function retryAfterOf(error: unknown, fallbackMs: number | undefined): { retry_a
   return ms === undefined ? {} : { retry_after_ms: ms };
 }
 
-/** The seed's `error` event, and the ack's `{ ok: false, error }` when the client passed one. */
+/** The `error` event (docs/api.md), and the ack's `{ ok: false, error }` when the client passed one. */
 export function answerError(socket: GatewaySocket, error: ErrorEvent, ack?: unknown): void {
   socket.emit('error', error);
   metrics.socketEventsOut.inc({ event: 'error' });

@@ -69,4 +69,24 @@ describe('join_session under live messages', () => {
       gw.backend.messagesApi.list = list;
     }
   });
+  it("answers a join of a chat another socket here has open from memory, with the session as its events left it", async () => {
+    const session = await gw.backend.sessionsApi.create(caller, { subject: 'Two devices', priority: 'low' });
+    const phone = await connectClient(gw.url, customer.token);
+    const laptop = await connectClient(gw.url, customer.token);
+    sockets.push(phone, laptop);
+    expect((await request<SessionJoinedEvent>(phone, 'join_session', { session_id: session.id })).data?.session.status).toBe('waiting');
+    // Accepted: the event updates what this gateway knows before any socket sees it.
+    const agent = { identity: { userId: 'agent-7', role: 'support' as const, name: 'Ana' } };
+    await gw.backend.sessionsApi.accept(agent, session.id);
+    await eventually(async () => {
+      const looksBefore = gw.backend.calls.filter((call) => call === 'sessions.get').length;
+      const joined = await request<SessionJoinedEvent>(laptop, 'join_session', { session_id: session.id });
+      expect(joined.data?.session).toMatchObject({ status: 'active', agent_id: 'agent-7' });
+      expect(gw.backend.calls.filter((call) => call === 'sessions.get').length).toBe(looksBefore);
+    });
+    // Someone who may not see it is refused from memory too.
+    const stranger = await connectClient(gw.url, testUser('customer', 'Sam').token);
+    sockets.push(stranger);
+    expect((await request(stranger, 'join_session', { session_id: session.id })).error?.code).toBe('PERMISSION_DENIED');
+  });
 });

@@ -4,7 +4,9 @@ import { metrics } from '@parley/metrics';
 import type { ChatService } from '../domain/chat.service';
 import type { Caller } from '../domain/gateway.ports';
 import type { SessionRooms } from '../delivery/session-rooms';
+import type { TypingService } from '../domain/typing.service';
 import { onEvent, type EventOptions } from './event-handler';
+import { typingSocketOf } from './signals.gateway';
 import type { GatewaySocket } from './socket.types';
 
 /**
@@ -19,9 +21,15 @@ export async function joinSession(socket: GatewaySocket, chat: ChatService, room
     const joined = await chat.joinSession(
       caller,
       payload,
-      async (session) => {
-        entered = session.id;
-        await rooms.enter(socket, session.id);
+      {
+        known: (identity, sessionId) => rooms.sessions.lookup(identity, sessionId),
+        bind: (sessionId) => rooms.bind(sessionId),
+        release: (sessionId) => rooms.release(sessionId),
+        remember: (session) => rooms.sessions.remember(session),
+        enter: async (session) => {
+          entered = session.id;
+          await rooms.enter(socket, session.id);
+        },
       },
       socket.data.ref,
     );
@@ -39,11 +47,20 @@ export async function joinSession(socket: GatewaySocket, chat: ChatService, room
 
 /** join_session and leave_session. */
 /** `options`: the retry hint of a busy service's refusal; `joinOptions` add join_session's admission. */
-export function registerSessionEvents(socket: GatewaySocket, chat: ChatService, rooms: SessionRooms, logger: Logger, options: EventOptions = {}, joinOptions: EventOptions = options): void {
+export function registerSessionEvents(
+  socket: GatewaySocket,
+  { chat, rooms, typing, logger }: { chat: ChatService; rooms: SessionRooms; typing: TypingService; logger: Logger },
+  options: EventOptions = {},
+  joinOptions: EventOptions = options,
+): void {
   onEvent(socket, 'join_session', logger, (payload, caller) => joinSession(socket, chat, rooms, caller, payload), joinOptions);
 
   onEvent(socket, 'leave_session', logger, async (payload, caller) => {
-    const left = await chat.leaveSession(caller, payload, (sessionId) => rooms.leave(socket, sessionId), socket.data.ref);
+    const leave = (sessionId: string) => {
+      typing.leave(caller, typingSocketOf(socket), [sessionId]);
+      return rooms.leave(socket, sessionId);
+    };
+    const left = await chat.leaveSession(caller, payload, leave, socket.data.ref);
     socket.emit('session_left', left);
     return left;
   }, options);

@@ -68,11 +68,27 @@ describe('gateway sockets: presence, typing, read receipts', () => {
     expect(await read).toEqual({ session_id: session.id, user_id: agent.id, message_ids: [sent.data?.message_id] });
   });
 
+  it('never holds a send behind a slow mark_as_read of the same socket', async () => {
+    const { socket: c } = await joined(customer.token);
+    const { socket: a } = await joined(agent.token);
+    const question = await request<{ message_id: string }>(c, 'send_message', { session_id: session.id, content: 'Still there?' });
+    const release = gw.backend.hold('messages.markRead');
+    const order: string[] = [];
+    const marking = request(a, 'mark_as_read', { session_id: session.id, message_ids: [question.data?.message_id] }).then((answer) => order.push(`mark_as_read ${answer.ok}`));
+    const reply = request(a, 'send_message', { session_id: session.id, content: 'Yes' }).then((answer) => order.push(`send_message ${answer.ok}`));
+    await reply;
+    release();
+    await marking;
+    expect(order).toEqual(['send_message true', 'mark_as_read true']);
+  });
+
   it('answers every bad typing, stop_typing and mark_as_read with the error event and the ack, changing nothing', async () => {
     const { socket: a } = await joined(agent.token);
+    const { socket: c } = await joined(customer.token);
     const s = await connect(stranger.token);
     const errors = collect<{ code: string; event: string }>(a, 'error');
-    const before = { calls: gw.backend.calls.length, typists: gw.backend.presence.typists.size };
+    const typingShown = collect<UserTypingEvent>(c, 'user_typing');
+    const before = { calls: gw.backend.calls.length };
     const cases: Array<[ClientSocket, string, unknown, string]> = [
       [a, 'typing', undefined, 'INVALID_ARGUMENT'],
       [a, 'typing', 'x', 'INVALID_ARGUMENT'],
@@ -92,7 +108,9 @@ describe('gateway sockets: presence, typing, read receipts', () => {
     await eventually(() => expect(errors).toHaveLength(cases.filter(([socket]) => socket === a).length));
     // Only the stranger's mark_as_read reached a service (and was refused there); the rest stopped at validation.
     expect(gw.backend.calls.slice(before.calls)).toEqual(['messages.markRead']);
-    expect(gw.backend.presence.typists.size).toBe(before.typists);
+    // No typing was announced.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(typingShown).toEqual([]);
   });
 
   it("tells presence of a staff socket at once and of a requester's only at its first join", async () => {

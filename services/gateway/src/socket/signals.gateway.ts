@@ -1,16 +1,26 @@
 import type { Logger } from '@parley/logger';
 import type { SignalsService } from '../domain/signals.service';
+import type { TypingService, TypingSocket } from '../domain/typing.service';
 import { onEvent } from './event-handler';
 import type { GatewaySocket } from './socket.types';
+
+/** The socket as typing sees it: only a session it has joined (and whose join was answered) counts. */
+export const typingSocketOf = (socket: GatewaySocket): TypingSocket => ({
+  joined: (sessionId) => socket.data.sessions.get(sessionId)?.pending === null,
+  announced: socket.data.typing,
+});
 
 /**
  * typing, stop_typing, mark_as_read and set_availability. The answers travel through the bus (`user_typing`,
  * `typing_stopped`, `messages_read` to the others in the session); the sender gets the ack.
  */
-export function registerSignalEvents(socket: GatewaySocket, signals: SignalsService, logger: Logger): void {
-  onEvent(socket, 'typing', logger, (payload, caller) => signals.typing(caller, socket.data.ref, payload));
-  onEvent(socket, 'stop_typing', logger, (payload, caller) => signals.stopTyping(caller, socket.data.ref, payload));
-  onEvent(socket, 'mark_as_read', logger, (payload, caller) => signals.markAsRead(caller, payload));
+export function registerSignalEvents(socket: GatewaySocket, signals: SignalsService, typing: TypingService, logger: Logger): void {
+  const typist = typingSocketOf(socket);
+  // Nothing the socket sends later depends on these: they wait for what came before (a join), never the other way round.
+  const side = { lane: 'side' } as const;
+  onEvent(socket, 'typing', logger, async (payload, caller) => typing.typing(caller, typist, payload), side);
+  onEvent(socket, 'stop_typing', logger, async (payload, caller) => typing.stopTyping(caller, typist, payload), side);
+  onEvent(socket, 'mark_as_read', logger, (payload, caller) => signals.markAsRead(caller, payload), side);
   // Every agent hears it as `availability_changed` through the bus; the ack answers the agent.
   onEvent(socket, 'set_availability', logger, (payload, caller) => signals.setAvailability(caller, payload));
 }

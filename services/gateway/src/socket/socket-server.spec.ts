@@ -1,6 +1,6 @@
 import { signToken } from '@parley/auth';
 import jwt from 'jsonwebtoken';
-import { createEvent, routingKeys, type ChatSessionView, type MessageSentEvent, type NewMessageEvent, type SessionJoinedEvent } from '@parley/contracts';
+import { createEvent, routingKeys, type ChatMessage, type ChatSessionView, type MessageSentEvent, type NewMessageEvent, type SessionJoinedEvent } from '@parley/contracts';
 import { collect, connectClient, connectionRefusal, eventually, request, TEST_JWT_SECRET, testUser, waitFor, type ClientSocket } from '@parley/testing';
 import { startTestGateway, type TestGateway } from '../testing/test-gateway';
 
@@ -59,12 +59,12 @@ describe('gateway sockets', () => {
     expect(joined.data?.participants).toEqual([{ user_id: customer.id, role: 'customer', name: 'Cleo' }]);
     await request(a, 'join_session', { session_id: session.id });
     const atAgent = collect<NewMessageEvent>(a, 'new_message');
+    const atSender = { sent: collect<MessageSentEvent>(c, 'message_sent'), echoed: collect<NewMessageEvent>(c, 'new_message') };
 
-    const sentEvent = waitFor<MessageSentEvent>(c, 'message_sent');
-    const ack = await request<MessageSentEvent>(c, 'send_message', { session_id: session.id, content: 'Hello', temp_id: 'tmp-1' });
+    const ack = await request<MessageSentEvent & { message: ChatMessage }>(c, 'send_message', { session_id: session.id, content: 'Hello', temp_id: 'tmp-1' });
     expect(ack.ok).toBe(true);
-    expect(await sentEvent).toEqual(ack.data);
-    expect(ack.data).toMatchObject({ temp_id: 'tmp-1', seq: 1 });
+    // One answer: the ack, with the stored message; no message_sent and no echo for this socket.
+    expect(ack.data).toMatchObject({ temp_id: 'tmp-1', seq: 1, session_id: session.id, message: { id: ack.data?.message_id, seq: 1, content: 'Hello', sender_id: customer.id } });
 
     // The same event delivered twice (at-least-once) still shows once.
     const stored = gw.backend.messages[0];
@@ -72,6 +72,18 @@ describe('gateway sockets', () => {
     await eventually(() => expect(atAgent.map((e) => e.message.id)).toEqual([ack.data?.message_id]));
     await new Promise((r) => setTimeout(r, 100));
     expect(atAgent).toHaveLength(1);
+    expect(atSender).toEqual({ sent: [], echoed: [] });
+  });
+
+  it('answers a send without an ack with message_sent, and echoes it to the sending socket as new_message', async () => {
+    const c = await connect(customer.token);
+    await request(c, 'join_session', { session_id: session.id });
+    const echoed = waitFor<NewMessageEvent>(c, 'new_message', (e) => e.message.temp_id === 'no-ack-1');
+    const sent = waitFor<MessageSentEvent>(c, 'message_sent');
+    c.emit('send_message', { session_id: session.id, content: 'Seed-style', temp_id: 'no-ack-1' });
+    const answer = await sent;
+    expect(answer).toEqual({ message_id: expect.any(String), temp_id: 'no-ack-1', sent_at: expect.any(String), seq: expect.any(Number), session_id: session.id });
+    expect((await echoed).message.id).toBe(answer.message_id);
   });
 
   it('fills a message whose event never arrived from the store, in order', async () => {
@@ -83,6 +95,22 @@ describe('gateway sockets', () => {
     gw.backend.store(session.id, caller, 'lost event'); // stored, never published
     await gw.backend.messagesApi.send(caller, { session_id: session.id, content: 'next', message_type: 'text' });
     await eventually(() => expect(atAgent.map((e) => e.message.seq)).toEqual([base + 1, base + 2]));
+  });
+
+  it("answers a sender's ack in its place in the session's order: after the other side's earlier message", async () => {
+    const c = await connect(customer.token);
+    const joined = await request<SessionJoinedEvent>(c, 'join_session', { session_id: session.id });
+    const base = joined.data?.last_seq ?? 0;
+    const seen: string[] = [];
+    c.on('new_message', (e: NewMessageEvent) => seen.push(`new_message ${e.message.seq}`));
+    // The agent's message is stored; its event has not reached this gateway (and never will).
+    gw.backend.store(session.id, { identity: { userId: agent.id, role: 'support', name: 'Ana' } }, 'stored before yours');
+    const ack = await request<MessageSentEvent & { message: ChatMessage }>(c, 'send_message', { session_id: session.id, content: 'mine', temp_id: 'in-order-1' });
+    seen.push(`ack ${ack.data?.seq}`);
+    expect(seen).toEqual([`new_message ${base + 1}`, `ack ${base + 2}`]);
+    // Its own event, arriving later, is no echo.
+    await new Promise((r) => setTimeout(r, 100));
+    expect(seen).toHaveLength(2);
   });
 
   it('answers every bad event with the error event and the ack, changing nothing', async () => {

@@ -7,18 +7,20 @@ import { metrics } from '@parley/metrics';
 import type { ChatService } from '../domain/chat.service';
 import type { PresenceApi } from '../domain/gateway.ports';
 import type { SignalsService } from '../domain/signals.service';
+import type { TypingService } from '../domain/typing.service';
 import type { SessionRooms } from '../delivery/session-rooms';
 import { isStaff } from '@parley/contracts';
 import type { AgentService } from '../domain/agent.service';
-import { AGENTS_ROOM } from '../delivery/lifecycle-delivery';
+import { ADMINS_ROOM, AGENTS_ROOM } from '../delivery/lifecycle-delivery';
 import { registerAgentEvents } from './agent.gateway';
 import { originAllowed } from '../http/origin-policy';
 import { answerError, type EventOptions } from './event-handler';
 import { closeWhenTokenExpires } from './token-expiry';
 import { registerMessageEvents } from './message.gateway';
 import { registerSessionEvents } from './session.gateway';
-import { registerSignalEvents } from './signals.gateway';
+import { registerSignalEvents, typingSocketOf } from './signals.gateway';
 import type { GatewayServer, SocketData } from './socket.types';
+import { corkWebSocketFlushes } from './websocket-flush';
 
 export interface SocketServerOptions {
   httpServer: http.Server;
@@ -34,6 +36,7 @@ type SocketMiddleware = Parameters<GatewayServer['use']>[0];
 
 /** Socket.io with JWT authentication in the handshake (`auth.token`). */
 export function createSocketServer({ httpServer, verifyToken, corsOrigins, maxPayloadBytes, admission = {} }: SocketServerOptions): GatewayServer {
+  corkWebSocketFlushes();
   const io: GatewayServer = new Server(httpServer, {
     cors: { origin: corsOrigins === '*' ? true : corsOrigins, credentials: true },
     maxHttpBufferSize: maxPayloadBytes,
@@ -49,6 +52,9 @@ export function createSocketServer({ httpServer, verifyToken, corsOrigins, maxPa
       socket.data.expiresAt = tokenExpiresAt(token as string);
       socket.data.sessions = new Map();
       socket.data.queue = Promise.resolve();
+      socket.data.ownSends = new Set();
+      socket.data.acksDue = new Set();
+      socket.data.typing = new Map();
       socket.data.presenceKnown = false;
       next();
     } catch (error) {
@@ -67,6 +73,7 @@ export interface ConnectionDeps {
   chat: ChatService;
   agents: AgentService;
   signals: SignalsService;
+  typing: TypingService;
   presence: PresenceApi;
   rooms: SessionRooms;
   logger: Logger;
@@ -83,7 +90,7 @@ export interface ConnectionDeps {
  * Registers every client event on each new socket and reports it to the presence service; agents
  * and admins watch the live queue.
  */
-export function handleConnections(io: GatewayServer, { chat, agents, signals, presence, rooms, logger, gatewayId, disconnectLater, sendOptions, joinOptions, busyOptions }: ConnectionDeps): void {
+export function handleConnections(io: GatewayServer, { chat, agents, signals, typing, presence, rooms, logger, gatewayId, disconnectLater, sendOptions, joinOptions, busyOptions }: ConnectionDeps): void {
   io.on('connection', (socket) => {
     metrics.socketsConnected.inc();
     closeWhenTokenExpires(socket);
@@ -100,6 +107,7 @@ export function handleConnections(io: GatewayServer, { chat, agents, signals, pr
     }
     socket.on('disconnect', () => {
       metrics.socketsConnected.dec();
+      typing.leave(caller, typingSocketOf(socket), socket.data.sessions.keys());
       // Decided in the queue, after a join still running has made the socket known.
       report('disconnect', async () => {
         if (!socket.data.presenceKnown) return;
@@ -110,10 +118,11 @@ export function handleConnections(io: GatewayServer, { chat, agents, signals, pr
       });
     });
     if (staff) void socket.join(AGENTS_ROOM);
-    registerSessionEvents(socket, chat, rooms, logger, busyOptions, joinOptions);
-    registerMessageEvents(socket, chat, logger, sendOptions);
+    if (socket.data.identity.role === 'admin') void socket.join(ADMINS_ROOM);
+    registerSessionEvents(socket, { chat, rooms, typing, logger }, busyOptions, joinOptions);
+    registerMessageEvents(socket, chat, rooms, logger, sendOptions);
     registerAgentEvents(socket, agents, chat, rooms, logger);
-    registerSignalEvents(socket, signals, logger);
+    registerSignalEvents(socket, signals, typing, logger);
     // An event nobody handles is a client mistake; say so instead of dropping it silently.
     socket.onAny((event: string, ...args: unknown[]) => {
       if (socket.listenerCount(event) > 0) return;

@@ -8,6 +8,11 @@ export interface JoinedSession {
   lastSeq: number;
   /** Messages that arrived while the join was being answered; sent right after `session_joined`. */
   pending: ChatMessage[] | null;
+  /**
+   * Messages after one of the socket's own that went by before its ack: sent right after the ack,
+   * which carries it, so the client sees them in seq order (delivery/session-rooms.ts).
+   */
+  heldForAck?: ChatMessage[] | null;
 }
 
 export interface SocketData {
@@ -17,6 +22,15 @@ export interface SocketData {
   sessions: Map<string, JoinedSession>;
   /** When the handshake's token expires (ms since the epoch): the socket is closed then. */
   expiresAt: number;
+  /**
+   * Its sends answered by ack whose `new_message` echo has not come yet (`session_id:temp_id`):
+   * the echo is skipped, the ack carried the message. A few dozen at most.
+   */
+  ownSends: Set<string>;
+  /** Of those, the ones whose ack has not gone out yet. */
+  acksDue: Set<string>;
+  /** Session id → when this socket last announced typing there (domain/typing.service.ts). */
+  typing: Map<string, number>;
   /** The socket's events run one after another, in the order the client sent them. */
   queue: Promise<void>;
   /**

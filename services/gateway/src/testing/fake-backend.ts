@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createEvent, isStaff, routingKeys, type ChatMessage, type ChatSession, type MessageAttachment } from '@parley/contracts';
+import { createEvent, isStaff, routingKeys, seesNotes, type ChatMessage, type ChatSession, type MessageAttachment } from '@parley/contracts';
 import type { EventBus } from '@parley/bus';
 import { AppError, invalidArgument, notFound, permissionDenied } from '@parley/errors';
 import type { Caller, MessagesApi, SessionsApi } from '../domain/gateway.ports';
@@ -29,11 +29,11 @@ export class FakeBackend {
   private readonly held = new Map<string, Promise<void>>();
 
   /**
-   * Holds the answers of `name` (`messages.send`, `messages.list`) until the returned function is
+   * Holds the answers of `name` (`messages.send`, `messages.list`, `messages.markRead`) until the returned function is
    * called, as a busy or slow service would: a send waits before it is stored, a list after its
    * page was read (the answer is on its way).
    */
-  hold(name: 'messages.send' | 'messages.list'): () => void {
+  hold(name: 'messages.send' | 'messages.list' | 'messages.markRead'): () => void {
     let release: () => void = () => undefined;
     this.held.set(name, new Promise((resolve) => (release = resolve)));
     return () => {
@@ -141,7 +141,8 @@ export class FakeBackend {
       const existing = this.messages.find((m) => m.session_id === session.id && m.sender_id === caller.identity.userId && input.temp_id && m.temp_id === input.temp_id);
       if (existing) return { message: existing, created: false };
       if (session.status === 'closed') throw new AppError('FAILED_PRECONDITION', 'The session is closed');
-      if (input.message_type !== 'text' && !input.attachment_ids?.length) throw new AppError('INVALID_ARGUMENT', `A ${input.message_type} message needs attachments`);
+      if (input.message_type === 'note' && !seesNotes(caller.identity.role)) throw permissionDenied('Only support agents and admins write private notes');
+      if ((input.message_type === 'image' || input.message_type === 'file') && !input.attachment_ids?.length) throw new AppError('INVALID_ARGUMENT', `A ${input.message_type} message needs attachments`);
       const attachments = input.attachment_ids?.length && this.claimAttachments ? await this.claimAttachments(caller, session.id, input.attachment_ids) : [];
       const message = this.store(session.id, caller, input.content, input.temp_id ?? null, { message_type: input.message_type as ChatMessage['message_type'], attachments });
       await this.bus.publish(createEvent('message.created', routingKeys.session(session.id, 'message.created'), { message }));
@@ -150,21 +151,23 @@ export class FakeBackend {
     list: async (caller, query) => {
       this.enter('messages.list');
       this.visible(caller, query.session_id);
-      const all = this.messages.filter((m) => m.session_id === query.session_id);
+      // As the message service: private notes are staff's alone.
+      const all = this.messages.filter((m) => m.session_id === query.session_id && (seesNotes(caller.identity.role) || m.message_type !== 'note'));
       const page = query.after_seq === undefined ? all.slice(-query.limit) : all.filter((m) => m.seq > (query.after_seq ?? 0)).slice(0, query.limit);
       await this.held.get('messages.list');
-      return { messages: page, has_more: false, last_seq: all.length };
+      return { messages: page, has_more: false, last_seq: this.messages.filter((m) => m.session_id === query.session_id).length };
     },
     summaries: async (caller, ids) => {
       this.enter('messages.summaries');
       return ids.map((id) => {
-        const mine = this.messages.filter((m) => m.session_id === id);
+        const mine = this.messages.filter((m) => m.session_id === id && (seesNotes(caller.identity.role) || m.message_type !== 'note'));
         const unread = mine.filter((m) => m.sender_id !== caller.identity.userId && !m.read_by.some((r) => r.user_id === caller.identity.userId));
         return { session_id: id, unread_count: unread.length, last_message: mine.at(-1) ?? null };
       });
     },
     markRead: async (caller, input) => {
       this.enter('messages.markRead');
+      await this.held.get('messages.markRead');
       const session = this.visible(caller, input.session_id);
       const userId = caller.identity.userId;
       const inSession = this.messages.filter((m) => m.session_id === session.id);

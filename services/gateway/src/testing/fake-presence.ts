@@ -11,12 +11,11 @@ interface FakeSocket {
 
 /**
  * A hand-built stand-in for the presence service: sockets and their sessions in memory, the same
- * events on the bus (user.joined when a user's first socket enters, user.left when the last goes,
- * typing.started / typing.stopped), no leases or expiry. `calls` records what reached it.
+ * events on the bus (user.joined when a user's first socket enters, user.left when the last goes),
+ * no leases or expiry. `calls` records what reached it.
  */
 export class FakePresence {
   readonly sockets = new Map<string, FakeSocket>();
-  readonly typists = new Set<string>();
   readonly calls: string[] = [];
   readonly availability = new Map<string, Availability>();
   renewals = 0;
@@ -46,9 +45,6 @@ export class FakePresence {
     const { userId, role } = socket.identity;
     if (this.usersIn(sessionId).some((p) => p.user_id === userId)) return;
     await this.bus.publish(createEvent('user.left', routingKeys.session(sessionId, 'user.left'), { session_id: sessionId, user_id: userId, role }));
-    if (this.typists.delete(`${sessionId}/${userId}`)) {
-      await this.bus.publish(createEvent('typing.stopped', routingKeys.session(sessionId, 'typing.stopped'), { session_id: sessionId, user_id: userId }));
-    }
   }
 
   private failIfDown(): void {
@@ -99,23 +95,6 @@ export class FakePresence {
       this.failIfDown();
       this.refuseIfBusy();
       await this.leaveOne(ref.socketId, sessionId);
-    },
-    typing: async (caller, ref, sessionId) => {
-      this.calls.push('presence.typing');
-      this.failIfDown();
-      this.member(caller, ref.socketId, sessionId);
-      const key = `${sessionId}/${caller.identity.userId}`;
-      if (this.typists.has(key)) return;
-      this.typists.add(key);
-      const data = { session_id: sessionId, user_id: caller.identity.userId, user_name: caller.identity.name };
-      await this.bus.publish(createEvent('typing.started', routingKeys.session(sessionId, 'typing.started'), data));
-    },
-    stopTyping: async (caller, ref, sessionId) => {
-      this.calls.push('presence.stopTyping');
-      this.failIfDown();
-      this.member(caller, ref.socketId, sessionId);
-      if (!this.typists.delete(`${sessionId}/${caller.identity.userId}`)) return;
-      await this.bus.publish(createEvent('typing.stopped', routingKeys.session(sessionId, 'typing.stopped'), { session_id: sessionId, user_id: caller.identity.userId }));
     },
     renewLease: async () => {
       this.failIfDown();

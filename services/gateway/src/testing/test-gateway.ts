@@ -6,11 +6,13 @@ import { createGatewayServer, type GatewayServer } from '../gateway-server';
 import type { GatewayLimits } from '../limits/socket-limits';
 import { FakeAttachments } from './fake-attachments';
 import { FakeBackend } from './fake-backend';
+import { FakeSupport } from './fake-support';
 
 export interface TestGateway {
   url: string;
   backend: FakeBackend;
   files: FakeAttachments;
+  support: FakeSupport;
   bus: MemoryBus;
   server: GatewayServer;
   close(): Promise<void>;
@@ -22,6 +24,7 @@ export async function startTestGateway(
   corsOrigins: string[] | '*' = [],
   web: { webAppDir?: string; jwtSecret?: string; devTokens?: boolean } = {},
   limits?: GatewayLimits,
+  typing?: { throttleMs: number; ttlMs: number },
 ): Promise<TestGateway> {
   const jwtSecret = web.jwtSecret ?? TEST_JWT_SECRET;
   const logger = pino({ level: 'silent' });
@@ -29,11 +32,13 @@ export async function startTestGateway(
   const backend = new FakeBackend(bus);
   const files = new FakeAttachments((caller, sessionId) => backend.visible(caller, sessionId));
   backend.claimAttachments = (caller, sessionId, ids) => files.claim(caller, sessionId, ids);
+  const support = new FakeSupport((caller, sessionId) => backend.visible(caller, sessionId), () => backend.messages);
   const server = await createGatewayServer({
     sessions: backend.sessionsApi,
     messages: backend.messagesApi,
     presence: backend.presence.api,
     attachments: files.api,
+    support: support.api,
     uploadLimits,
     bus,
     verifyToken: createTokenVerifier({ secret: jwtSecret }),
@@ -45,12 +50,14 @@ export async function startTestGateway(
     webAppDir: web.webAppDir,
     devTokenSecret: web.devTokens ? jwtSecret : undefined,
     limits,
+    typing,
   });
   const port = await server.listen(0, '127.0.0.1');
   return {
     url: `http://127.0.0.1:${port}`,
     backend,
     files,
+    support,
     bus,
     server,
     async close() {

@@ -7,18 +7,37 @@ import { connectStore } from '../chat/connect-store';
 import { listen } from '../chat/listen';
 import { Conversation } from '../chat/conversation';
 import { useStore } from '../chat/use-store';
+import { useAttention, useAttentionSettings } from './attention';
+import { AttentionSettingsMenu } from './attention-settings';
 import { AvailabilityToggle } from './availability-toggle';
+import { CannedResponsesPanel } from './canned-responses-panel';
 import { ChatActions } from './chat-actions';
 import { ChatLists } from './chat-lists';
+import { SearchPanel } from './search-panel';
+import { SupervisorPage } from './supervisor-page';
+import { useCannedResponses } from './use-canned-responses';
 import { useQueue } from './use-queue';
 import { Alert, Toolbar } from '../ui';
 
-/** The agent's side: the live queue, several chats at once, each with its unread badge. */
+type View = 'chats' | 'search' | 'responses' | 'supervisor';
+const VIEWS: Array<[View, string]> = [
+  ['chats', 'Chats'],
+  ['search', 'Search'],
+  ['responses', 'Canned responses'],
+  ['supervisor', 'Supervisor'],
+];
+
+/** The agent's side: the live queue, several chats at once with their unread badges, search, canned responses; for admins the supervisor's view. */
 export function AgentConsole({ chat, me, token, signOut }: Signed & { signOut: () => void }) {
-  const store = useMemo(() => new ChatStore(me.userId), [me.userId]);
+  const store = useMemo(() => new ChatStore(me.userId, me.name), [me.userId, me.name]);
   useStore(store);
   const queue = useQueue(chat);
+  const canned = useCannedResponses(chat);
+  const [settings, changeSettings] = useAttentionSettings();
+  useAttention(chat, store, settings);
+  const [view, setView] = useState<View>('chats');
   const [selected, setSelected] = useState<string | null>(null);
+  const [found, setFound] = useState<{ sessionId: string; seq: number } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
   /** Puts a chat in the list with its history; the server keeps this socket in its room. */
@@ -33,6 +52,23 @@ export function AgentConsole({ chat, me, token, signOut }: Signed & { signOut: (
   const select = (sessionId: string) => {
     store.focus(sessionId);
     setSelected(sessionId);
+    setFound((current) => (current?.sessionId === sessionId ? current : null));
+  };
+
+  /** A search hit: its chat in front, scrolled to the message (read around it if it is not loaded). */
+  const openAt = async (session: ChatSession, seq: number) => {
+    setProblem(null);
+    try {
+      if (!store.thread(session.id)) await track(session);
+      if (!store.thread(session.id)?.messages.some((m) => m.seq === seq)) {
+        store.addMessages(session.id, await chat.rest.history(session.id, { after_seq: Math.max(0, seq - 25), limit: 50 }));
+      }
+      select(session.id);
+      setFound({ sessionId: session.id, seq });
+      setView('chats');
+    } catch (error) {
+      setProblem(reasonOf(error));
+    }
   };
 
   useEffect(() => {
@@ -67,16 +103,25 @@ export function AgentConsole({ chat, me, token, signOut }: Signed & { signOut: (
 
   const thread = selected ? store.thread(selected) : undefined;
   const canWrite = !!thread && thread.session.agent_id === me.userId && (thread.session.status === 'active' || thread.session.status === 'resolved');
+  const views = VIEWS.filter(([name]) => name !== 'supervisor' || me.role === 'admin');
   return (
     <div class="console">
       <Toolbar me={me} signOut={signOut}>
         {me.role === 'support' && <AvailabilityToggle chat={chat} token={token} myId={me.userId} />}
+        <AttentionSettingsMenu settings={settings} change={changeSettings} />
       </Toolbar>
+      <div class="tabs" role="tablist" aria-label="Console">
+        {views.map(([name, label]) => (
+          <button key={name} type="button" role="tab" id={`tab-${name}`} aria-controls={`panel-${name}`} aria-selected={view === name} class={view === name ? 'current' : ''} onClick={() => setView(name)}>
+            {label}
+          </button>
+        ))}
+      </div>
       <Alert message={problem} />
-      <div class="console-grid">
+      <div role="tabpanel" id="panel-chats" aria-labelledby="tab-chats" hidden={view !== 'chats'} class="console-grid">
         <ChatLists queue={queue} threads={store.list()} selected={selected} accept={accept} select={select} />
         {thread ? (
-          <Conversation chat={chat} store={store} sessionId={thread.session.id} token={token} canWrite={canWrite}>
+          <Conversation chat={chat} store={store} sessionId={thread.session.id} token={token} canWrite={canWrite} cannedResponses={canned.responses} notes focusSeq={found?.sessionId === thread.session.id ? found.seq : undefined}>
             <ChatActions chat={chat} store={store} token={token} thread={thread} />
           </Conversation>
         ) : (
@@ -85,6 +130,17 @@ export function AgentConsole({ chat, me, token, signOut }: Signed & { signOut: (
           </section>
         )}
       </div>
+      <div role="tabpanel" id="panel-search" aria-labelledby="tab-search" hidden={view !== 'search'}>
+        <SearchPanel chat={chat} open={(session, seq) => void openAt(session, seq)} />
+      </div>
+      <div role="tabpanel" id="panel-responses" aria-labelledby="tab-responses" hidden={view !== 'responses'}>
+        <CannedResponsesPanel chat={chat} me={me} responses={canned.responses} changed={canned.reload} />
+      </div>
+      {me.role === 'admin' && (
+        <div role="tabpanel" id="panel-supervisor" aria-labelledby="tab-supervisor" hidden={view !== 'supervisor'}>
+          {view === 'supervisor' && <SupervisorPage chat={chat} />}
+        </div>
+      )}
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { ParleyClient } from '@parley/client';
 import { reasonOf } from '../api';
 import type { ChatStore, Thread } from '../chat/chat-store';
+import { RatingSummary, useRating } from '../chat/rating';
 import { TransferForm } from './transfer-form';
 import { Alert } from '../ui';
 
@@ -11,6 +12,7 @@ export function ChatActions({ chat, store, token, thread }: { chat: ParleyClient
   const [problem, setProblem] = useState<string | null>(null);
   const { session } = thread;
   const mine = session.agent_id === store.myId;
+  useRating(chat, store, thread);
 
   const act = (action: () => Promise<unknown>) => {
     setProblem(null);
@@ -43,6 +45,7 @@ export function ChatActions({ chat, store, token, thread }: { chat: ParleyClient
           </button>
         )}
       </div>
+      {thread.rating && <RatingSummary rating={thread.rating} who={session.customer_name} />}
       {transferring && <TransferForm chat={chat} token={token} sessionId={session.id} myId={store.myId} done={() => setTransferring(false)} />}
       <Alert message={problem} />
     </header>

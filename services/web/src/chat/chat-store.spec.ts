@@ -62,6 +62,15 @@ describe('ChatStore', () => {
     expect(store.thread('s1')?.unread).toBe(0);
   });
 
+  it("counts a colleague's private note neither as unread nor as something to mark read", () => {
+    const store = new ChatStore('ana');
+    store.upsertSession(session('s1'));
+    store.addMessages('s1', [message(1, 'root', { sender_role: 'admin', message_type: 'note' })], true);
+    expect(store.thread('s1')?.unread).toBe(0);
+    expect(store.unreadFromOthers('s1')).toEqual([]);
+    expect(messagesOf(store, 's1').map((m) => m.message_type)).toEqual(['note']);
+  });
+
   it('turns my ticks to read when someone else reads, not when I do', () => {
     const store = new ChatStore('cleo');
     store.upsertSession(session('s1'));
@@ -96,5 +105,30 @@ describe('ChatStore', () => {
     store.setQueuePosition('s1', 1, 1);
     expect(store.thread('s1')?.queue).toBeUndefined();
     expect(store.thread('s1')?.session.agent_id).toBe('ana');
+  });
+
+  it('counts unread in the chat in front too while the tab is out of view, and totals them for the title', () => {
+    const store = new ChatStore('ana');
+    store.upsertSession(session('s1'));
+    store.upsertSession(session('s2'), 2);
+    store.focus('s1');
+    store.addMessages('s1', [message(1, 'cleo')], true);
+    expect(store.unreadTotal()).toBe(2);
+    store.setInView(false);
+    store.addMessages('s1', [message(2, 'cleo'), message(3, 'ana')], true);
+    expect(store.thread('s1')?.unread).toBe(1);
+    expect(store.unreadTotal()).toBe(3);
+    store.setInView(true);
+    expect(store.unreadTotal()).toBe(2);
+  });
+
+  it('keeps the rating a chat was given', () => {
+    const store = new ChatStore('ana');
+    store.upsertSession(session('s1', { status: 'resolved' }));
+    expect(store.thread('s1')?.rating).toBeUndefined();
+    const rating = { session_id: 's1', score: 4, comment: 'Nice', rated_by: 'cleo', agent_id: 'ana', agent_name: 'Ana', created_at: '2026-01-01T11:00:00.000Z' };
+    store.setRating('s1', rating);
+    store.setRating('unknown', rating);
+    expect(store.thread('s1')?.rating).toEqual(rating);
   });
 });

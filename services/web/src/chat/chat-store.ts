@@ -1,4 +1,4 @@
-import type { ChatMessage, ChatSession } from '@parley/contracts';
+import type { ChatMessage, ChatSession, SessionRating } from '@parley/contracts';
 
 /** One chat as the app shows it. */
 export interface Thread {
@@ -10,6 +10,8 @@ export interface Thread {
   /** Messages from others that arrived while the chat was not in front. */
   unread: number;
   queue?: { position: number; waiting: number };
+  /** The customer's rating once given; undefined while not known. */
+  rating?: SessionRating | null;
 }
 
 type Listener = () => void;
@@ -22,10 +24,15 @@ type Listener = () => void;
 export class ChatStore {
   private readonly threads = new Map<string, Thread>();
   private readonly listeners = new Set<Listener>();
-  /** The chat in front: its new messages are not counted unread. */
+  /** The chat in front: its new messages are not counted unread while the tab is in view. */
   focused: string | null = null;
+  /** Whether the tab is in view (a hidden tab's chat in front is not being read). */
+  inView = true;
 
-  constructor(readonly myId: string) {}
+  constructor(
+    readonly myId: string,
+    readonly myName = '',
+  ) {}
 
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);
@@ -78,7 +85,7 @@ export class ChatStore {
     for (const message of fresh) {
       // A message ends its sender's typing.
       delete thread.typing[message.sender_id];
-      if (live && this.focused !== sessionId && this.fromOthers(message)) thread.unread += 1;
+      if (live && (this.focused !== sessionId || !this.inView) && this.fromOthers(message)) thread.unread += 1;
     }
     this.changed();
   }
@@ -116,6 +123,26 @@ export class ChatStore {
     this.changed();
   }
 
+  /** The tab came into view or went out of it; coming back, the chat in front counts as read. */
+  setInView(inView: boolean): void {
+    this.inView = inView;
+    const thread = inView && this.focused ? this.threads.get(this.focused) : undefined;
+    if (thread) thread.unread = 0;
+    this.changed();
+  }
+
+  setRating(sessionId: string, rating: SessionRating | null): void {
+    const thread = this.threads.get(sessionId);
+    if (!thread) return;
+    thread.rating = rating;
+    this.changed();
+  }
+
+  /** Every chat's unread messages: what the tab's title shows. */
+  unreadTotal(): number {
+    return [...this.threads.values()].reduce((sum, thread) => sum + thread.unread, 0);
+  }
+
   /** Messages from others that I have not read yet (what a mark_as_read would cover). */
   unreadFromOthers(sessionId: string): ChatMessage[] {
     const thread = this.threads.get(sessionId);
@@ -123,7 +150,8 @@ export class ChatStore {
   }
 
   private fromOthers(message: ChatMessage): boolean {
-    return message.sender_id !== this.myId && message.message_type !== 'system';
+    // Neither system lines nor private notes count as unread (as on the server).
+    return message.sender_id !== this.myId && message.message_type !== 'system' && message.message_type !== 'note';
   }
 
   private changed(): void {

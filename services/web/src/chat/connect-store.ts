@@ -25,5 +25,6 @@ export function connectStore(chat: ParleyClient, store: ChatStore): () => void {
     chat_transferred: updateSession,
     // Its agent went offline or did not answer: the chat waits in the queue again.
     chat_requeued: updateSession,
+    chat_rated: ({ session_id, rating }) => store.setRating(session_id, rating),
   });
 }

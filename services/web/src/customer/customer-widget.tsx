@@ -6,6 +6,7 @@ import { connectStore } from '../chat/connect-store';
 import { Conversation } from '../chat/conversation';
 import { useStore } from '../chat/use-store';
 import { reasonOf } from '../api';
+import { RatingPrompt } from '../chat/rating';
 import { NewChatForm } from './new-chat-form';
 import { Alert, Toolbar } from '../ui';
 
@@ -50,7 +51,7 @@ export function CustomerWidget({ chat, me, token, signOut }: Signed & { signOut:
       <Toolbar me={me} signOut={signOut} />
       <Alert message={problem} />
       {thread ? (
-        <Conversation chat={chat} store={store} sessionId={thread.session.id} token={token} canWrite={thread.session.status !== 'closed'}>
+        <Conversation chat={chat} store={store} sessionId={thread.session.id} token={token} canWrite={thread.session.status !== 'closed'} footer={<RatingPrompt chat={chat} store={store} thread={thread} />}>
           <ChatHeader thread={thread} onNew={() => setCurrent(null)} onClose={() => chat.closeChat(thread.session.id).catch((error) => setProblem(reasonOf(error)))} />
         </Conversation>
       ) : (
