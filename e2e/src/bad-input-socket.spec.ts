@@ -133,8 +133,9 @@ describe('bad socket input, against the real stack', () => {
       const { error: again } = await attempt(strangerSocket, 'join_session', { session_id: own.id, last_seq: 0 });
       expect(again.code).toBe('PERMISSION_DENIED');
 
+      // Sent without an ack, so the owner's own socket gets the room's new_message: proof the room was served.
       const ownerSees = waitFor<NewMessageEvent>(ownerSocket, 'new_message', (e) => e.message.content === 'private to the owner', 10_000);
-      await send(ownerSocket, own.id, 'private to the owner');
+      ownerSocket.emit('send_message', { session_id: own.id, content: 'private to the owner', temp_id: 'private-1' });
       await ownerSees;
       await sleep(1000);
       expect(leaked).toEqual([]);

@@ -93,14 +93,12 @@ describe('chat between a customer on gateway A and an agent on gateway B', () =>
   it('delivers live messages both ways between the gateways', async () => {
     const { session, customerSocket, agentSocket } = await conversation(parties());
 
-    // Customer on A -> agent on B.
-    const sentEvent = waitFor<MessageSentEvent>(customerSocket, 'message_sent', (e) => e.temp_id === 'c-1');
+    // Customer on A -> agent on B. The sender's one answer is the ack, with the stored message.
     const atAgent = waitFor<NewMessageEvent>(agentSocket, 'new_message', (e) => e.message.temp_id === 'c-1', 10_000);
-    const ack = await send(customerSocket, session.id, 'Where is my food?', 'c-1');
-    const sent = await sentEvent;
+    const { message: stored, ...sent } = await send(customerSocket, session.id, 'Where is my food?', 'c-1');
     expect(sent).toEqual({ message_id: expect.stringMatching(UUID), temp_id: 'c-1', sent_at: expect.stringMatching(ISO_DATE), seq: 3, session_id: session.id });
-    expect(ack).toEqual(sent);
     const { message } = await atAgent;
+    expect(stored).toEqual(message);
     expect(message).toEqual(
       expect.objectContaining({
         id: sent.message_id,
@@ -115,10 +113,8 @@ describe('chat between a customer on gateway A and an agent on gateway B', () =>
     );
 
     // Agent on B -> customer on A.
-    const replySent = waitFor<MessageSentEvent>(agentSocket, 'message_sent', (e) => e.temp_id === 'a-1');
     const atCustomer = waitFor<NewMessageEvent>(customerSocket, 'new_message', (e) => e.message.temp_id === 'a-1', 10_000);
-    await send(agentSocket, session.id, 'Let me check with the restaurant', 'a-1');
-    const reply = await replySent;
+    const reply = await send(agentSocket, session.id, 'Let me check with the restaurant', 'a-1');
     expect(reply).toEqual(expect.objectContaining({ seq: 4, session_id: session.id, temp_id: 'a-1' }));
     expect((await atCustomer).message).toEqual(
       expect.objectContaining({
@@ -140,8 +136,9 @@ describe('chat between a customer on gateway A and an agent on gateway B', () =>
     expect(await left).toEqual({ session_id: session.id });
 
     const atAgent = collect<NewMessageEvent>(agentSocket, 'new_message');
+    // Sent without an ack, so the sender's own socket gets the room's new_message: proof the room was served.
     const atCustomer = waitFor<NewMessageEvent>(customerSocket, 'new_message', (e) => e.message.content === 'anyone?', 10_000);
-    await send(customerSocket, session.id, 'anyone?');
+    customerSocket.emit('send_message', { session_id: session.id, content: 'anyone?', temp_id: randomUUID() });
     await atCustomer;
     await sleep(1000);
     expect(atAgent).toEqual([]);
@@ -200,6 +197,7 @@ describe('chat between a customer on gateway A and an agent on gateway B', () =>
     const before = await history(stack.gatewayA, customer, session.id);
     const atAgent = collect<NewMessageEvent>(agentSocket, 'new_message');
     const sentEvents = collect<MessageSentEvent>(customerSocket, 'message_sent');
+    const echoes = collect<NewMessageEvent>(customerSocket, 'new_message');
     const tempId = `retry-${randomUUID()}`;
 
     const acks = await Promise.all([1, 2, 3].map(() => send(customerSocket, session.id, 'Are you there?', tempId)));
@@ -210,12 +208,14 @@ describe('chat between a customer on gateway A and an agent on gateway B', () =>
     const messageId = acks[0].message_id;
     expect([...acks, late].map((a) => a.message_id)).toEqual([messageId, messageId, messageId, messageId]);
     expect([...acks, late].map((a) => a.seq)).toEqual([3, 3, 3, 3]);
-    await eventually(() => expect(sentEvents.filter((e) => e.temp_id === tempId)).toHaveLength(3));
-    expect(new Set(sentEvents.map((e) => e.message_id))).toEqual(new Set([messageId]));
+    // Each resend is answered by its ack alone: no message_sent, no echo to the sending socket.
+    expect(new Set(acks.map((a) => a.message?.id))).toEqual(new Set([messageId]));
 
     await eventually(() => expect(atAgent.filter((e) => e.message.temp_id === tempId)).toHaveLength(1), 10_000);
     await sleep(1500);
     expect(atAgent.filter((e) => e.message.temp_id === tempId).map((e) => e.message.id)).toEqual([messageId]);
+    expect(sentEvents).toEqual([]);
+    expect(echoes.filter((e) => e.message.temp_id === tempId)).toEqual([]);
 
     const after = await history(stack.gatewayA, customer, session.id);
     expect(after.meta.last_seq).toBe(before.meta.last_seq + 1);

@@ -17,6 +17,7 @@ import {
   dependenciesOf,
   publishedPortsOf,
   healthcheckTest,
+  buildArgsOf,
   buildContext,
   configLoaderOf,
   removeEmptyEnvFile,
@@ -24,7 +25,7 @@ import {
 
 /**
  * The compose file stays valid and complete: `docker-compose config` accepts it, every process
- * the stack needs is there, starts the same entrypoint the stack tests run, has a health check,
+ * the stack needs is there, runs its own image of the bundle the stack tests run, has a health check,
  * comes up in order, and only the proxy is reachable from the host. Needs the docker-compose
  * CLI (no Docker engine): Compose v2 answers `config --format json`; docker-compose 1.x only
  * prints YAML, which is read with the Python (and PyYAML) that docker-compose 1.x runs on.
@@ -91,27 +92,45 @@ describe('docker-compose.yml', () => {
     expect(dependenciesOf(attachment)).toEqual(expect.objectContaining({ minio: 'service_healthy', session: 'service_healthy' }));
   });
 
-  it.each(Object.entries(APP_ENTRYPOINTS))('%s runs services/%s/src/main.ts with tsx, like the stack tests', (name, folder) => {
-    const entrypoint = `services/${folder}/src/main.ts`;
-    expect(fs.existsSync(path.join(REPO_ROOT, entrypoint))).toBe(true);
-    const command = commandOf(service(name));
-    expect(command).toEqual(['node_modules/.bin/tsx', entrypoint]);
+  /** The build target of an Nx project, as its project.json has it (the options not given come from nx.json). */
+  const buildTargetOf = (projectFolder: string): { executor?: string; options?: { outputPath?: string } } | undefined => {
+    const project = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, projectFolder, 'project.json'), 'utf8')) as { targets?: Record<string, { executor?: string }> };
+    return project.targets?.build;
+  };
+
+  it.each(Object.entries(APP_ENTRYPOINTS))("%s runs the %s service's bundle from its own image, the bundle the stack tests run", (name, folder) => {
+    const spec = service(name);
+    expect({ name, service: buildArgsOf(spec).SERVICE, command: commandOf(spec) }).toEqual({ name, service: folder, command: [] });
+    // The Dockerfile builds the Nx project of that name into dist/services/<name> and runs its main.js.
+    expect(buildTargetOf(`services/${folder}`)?.executor).toBe('@nx/esbuild:esbuild');
+    expect(spec.image).toMatch(new RegExp(`^parley-${folder}:`));
   });
 
-  it('migrate runs `npm run migrate` once, after PostgreSQL is healthy', () => {
+  it('migrate runs the migration job once, from its own image, after PostgreSQL is healthy', () => {
     const migrate = service('migrate');
-    expect(commandOf(migrate)).toEqual(['npm', 'run', 'migrate']);
-    const rootPackage = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
-    expect(rootPackage.scripts?.migrate).toBeDefined();
+    expect({ service: buildArgsOf(migrate).SERVICE, command: commandOf(migrate) }).toEqual({ service: 'migrate', command: [] });
+    // The Dockerfile builds libs/db's build target for it: the migrate CLI, bundled into dist/services/migrate.
+    expect(buildTargetOf('libs/db')?.options?.outputPath).toBe('dist/services/migrate');
     expect(environmentOf(migrate).DATABASE_URL).toMatch(/^postgres(ql)?:\/\/[^@]*@postgres:/);
     expect(dependenciesOf(migrate)).toEqual({ postgres: 'service_healthy' });
   });
 
-  it('builds migrate and the app services from the repository Dockerfile, as one image', () => {
+  it('builds an image per service from the repository Dockerfile, passing it the commit it is built from (PARLEY_COMMIT)', () => {
     expect(fs.existsSync(path.join(REPO_ROOT, 'Dockerfile'))).toBe(true);
     const names = ['migrate', ...Object.keys(APP_ENTRYPOINTS)];
     for (const name of names) expect({ name, context: buildContext(service(name)) }).toEqual({ name, context: REPO_ROOT });
-    expect(new Set(names.map((name) => service(name).image)).size).toBe(1);
+    const imageOf = new Map(names.map((name) => [buildArgsOf(service(name)).SERVICE, service(name).image]));
+    // One image per service: the two gateways share one, no two services do.
+    expect(imageOf.size).toBe(names.length - 1);
+    expect(new Set(imageOf.values()).size).toBe(imageOf.size);
+    for (const name of names) expect({ name, commit: buildArgsOf(service(name)).PARLEY_COMMIT }).toEqual({ name, commit: 'unknown' });
+  });
+
+  it("checks the gRPC services' health with the script in their image, on their own port", () => {
+    for (const [name, variable] of [['session', 'SESSION_GRPC_PORT'], ['message', 'MESSAGE_GRPC_PORT'], ['presence', 'PRESENCE_GRPC_PORT'], ['attachment', 'ATTACHMENT_GRPC_PORT']]) {
+      const port = environmentOf(service(name))[variable];
+      expect({ name, test: healthcheckTest(service(name)) }).toEqual({ name, test: ['CMD', 'node', 'grpc-healthcheck.js', `127.0.0.1:${port}`] });
+    }
   });
 
   it('gives every service but migrate a health check', () => {
@@ -158,23 +177,29 @@ describe('docker-compose.yml', () => {
       if (folder === 'attachment') grpcPort.attachment = Number(config.ATTACHMENT_GRPC_PORT);
       if (folder !== 'gateway') expect(config[`${folder.toUpperCase()}_GRPC_HOST`]).toBe('0.0.0.0');
     }
-    expect(environmentOf(service('message')).SESSION_SERVICE_ADDR).toBe(`session:${grpcPort.session}`);
-    expect(environmentOf(service('presence')).SESSION_SERVICE_ADDR).toBe(`session:${grpcPort.session}`);
-    expect(environmentOf(service('message')).ATTACHMENT_SERVICE_ADDR).toBe(`attachment:${grpcPort.attachment}`);
-    expect(environmentOf(service('attachment')).SESSION_SERVICE_ADDR).toBe(`session:${grpcPort.session}`);
+    expect(environmentOf(service('message')).SESSION_SERVICE_ADDR).toBe(`dns:///session:${grpcPort.session}`);
+    expect(environmentOf(service('presence')).SESSION_SERVICE_ADDR).toBe(`dns:///session:${grpcPort.session}`);
+    expect(environmentOf(service('message')).ATTACHMENT_SERVICE_ADDR).toBe(`dns:///attachment:${grpcPort.attachment}`);
+    expect(environmentOf(service('attachment')).SESSION_SERVICE_ADDR).toBe(`dns:///session:${grpcPort.session}`);
     const gatewayIds = new Set<string>();
     for (const name of GATEWAYS) {
       const env = environmentOf(service(name));
       expect(env.JWT_SECRET).toBe(JWT_SECRET);
-      expect(env.SESSION_SERVICE_ADDR).toBe(`session:${grpcPort.session}`);
-      expect(env.MESSAGE_SERVICE_ADDR).toBe(`message:${grpcPort.message}`);
-      expect(env.PRESENCE_SERVICE_ADDR).toBe(`presence:${grpcPort.presence}`);
-      expect(env.ATTACHMENT_SERVICE_ADDR).toBe(`attachment:${grpcPort.attachment}`);
+      expect(env.SESSION_SERVICE_ADDR).toBe(`dns:///session:${grpcPort.session}`);
+      expect(env.MESSAGE_SERVICE_ADDR).toBe(`dns:///message:${grpcPort.message}`);
+      expect(env.PRESENCE_SERVICE_ADDR).toBe(`dns:///presence:${grpcPort.presence}`);
+      expect(env.ATTACHMENT_SERVICE_ADDR).toBe(`dns:///attachment:${grpcPort.attachment}`);
       expect(env.HOST).toBe('0.0.0.0');
       expect(env.GATEWAY_ID).toBeTruthy();
       gatewayIds.add(String(env.GATEWAY_ID));
     }
     expect(gatewayIds.size).toBe(GATEWAYS.length);
+  });
+
+  it('runs two instances of every gRPC service, which callers reach by DNS', () => {
+    for (const name of Object.keys(APP_ENTRYPOINTS).filter((n) => !GATEWAYS.includes(n))) {
+      expect({ name, replicas: Number(service(name).deploy?.replicas) }).toEqual({ name, replicas: 2 });
+    }
   });
 
   it('publishes no gRPC port, and no app service port at all', () => {

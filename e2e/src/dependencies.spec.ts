@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { REPO_ROOT } from './support/stack';
+import { REPO_ROOT } from '@parley/testing';
 
 /**
  * Every installed copy of these packages is at least the version that fixed its known advisories

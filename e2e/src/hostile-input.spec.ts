@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import WebSocket from 'ws';
+import { testSettings } from '@parley/config';
 import type { ChatSessionView } from '@parley/contracts';
 import { request, testUser, type ClientSocket } from '@parley/testing';
 import { SocketPool, openSession, send } from './support/chat-client';
@@ -17,7 +18,7 @@ import { startStack, type Stack } from './support/stack';
 jest.setTimeout(180_000);
 // Every byte percent-encoded (lone surrogates go as the UTF-8 replacement character).
 const segment = (value: string) => [...Buffer.from(value, 'utf8')].map((byte) => `%${byte.toString(16).padStart(2, '0')}`).join('');
-const RUNS = Number(process.env.HOSTILE_RUNS ?? 20);
+const RUNS = testSettings().HOSTILE_RUNS;
 
 describe('hostile input, property-based, against the real stack', () => {
   let stack: Stack;

@@ -20,7 +20,8 @@ describe('presence, typing and read receipts across two gateways', () => {
   const agent = testUser('support', 'Sam Support');
 
   beforeAll(async () => {
-    stack = await startStack({ label: 'presence', presenceEnv: TIMINGS, gatewayEnv: { PRESENCE_RENEW_INTERVAL_MS: '500' } });
+    // The gateways expire the indicators they show; presence keeps the record with the same timings.
+    stack = await startStack({ label: 'presence', presenceEnv: TIMINGS, gatewayEnv: { PRESENCE_RENEW_INTERVAL_MS: '500', TYPING_TTL_MS: TIMINGS.TYPING_TTL_MS, TYPING_THROTTLE_MS: TIMINGS.TYPING_THROTTLE_MS } });
   }, 120_000);
   afterEach(() => sockets.closeAll());
   afterAll(async () => {

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { DEV_JWT_SECRET } from '@parley/auth';
 import { buildWebApp, launchChromium, SCREENSHOTS_DIR } from './support/browser';
 import { startStack, type Stack } from './support/stack';
+import { webPages, type WebPages } from './support/web-pages';
 
 jest.setTimeout(180_000);
 
@@ -27,40 +28,27 @@ const photo = () =>
 describe('the web app in a browser', () => {
   let stack: Stack;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  /** What the pages' consoles showed: nothing, for a clean run. */
+  const consoleProblems: string[] = [];
+  let pages: WebPages;
 
   beforeAll(async () => {
     buildWebApp();
     fs.mkdirSync(SCREENSHOTS_DIR, { recursive: true });
     browser = await launchChromium();
+    pages = webPages(browser, consoleProblems);
     // The development secret, as under `npm start`: the sign-in page offers its picker.
     stack = await startStack({ label: 'web-app', gatewayEnv: { JWT_SECRET: DEV_JWT_SECRET } });
   });
+  afterEach(() => expect(consoleProblems.splice(0)).toEqual([]));
   afterAll(async () => {
-    await Promise.all(contexts.map((c) => c.close()));
+    await pages?.closeAll();
     await browser?.close();
     await stack?.stop();
   });
 
-  async function signIn(url: string, role: string, name: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1200, height: 760 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => console.error(`${name}'s page: ${error.message}`));
-    await page.goto(url);
-    await page.getByLabel('Role').selectOption(role);
-    await page.getByLabel('Name').fill(name);
-    await page.getByRole('button', { name: `Sign in as ${name}` }).click();
-    await page.getByText(name, { exact: true }).first().waitFor();
-    return page;
-  }
-  async function openChat(page: Page, subject: string, text: string): Promise<void> {
-    await page.getByLabel('Subject').fill(subject);
-    await page.getByLabel('Category').selectOption('delivery');
-    await page.getByLabel('Message', { exact: true }).fill(text);
-    await page.getByRole('button', { name: 'Start chat' }).click();
-    await page.getByRole('heading', { name: subject }).waitFor();
-  }
+  const signIn = (url: string, role: string, name: string) => pages.signIn(url, role, name);
+  const openChat = (page: Page, subject: string, text: string) => pages.openChat(page, subject, text);
   const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS_DIR, `${name}.png`) });
 
   it('fails with the way to install Chromium when it is missing', async () => {

@@ -29,8 +29,9 @@ describe('delivery under faults', () => {
   }, 120_000);
   afterEach(() => clients.disconnectAll());
   afterAll(async () => {
-    await amqp?.stop();
+    // The stack deletes its exchange and queues through the proxy before the proxy goes.
     await stack?.stop();
+    await amqp?.stop();
   });
 
   it('2: one temp_id sent many times, over both gateways and across a reconnect, is one message and every ack names it', async () => {
@@ -119,7 +120,7 @@ describe('delivery under faults', () => {
   it('7: connections to RabbitMQ reset, slowed and held under load: nothing lost or shown twice; rows wait for the confirm', async () => {
     const ledger = new Ledger();
     const rooms = await openRooms(clients, ledger, 'amqp', 3, acrossGateways(stack));
-    const pending = async () => Number((await stack.db.knex('message_outbox').whereNull('published_at').count<{ count: string }[]>('* as count'))[0].count);
+    const pending = async () => Number((await stack.db.knex('message_outbox').count<{ count: string }[]>('* as count'))[0].count);
     const load = startLoad(ledger, rooms, 'amqp');
     for (let i = 0; i < 3; i++) {
       await sleep(1500);

@@ -2,9 +2,11 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { ARTIFACTS_DIR, REPO_ROOT } from './stack';
+import { testSettings } from '@parley/config';
+import { REPO_ROOT } from '@parley/testing';
+import { ARTIFACTS_DIR } from './stack';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM = testSettings().CHROMIUM_PATH;
 /** Where browser tests save their screenshots (gitignored). */
 export const SCREENSHOTS_DIR = path.join(ARTIFACTS_DIR, 'screenshots');
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ChatAcceptedEvent, ChatMessage, ChatSessionView, MessageSentEvent, NewMessageEvent, SessionJoinedEvent } from '@parley/contracts';
+import type { ChatAcceptedEvent, ChatMessage, ChatSessionView, NewMessageEvent, SendMessageAnswer, SessionJoinedEvent } from '@parley/contracts';
 import { api, connectClient, request, waitFor, type ClientSocket, type TestUser } from '@parley/testing';
 
 /** Sockets a spec opened, so afterEach/afterAll can close every one of them. */
@@ -56,10 +56,10 @@ export async function join(socket: ClientSocket, sessionId: string, lastSeq?: nu
 }
 
 /** send_message with an ack; throws with the error when the ack says no. */
-export async function send(socket: ClientSocket, sessionId: string, content: string, tempId: string = randomUUID()): Promise<MessageSentEvent> {
-  const answer = await request<MessageSentEvent>(socket, 'send_message', { session_id: sessionId, content, temp_id: tempId }, 15_000);
+export async function send(socket: ClientSocket, sessionId: string, content: string, tempId: string = randomUUID()): Promise<SendMessageAnswer> {
+  const answer = await request<SendMessageAnswer>(socket, 'send_message', { session_id: sessionId, content, temp_id: tempId }, 15_000);
   if (!answer.ok) throw new Error(`send_message failed: ${JSON.stringify(answer.error)}`);
-  return answer.data as MessageSentEvent;
+  return answer.data as SendMessageAnswer;
 }
 
 /** GET /api/v1/chat/sessions/:id/messages as `user`; asserts the 200 envelope. */

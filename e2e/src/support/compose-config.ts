@@ -2,9 +2,10 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { REPO_ROOT } from '@parley/testing';
 
 /** Reading docker-compose.yml through the docker-compose CLI, for the compose specs. */
-export const REPO_ROOT = path.resolve(__dirname, '../../..');
+export { REPO_ROOT };
 export const COMPOSE_FILE = path.join(REPO_ROOT, 'docker-compose.yml');
 export const INSTALL_COMMAND = 'apt-get update && apt-get install -y docker-compose';
 export const JWT_SECRET = 'compose-spec-jwt-secret-0123456789';
@@ -12,7 +13,7 @@ export const ATTACHMENT_LINK_SECRET = 'compose-spec-link-secret-0123456789';
 export const INTERNAL_GRPC_TOKEN = 'compose-spec-internal-grpc-token-0123';
 
 export const INFRA = ['postgres', 'rabbitmq', 'redis', 'minio', 'proxy'] as const;
-/** App services and the service folder whose src/main.ts each one runs. */
+/** App services and the service (a folder of services/, an Nx project) whose bundle each one's image runs. */
 export const APP_ENTRYPOINTS: Record<string, string> = {
   session: 'session',
   message: 'message',
@@ -28,12 +29,13 @@ export type Env = Record<string, string | undefined>;
 
 export interface ComposeService {
   image?: string;
-  build?: string | { context?: string; dockerfile?: string };
+  build?: string | { context?: string; dockerfile?: string; args?: Record<string, string | number | null> | string[] };
   command?: string | string[] | null;
   environment?: Record<string, string | number | null> | string[];
   healthcheck?: { test?: string | string[]; disable?: boolean };
   depends_on?: string[] | Record<string, { condition?: string }>;
   ports?: Array<string | number | { target?: number | string; published?: number | string | null }>;
+  deploy?: { replicas?: number | string };
 }
 
 export interface ComposeConfig {
@@ -129,17 +131,19 @@ export function commandOf(service: ComposeService): string[] {
 }
 
 export function environmentOf(service: ComposeService): Env {
-  const { environment } = service;
-  if (!environment) return {};
-  if (Array.isArray(environment)) {
+  return service.environment ? entriesOf(service.environment) : {};
+}
+
+function entriesOf(entries: Record<string, string | number | null> | string[]): Env {
+  if (Array.isArray(entries)) {
     return Object.fromEntries(
-      environment.map((entry) => {
+      entries.map((entry) => {
         const at = entry.indexOf('=');
         return at < 0 ? [entry, undefined] : [entry.slice(0, at), entry.slice(at + 1)];
       }),
     );
   }
-  return Object.fromEntries(Object.entries(environment).map(([key, value]) => [key, value == null ? undefined : String(value)]));
+  return Object.fromEntries(Object.entries(entries).map(([key, value]) => [key, value == null ? undefined : String(value)]));
 }
 
 export function dependenciesOf(service: ComposeService): Record<string, string | undefined> {
@@ -182,6 +186,13 @@ export function buildContext(service: ComposeService): string | undefined {
   const { build } = service;
   if (!build) return undefined;
   return path.resolve(REPO_ROOT, typeof build === 'string' ? build : (build.context ?? '.'));
+}
+
+/** The build arguments of a service's image (Compose lists them as a map or as KEY=value entries). */
+export function buildArgsOf(service: ComposeService): Env {
+  const { build } = service;
+  if (!build || typeof build === 'string' || !build.args) return {};
+  return entriesOf(build.args);
 }
 
 /** A service's own config loader (load<Name>Config): parses the environment the way the service does at start. */

@@ -1,35 +1,7 @@
 import net from 'node:net';
 import * as amqplib from 'amqplib';
 
-/** Ports, processes and the broker: the low-level helpers the e2e stack is built on. */
-
-/** Ports this test process has handed out: the OS may hand a released port out again at once. */
-const handedOut = new Set<number>();
-
-/**
- * A port nothing listens on right now (the OS picks it; it is released before it is used), and
- * never one this process handed out before, so two services of a stack never get the same port.
- */
-export async function freePort(): Promise<number> {
-  for (;;) {
-    const port = await anyFreePort();
-    if (handedOut.has(port)) continue;
-    handedOut.add(port);
-    return port;
-  }
-}
-
-function anyFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+/** Ports, processes and the broker: the low-level helpers the e2e stack is built on (free ports: @parley/db). */
 
 /** True once something accepts TCP connections on the port. */
 export function acceptsConnections(port: number, host = '127.0.0.1', timeoutMs = 1000): Promise<boolean> {

@@ -2,30 +2,31 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createTestDatabase } from '@parley/db';
-import { startS3Server, TEST_JWT_SECRET } from '@parley/testing';
-import { acceptsConnections, deleteBrokerObjects, freePort, httpOk, killGroup, liveGroups, sleep } from './processes';
-import { scriptCommand } from './script-command';
+import { testSettings } from '@parley/config';
+import { createTestDatabase, freePort } from '@parley/db';
+import { REPO_ROOT, startS3Server, TEST_JWT_SECRET } from '@parley/testing';
+import { acceptsConnections, deleteBrokerObjects, httpOk, killGroup, liveGroups, sleep } from './processes';
+import { serviceCommand, serviceEntry } from './script-command';
 
 /**
  * The real stack for end-to-end tests: the session, message, presence and attachment services
- * and two gateways, each its own OS process (`tsx services/<name>/src/main.ts`), on a fresh
+ * (one instance of each, or `instances` of each, reached by address lists) and two gateways, each
+ * its own OS process running its bundle (`node dist/services/<name>/main.js`;
+ * E2E_FROM_SOURCES=1: `tsx services/<name>/src/main.ts`, script-command.ts), on a fresh
  * PostgreSQL database, a RabbitMQ exchange and an S3 server (s3rver, in the test process) of their own. Every process writes its output to
  * test-artifacts/e2e/<run>/<name>.log.
  */
 
-export const REPO_ROOT = path.resolve(__dirname, '../../..');
-export const AMQP_URL = process.env.E2E_AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
+export const AMQP_URL = testSettings().E2E_AMQP_URL;
 /** The gateways share their rate limits there, as in production with several gateways. */
-export const REDIS_URL = process.env.E2E_REDIS_URL ?? 'redis://127.0.0.1:6379';
+export const REDIS_URL = testSettings().E2E_REDIS_URL;
 export const ARTIFACTS_DIR = path.join(REPO_ROOT, 'test-artifacts', 'e2e');
 
-export type ServiceName = 'session' | 'message' | 'presence' | 'attachment' | 'gateway-a' | 'gateway-b';
-export const SERVICE_NAMES: readonly ServiceName[] = ['session', 'message', 'presence', 'attachment', 'gateway-a', 'gateway-b'];
 
 interface ServiceSpec {
   name: ServiceName;
-  script: string;
+  /** The folder of services/ it runs. */
+  service: string;
   port: number;
   kind: 'grpc' | 'http';
   env: Record<string, string>;
@@ -39,10 +40,12 @@ interface RunningProcess {
   stopping: boolean;
 }
 
-export type { Crash, Stack, StackOptions } from './stack.types';
-import type { Crash, Stack, StackOptions } from './stack.types';
+export { BACKEND_NAMES, SERVICE_NAMES, type BackendName, type Crash, type ServiceName, type Stack, type StackOptions } from './stack.types';
+import { BACKEND_NAMES, type BackendName, type Crash, type ServiceName, type Stack, type StackOptions } from './stack.types';
 
-export { acceptsConnections, freePort } from './processes';
+// The benchmark starts its processes with these too.
+export { freePort } from '@parley/db';
+export { acceptsConnections, deleteBrokerObjects, httpOk } from './processes';
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const label = (options.label ?? 'stack').replace(/[^\w-]/g, '_');
@@ -55,26 +58,38 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const exchange = `parley.e2e.${label}.${randomBytes(6).toString('hex')}`;
   const limitsPrefix = `parley:e2e:${label}:${randomBytes(4).toString('hex')}`;
   const s3 = await startS3Server();
-  const [sessionPort, messagePort, presencePort, attachmentPort, portA, portB] = [await freePort(), await freePort(), await freePort(), await freePort(), await freePort(), await freePort()];
-  const ports: Record<ServiceName, number> = { session: sessionPort, message: messagePort, presence: presencePort, attachment: attachmentPort, 'gateway-a': portA, 'gateway-b': portB };
+  const count = options.instances ?? testSettings().E2E_INSTANCES;
+  // Instance 1 keeps the service's name (what most specs kill and restart), the others are `<service>-<n>`.
+  const instanceNames = Object.fromEntries(
+    BACKEND_NAMES.map((service) => [service, Array.from({ length: count }, (_, i) => (i === 0 ? service : (`${service}-${i + 1}` as ServiceName)))]),
+  ) as Record<BackendName, ServiceName[]>;
+  const ports = {} as Record<ServiceName, number>;
+  for (const name of [...Object.values(instanceNames).flat(), 'gateway-a', 'gateway-b'] as ServiceName[]) ports[name] = await freePort();
+  const [portA, portB] = [ports['gateway-a'], ports['gateway-b']];
+  /** What callers are given as <SERVICE>_SERVICE_ADDR: every instance's host:port. */
+  const addr = (service: BackendName) => instanceNames[service].map((name) => `127.0.0.1:${ports[name]}`).join(',');
 
+  const amqpUrl = options.amqpUrl ?? AMQP_URL;
+  // One bucket and one link secret for every attachment instance: any of them serves any file.
+  const bucket = `parley-e2e-${randomBytes(4).toString('hex')}`;
+  const linkSecret = `e2e-link-secret-${randomBytes(8).toString('hex')}`;
   const common = {
     DATABASE_URL: db.url,
-    AMQP_URL: options.amqpUrl ?? AMQP_URL,
+    AMQP_URL: amqpUrl,
     EVENTS_EXCHANGE: exchange,
     JWT_SECRET: TEST_JWT_SECRET,
     INTERNAL_GRPC_TOKEN: `e2e-internal-${randomBytes(12).toString('hex')}`,
-    LOG_LEVEL: options.logLevel ?? process.env.E2E_LOG_LEVEL ?? 'warn',
+    LOG_LEVEL: options.logLevel ?? testSettings().E2E_LOG_LEVEL,
     NODE_ENV: 'test',
   };
   const gateway = (id: string, port: number): Record<string, string> => ({
     ...common,
     PORT: String(port),
     HOST: '127.0.0.1',
-    SESSION_SERVICE_ADDR: `127.0.0.1:${sessionPort}`,
-    MESSAGE_SERVICE_ADDR: `127.0.0.1:${messagePort}`,
-    PRESENCE_SERVICE_ADDR: `127.0.0.1:${presencePort}`,
-    ATTACHMENT_SERVICE_ADDR: `127.0.0.1:${attachmentPort}`,
+    SESSION_SERVICE_ADDR: addr('session'),
+    MESSAGE_SERVICE_ADDR: addr('message'),
+    PRESENCE_SERVICE_ADDR: addr('presence'),
+    ATTACHMENT_SERVICE_ADDR: addr('attachment'),
     GATEWAY_ID: `e2e-${label}-${id}-${randomBytes(3).toString('hex')}`,
     RATE_LIMIT_REDIS_URL: REDIS_URL,
     RATE_LIMIT_KEY_PREFIX: limitsPrefix,
@@ -83,68 +98,49 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     RATE_LIMIT_CONNECTS_PER_IP: '1000000',
     ...options.gatewayEnv,
   });
-  const specs: Record<ServiceName, ServiceSpec> = {
-    session: {
-      name: 'session',
-      script: 'services/session/src/main.ts',
-      port: sessionPort,
-      kind: 'grpc',
-      env: {
-        ...common,
-        SESSION_GRPC_HOST: '127.0.0.1',
-        SESSION_GRPC_PORT: String(sessionPort),
-        PRESENCE_SERVICE_ADDR: `127.0.0.1:${presencePort}`,
-        MESSAGE_SERVICE_ADDR: `127.0.0.1:${messagePort}`,
-        ...options.sessionEnv,
-      },
-    },
-    message: {
-      name: 'message',
-      script: 'services/message/src/main.ts',
-      port: messagePort,
-      kind: 'grpc',
-      env: {
-        ...common,
-        MESSAGE_GRPC_HOST: '127.0.0.1',
-        MESSAGE_GRPC_PORT: String(messagePort),
-        SESSION_SERVICE_ADDR: `127.0.0.1:${sessionPort}`,
-        ATTACHMENT_SERVICE_ADDR: `127.0.0.1:${attachmentPort}`,
-      },
-    },
-    attachment: {
-      name: 'attachment',
-      script: 'services/attachment/src/main.ts',
-      port: attachmentPort,
-      kind: 'grpc',
-      env: {
-        ...common,
-        ATTACHMENT_GRPC_HOST: '127.0.0.1',
-        ATTACHMENT_GRPC_PORT: String(attachmentPort),
-        SESSION_SERVICE_ADDR: `127.0.0.1:${sessionPort}`,
-        ATTACHMENT_STORE: 's3',
-        S3_ENDPOINT: s3.endpoint,
-        S3_ACCESS_KEY: s3.accessKey,
-        S3_SECRET_KEY: s3.secretKey,
-        S3_BUCKET: `parley-e2e-${randomBytes(4).toString('hex')}`,
-        ATTACHMENT_LINK_SECRET: `e2e-link-secret-${randomBytes(8).toString('hex')}`,
-      },
-    },
-    presence: {
-      name: 'presence',
-      script: 'services/presence/src/main.ts',
-      port: presencePort,
-      kind: 'grpc',
-      env: {
-        ...common,
-        PRESENCE_GRPC_HOST: '127.0.0.1',
-        PRESENCE_GRPC_PORT: String(presencePort),
-        SESSION_SERVICE_ADDR: `127.0.0.1:${sessionPort}`,
-        ...options.presenceEnv,
-      },
-    },
-    'gateway-a': { name: 'gateway-a', script: 'services/gateway/src/main.ts', port: portA, kind: 'http', env: gateway('a', portA) },
-    'gateway-b': { name: 'gateway-b', script: 'services/gateway/src/main.ts', port: portB, kind: 'http', env: gateway('b', portB) },
+  const backends: Record<BackendName, (port: number) => Record<string, string>> = {
+    session: (port) => ({
+      ...common,
+      SESSION_GRPC_HOST: '127.0.0.1',
+      SESSION_GRPC_PORT: String(port),
+      PRESENCE_SERVICE_ADDR: addr('presence'),
+      MESSAGE_SERVICE_ADDR: addr('message'),
+      ...options.sessionEnv,
+    }),
+    message: (port) => ({
+      ...common,
+      MESSAGE_GRPC_HOST: '127.0.0.1',
+      MESSAGE_GRPC_PORT: String(port),
+      SESSION_SERVICE_ADDR: addr('session'),
+      ATTACHMENT_SERVICE_ADDR: addr('attachment'),
+    }),
+    attachment: (port) => ({
+      ...common,
+      ATTACHMENT_GRPC_HOST: '127.0.0.1',
+      ATTACHMENT_GRPC_PORT: String(port),
+      SESSION_SERVICE_ADDR: addr('session'),
+      ATTACHMENT_STORE: 's3',
+      S3_ENDPOINT: s3.endpoint,
+      S3_ACCESS_KEY: s3.accessKey,
+      S3_SECRET_KEY: s3.secretKey,
+      S3_BUCKET: bucket,
+      ATTACHMENT_LINK_SECRET: linkSecret,
+    }),
+    presence: (port) => ({
+      ...common,
+      PRESENCE_GRPC_HOST: '127.0.0.1',
+      PRESENCE_GRPC_PORT: String(port),
+      SESSION_SERVICE_ADDR: addr('session'),
+      ...options.presenceEnv,
+    }),
   };
+  const specs = {
+    'gateway-a': { name: 'gateway-a', service: 'gateway', port: portA, kind: 'http', env: gateway('a', portA) },
+    'gateway-b': { name: 'gateway-b', service: 'gateway', port: portB, kind: 'http', env: gateway('b', portB) },
+  } as Record<ServiceName, ServiceSpec>;
+  for (const service of BACKEND_NAMES) {
+    for (const name of instanceNames[service]) specs[name] = { name, service, port: ports[name], kind: 'grpc', env: backends[service](ports[name]) };
+  }
 
   const running = new Map<ServiceName, RunningProcess>();
   const crashed: Crash[] = [];
@@ -153,9 +149,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   function launch(name: ServiceName): void {
     const spec = specs[name];
     const fd = fs.openSync(logPath(name), 'a');
-    fs.writeSync(fd, `\n=== ${new Date().toISOString()} starting ${spec.script} (port ${spec.port})\n`);
-    // Its own process group: tsx runs the service in a child process, and a SIGKILL must reach both.
-    const [command, argv] = scriptCommand(spec.script);
+    fs.writeSync(fd, `\n=== ${new Date().toISOString()} starting ${serviceEntry(spec.service)} (port ${spec.port})\n`);
+    // Its own process group: from sources, tsx runs the service in a child process, and a SIGKILL must reach both.
+    const [command, argv] = serviceCommand(spec.service);
     const child = spawn(command, argv, {
       cwd: REPO_ROOT,
       env: { ...process.env, ...spec.env },
@@ -222,8 +218,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const pid = entry.child.pid;
     if (!entry.exit && pid) {
       try {
-        // SIGTERM goes to tsx, which relays it to the service (a second one would make it exit at once);
-        // SIGKILL goes to the whole group.
+        // SIGTERM goes to the process started (tsx relays it to the service; a second one would make
+        // it exit at once); SIGKILL goes to the whole group.
         if (signal === 'SIGKILL') process.kill(-pid, 'SIGKILL');
         else process.kill(pid, signal);
       } catch {
@@ -258,6 +254,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     exchange,
     logDir,
     ports,
+    instancesOf: (service) => [...instanceNames[service]],
     async kill(name, signal = 'SIGKILL') {
       await terminate(name, signal);
     },
@@ -273,12 +270,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       const problems: string[] = [];
       // Gateways first (they hold the sockets), then the services they call.
       await Promise.all((['gateway-a', 'gateway-b'] as const).map((n) => terminate(n, 'SIGTERM')));
-      await Promise.all((['message', 'presence', 'attachment', 'session'] as const).map((n) => terminate(n, 'SIGTERM')));
+      await Promise.all((['message', 'presence', 'attachment', 'session'] as const).flatMap((service) => instanceNames[service].map((n) => terminate(n, 'SIGTERM'))));
       await s3.stop().catch((error: Error) => problems.push(`stop the S3 server: ${error.message}`));
       await db.drop().catch((error: Error) => problems.push(`drop database: ${error.message}`));
       // The services' durable queues are named after the exchange; the attachment service's has a headers exchange in front.
       const queues = [`${exchange}.attachment.message-events`, `${exchange}.message.session-events`];
-      await deleteBrokerObjects(AMQP_URL, { exchanges: [exchange, `${exchange}.attachment.message-events.filter`], queues }).catch((error: Error) =>
+      await deleteBrokerObjects(amqpUrl, { exchanges: [exchange, `${exchange}.attachment.message-events.filter`], queues }).catch((error: Error) =>
         problems.push(`delete the exchange ${exchange} and its queues: ${error.message}`),
       );
       if (problems.length > 0) throw new Error(`stack cleanup failed:\n${problems.join('\n')}`);
@@ -286,7 +283,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   };
 
   try {
-    for (const name of SERVICE_NAMES) launch(name);
+    for (const name of Object.keys(specs) as ServiceName[]) launch(name);
     await waitReady();
   } catch (error) {
     await stack.stop().catch(() => undefined);

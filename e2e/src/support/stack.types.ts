@@ -1,6 +1,12 @@
 import type { TestDatabase } from '@parley/db';
 import type { TestS3Server } from '@parley/testing';
-import type { ServiceName } from './stack';
+
+/** The services behind the gateways; with several instances the first keeps the plain name, the others are `message-2`, …. */
+export type BackendName = 'session' | 'message' | 'presence' | 'attachment';
+export const BACKEND_NAMES: readonly BackendName[] = ['session', 'message', 'presence', 'attachment'];
+export type ServiceName = BackendName | `${BackendName}-${number}` | 'gateway-a' | 'gateway-b';
+/** The processes of a stack with one instance of each service. */
+export const SERVICE_NAMES: readonly ServiceName[] = ['session', 'message', 'presence', 'attachment', 'gateway-a', 'gateway-b'];
 
 export interface Crash {
   name: ServiceName;
@@ -20,10 +26,15 @@ export interface StackOptions {
   /** Settings of the session service (AUTO_ASSIGN and the assigner's timings). */
   sessionEnv?: Record<string, string>;
   gatewayEnv?: Record<string, string>;
-  /** LOG_LEVEL of every process (default E2E_LOG_LEVEL, else warn). */
+  /** LOG_LEVEL of every process (default: the E2E_LOG_LEVEL test setting). */
   logLevel?: string;
-  /** The RabbitMQ the services use (e.g. through a TcpProxy); the machine's by default. */
+  /** The RabbitMQ the services use (through a TcpProxy, or a node of the test's own); the machine's by default. */
   amqpUrl?: string;
+  /**
+   * How many instances of each service behind the gateways (the gateways are two whatever this
+   * says); callers reach them by an address list. Default: E2E_INSTANCES, else 1.
+   */
+  instances?: number;
   /** The PostgreSQL server the stack's database is created on (e.g. a dedicated one a test restarts). */
   databaseServerUrl?: string;
 }
@@ -37,7 +48,10 @@ export interface Stack {
   s3: TestS3Server;
   exchange: string;
   logDir: string;
+  /** Every process's port, the extra instances' too. */
   ports: Record<ServiceName, number>;
+  /** The processes running one service: `['message', 'message-2']` with two instances. */
+  instancesOf(service: BackendName): ServiceName[];
   /** Kills one process (SIGKILL by default: a crash) and waits until it is gone. */
   kill(name: ServiceName, signal?: NodeJS.Signals): Promise<void>;
   /** Starts a process that was killed (or stops it first), on the same port, and waits until it is ready. */
