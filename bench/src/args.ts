@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 
-export const SCENARIOS = ['steady', 'burst', 'max', 'reconnect', 'idle', 'history', 'soak'] as const;
+export const SCENARIOS = ['join', 'low', 'steady', 'burst', 'max', 'reconnect', 'idle', 'history', 'soak'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 export const MODES = ['all-in-one', 'stack'] as const;
 export type Mode = (typeof MODES)[number];
@@ -8,6 +8,11 @@ export type Mode = (typeof MODES)[number];
 /** How big each scenario is; `--quick` shrinks everything so a run takes under a minute. */
 export interface Profile {
   sessions: number;
+  /** Sequential join_session calls of the single client (`join`). */
+  joins: number;
+  /** The low-load scenario: its rate (msg/s) and how long it holds it. */
+  lowRate: number;
+  lowSeconds: number;
   /** Messages per second of the steady scenario (both parties together, all sessions). */
   rate: number;
   steadySeconds: number;
@@ -37,11 +42,14 @@ export interface BenchArgs {
 
 const FULL: Profile = {
   sessions: 600,
+  joins: 1000,
+  lowRate: 100,
+  lowSeconds: 10,
   rate: 2000,
   steadySeconds: 20,
   burstRate: 6000,
   burstSeconds: 3,
-  maxRates: [50, 100, 250, 500, 1000, 1500, 2000, 3000, 4000, 6000, 8000, 12000],
+  maxRates: [50, 100, 250, 500, 1000, 1500, 2000, 2500, 3000, 3500, 4000, 5000, 6000, 8000, 10000, 12000, 16000],
   maxStepSeconds: 5,
   stormSessions: 1000,
   stormDevices: 5,
@@ -57,6 +65,8 @@ const FULL: Profile = {
 const QUICK: Profile = {
   ...FULL,
   sessions: 20,
+  joins: 100,
+  lowSeconds: 3,
   rate: 100,
   steadySeconds: 3,
   burstRate: 300,
@@ -99,6 +109,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
       sessions: { type: 'string' },
       fleet: { type: 'string' },
       idle: { type: 'string' },
+      'storm-clients': { type: 'string' },
       out: { type: 'string', default: 'bench/results/latest.json' },
     },
   });
@@ -116,6 +127,8 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
   if (sessions) profile.sessions = Math.round(sessions);
   const idle = positive(values.idle, 'idle');
   if (idle) profile.idlePerGateway = Math.round(idle);
+  const stormClients = positive(values['storm-clients'], 'storm-clients');
+  if (stormClients) profile.stormSessions = Math.ceil(stormClients / profile.stormDevices);
   const fleet = positive(values.fleet, 'fleet');
   if (fleet) profile.fleet = Math.round(fleet);
   // --quick runs on the all-in-one process only (the stack alone takes half a minute to start).

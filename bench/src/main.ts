@@ -10,12 +10,12 @@ import { renderMarkdown, renderTable } from './report/table';
 import { runTarget } from './run-target';
 import { startAllInOne } from './targets/all-in-one.target';
 import { startRelay } from './targets/relay.target';
-import { REPO_ROOT } from './targets/spawned';
+import { REPO_ROOT } from '@parley/testing';
 import { startStackTarget } from './targets/stack.target';
 import type { Target } from './targets/target';
 
 /** The relay has no storage and no services: history and soak do not apply to it. */
-const RELAY_SCENARIOS: ScenarioName[] = ['steady', 'burst', 'max', 'reconnect', 'idle'];
+const RELAY_SCENARIOS: ScenarioName[] = ['join', 'low', 'steady', 'burst', 'max', 'reconnect', 'idle'];
 const IDLE_GOAL = 20_000;
 
 function openFilesLimit(): number | undefined {

@@ -1,25 +1,28 @@
 import type { BenchArgs, ScenarioName } from './args';
 import { liveFleetPids } from './fleet/fleet';
 import { outboxBacklog } from './measure/backlog';
-import { ProcessMonitor } from './measure/process-monitor';
+import { LOAD_GENERATOR, ProcessMonitor } from './measure/process-monitor';
 import { findProcesses } from './measure/process-stats';
 import type { TargetResults } from './report/results';
 import { ChatLoadRun } from './scenarios/chat-load.scenario';
 import type { ScenarioContext } from './scenarios/context';
 import { longHistory } from './scenarios/history.scenario';
 import { idleConnections } from './scenarios/idle.scenario';
+import { singleClientJoins } from './scenarios/join.scenario';
 import { reconnectStorm } from './scenarios/reconnect.scenario';
 import { soak } from './scenarios/soak.scenario';
 import type { Target } from './targets/target';
 
 /**
- * What the target leans on besides its own processes: PostgreSQL and RabbitMQ are the machine's
- * (other databases' work counts too), so their figures are only a hint of what a run costs them.
+ * What the target leans on besides its own processes: PostgreSQL, RabbitMQ and Redis are the
+ * machine's whole servers (other clients' work counts too: measure on a quiet machine), and the
+ * load generator, reported beside them and never counted in the system's CPU.
  */
 function sharedProcesses(target: Target): Array<{ name: string; pids: number[] }> {
   const shared = target.databaseUrl ? [{ name: 'postgres (whole server)', pids: findProcesses('postgres') }] : [];
   if (target.exchange) shared.push({ name: 'rabbitmq (whole broker)', pids: findProcesses('beam.smp') });
-  shared.push({ name: 'load generator', pids: [...liveFleetPids] });
+  if (target.usesRedis) shared.push({ name: 'redis (whole server)', pids: findProcesses('redis-server') });
+  shared.push({ name: LOAD_GENERATOR, pids: [...liveFleetPids] });
   return shared;
 }
 
@@ -35,7 +38,7 @@ async function drained(target: Target, step: (what: string) => void): Promise<vo
   }
 }
 
-const CHAT: ScenarioName[] = ['steady', 'burst', 'max', 'soak'];
+const CHAT: ScenarioName[] = ['low', 'steady', 'burst', 'max', 'soak'];
 
 /** Runs the chosen scenarios on one started target; a scenario that fails is recorded and the next one runs. */
 /** Fills `results` as each scenario ends, so an interrupted run still reports what it measured. */
@@ -56,6 +59,8 @@ export async function runTarget(target: Target, args: BenchArgs, scenarios: Scen
     done();
   };
   try {
+    // Single-client joins first, with nothing else running (not even idle chat sessions).
+    if (scenarios.includes('join')) await attempt('join', async () => void (results.join = await singleClientJoins(context)));
     const chatScenarios = scenarios.filter((s) => CHAT.includes(s));
     if (chatScenarios.length > 0) {
       let chat: ChatLoadRun | undefined;
@@ -72,7 +77,8 @@ export async function runTarget(target: Target, args: BenchArgs, scenarios: Scen
       }
       if (chat) {
         const open = chat;
-        // The search for the maximum first, on a system nothing has overloaded yet.
+        // The low load and the search for the maximum first, on a system nothing has overloaded yet.
+        if (chatScenarios.includes('low')) await attempt('low', async () => void (results.low = await open.low()));
         if (chatScenarios.includes('max')) await attempt('max', async () => void (results.max = await open.max()));
         if (chatScenarios.includes('steady')) await attempt('steady', async () => void (results.steady = await open.steady()));
         if (chatScenarios.includes('burst')) await attempt('burst', async () => void (results.burst = await open.burst()));

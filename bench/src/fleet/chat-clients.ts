@@ -108,7 +108,10 @@ async function client(url: string, role: Role, key: string, user = benchUser(rol
   return { key, user, socket, url, lastSeq: 0 };
 }
 
-/** Opens one session: the customer's sockets on the first gateway join it, the agent on the last accepts it, an observer joins. */
+/** The gateway a customer's device connects to: the first device to the first, the others spread over all (as behind a load balancer). */
+export const deviceUrl = (urls: string[], device: number): string => urls[device % urls.length];
+
+/** Opens one session: the customer's first device joins it on the first gateway, the agent on the last accepts it, an observer joins. */
 export async function openFleetSession(setup: SetupCommand, index: number, prefix: string): Promise<FleetSession> {
   const [first, last] = [setup.urls[0], setup.urls[setup.urls.length - 1]];
   const customerUser = benchUser('customer');
@@ -116,7 +119,7 @@ export async function openFleetSession(setup: SetupCommand, index: number, prefi
   const customer: Client[] = [];
   // The first device joins; the others are connected (they hold what it holds) and join only when they reconnect.
   for (let device = 0; device < setup.customerSockets; device++) {
-    const c = await client(first, 'customer', `${prefix}${index}c${device}`, customerUser);
+    const c = await client(deviceUrl(setup.urls, device), 'customer', `${prefix}${index}c${device}`, customerUser);
     if (device === 0) c.lastSeq = (await request<{ last_seq: number }>(c.socket, 'join_session', { session_id: id })).last_seq;
     else c.lastSeq = customer[0].lastSeq;
     customer.push(c);

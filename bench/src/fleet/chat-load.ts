@@ -4,22 +4,24 @@ import { DeliveryLedger } from '../measure/delivery-ledger';
 import { encodeHistogram, newHistogram } from '../measure/latency';
 import { everyClient, listen, type Ack, type Client, type ErrorLog, type FleetSession } from './chat-clients';
 import type { LoadCommand, LoadResult } from './protocol';
+import { TypingThrottle } from './typing-throttle';
 
-const TICK_MS = 5;
-/** One message in TYPING_EVERY is preceded by a typing event; one delivery in READ_EVERY is marked read. */
-const TYPING_EVERY = 4;
+/** The schedule's resolution: each tick sends the messages due by then (a small tick keeps bursts small). */
+const TICK_MS = 1;
+/** One delivery in READ_EVERY is marked read. */
 const READ_EVERY = 5;
 const CONTENT = 'Hello, my order #12345 has not arrived yet, could you check where the courier is?';
 
 /**
  * Open-loop chat load: messages leave on a fixed schedule whatever the answers do (so a slow
  * server cannot slow the load down and hide its own latency), round-robin over the sessions,
- * customer and agent taking turns.
+ * customer and agent taking turns, each sender typing as the SDK does (typing-throttle.ts).
  */
 export class ChatLoad {
   private ledger: DeliveryLedger | undefined;
   private e2e = newHistogram();
   private counter = 0;
+  private readonly typing = new TypingThrottle();
 
   constructor(
     private readonly sessions: FleetSession[],
@@ -48,6 +50,7 @@ export class ChatLoad {
     let acked = 0;
     let awaitingAcks = 0;
     const started = performance.now();
+    const loopBefore = performance.eventLoopUtilization();
     let sent = 0;
 
     const sendOne = () => {
@@ -57,8 +60,8 @@ export class ChatLoad {
       const sender = fromAgent ? session.agent : session.customer[0];
       const recipients = everyClient(session).filter((c) => c.user.id !== sender.user.id).map((c) => c.key);
       const tempId = `${this.prefix}${this.counter}`;
-      if (this.counter % TYPING_EVERY === 0) sender.socket.emit('typing', { session_id: session.id });
       const at = performance.now();
+      if (this.typing.beforeMessage(sender.key, session.id, at)) sender.socket.emit('typing', { session_id: session.id });
       ledger.sent(tempId, recipients, at);
       awaitingAcks += 1;
       sender.socket.timeout(30_000).emit('send_message', { session_id: session.id, content: CONTENT, temp_id: tempId }, (error: Error | null, answer?: Ack) => {
@@ -85,6 +88,7 @@ export class ChatLoad {
       }, TICK_MS);
     });
     const windowMs = performance.now() - started;
+    const loop = performance.eventLoopUtilization(loopBefore);
     const drainUntil = performance.now() + command.drainMs;
     while ((ledger.outstanding() > 0 || awaitingAcks > 0) && performance.now() < drainUntil) await new Promise((r) => setTimeout(r, 5));
     const settledMs = performance.now() - started - windowMs;
@@ -96,6 +100,7 @@ export class ChatLoad {
       errorSamples: this.errors.samples,
       windowMs,
       settledMs,
+      eventLoopUtilization: Math.round(loop.utilization * 100) / 100,
       e2e: encodeHistogram(this.e2e),
       ack: encodeHistogram(ack),
     };

@@ -4,6 +4,7 @@ import { ErrorLog, everyClient, openFleetSession, pool, type FleetSession } from
 import { openIdleSockets } from './idle-sockets';
 import type { FleetCommand, FleetReply, SetupResult } from './protocol';
 import { goAway, reconnectStorm, type StormTargets } from './reconnect-storm';
+import { sequentialJoins } from './single-join';
 
 /**
  * One process of the load generator (forked by fleet.ts): it holds its own sockets and sessions
@@ -38,6 +39,8 @@ async function handle(command: FleetCommand): Promise<unknown> {
       return reconnectStorm(sessions, stormTargets, command, errors);
     case 'idle':
       return openIdleSockets(command, idle, errors);
+    case 'joins':
+      return sequentialJoins(command, prefix);
     case 'close':
       for (const session of sessions) for (const c of everyClient(session)) c.socket.close();
       for (const socket of idle) socket.close();

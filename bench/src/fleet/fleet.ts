@@ -2,6 +2,12 @@ import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { FleetCommand, FleetReply } from './protocol';
 
+/** Sockets one fleet process holds at most: under its open-files limit (ulimit -n, 20,000 here), with room for the rest. */
+export const SOCKETS_PER_FLEET_PROCESS = 9000;
+
+/** Fleet processes for `sockets` sockets: at least `atLeast`, and enough for the open-files limit. */
+export const fleetSizeFor = (sockets: number, atLeast: number): number => Math.max(atLeast, Math.ceil(sockets / SOCKETS_PER_FLEET_PROCESS));
+
 /** Pids of every fleet process now running, so the benchmark can measure what the load generator costs. */
 export const liveFleetPids = new Set<number>();
 

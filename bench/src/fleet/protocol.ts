@@ -32,7 +32,13 @@ export interface IdleCommand {
   url: string;
   count: number;
 }
-export type FleetCommand = SetupCommand | LoadCommand | StormAwayCommand | StormCommand | IdleCommand | { cmd: 'close' };
+/** One client alone: one session, then `count` join_session calls one after another, each catching up a few messages. */
+export interface JoinsCommand {
+  cmd: 'joins';
+  urls: string[];
+  count: number;
+}
+export type FleetCommand = SetupCommand | LoadCommand | StormAwayCommand | StormCommand | IdleCommand | JoinsCommand | { cmd: 'close' };
 
 export interface SetupResult {
   sessions: number;
@@ -48,6 +54,8 @@ export interface LoadResult extends DeliveryCounts {
   windowMs: number;
   /** From the window's end until every message was acknowledged and delivered (or the drain gave up). */
   settledMs: number;
+  /** How busy this process's event loop was over the sending window (0 to 1): near 1, the load generator itself is the bound. */
+  eventLoopUtilization: number;
   /** Deliveries that arrived within the window plus the drain. */
   e2e: string;
   ack: string;
@@ -69,6 +77,12 @@ export interface IdleResult {
   failed: number;
   errorSamples: string[];
   elapsedMs: number;
+}
+
+export interface JoinsResult {
+  joins: number;
+  /** Per join_session: emit to answer (µs, encoded). */
+  latency: string;
 }
 
 export type FleetReply = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string };

@@ -4,7 +4,7 @@ import { createKnex } from '@parley/db';
 
 const run = promisify(execFile);
 
-/** Outbox rows not yet published, per outbox table (every table named *_outbox). */
+/** Outbox rows not yet known to be published (a confirmed row is deleted), per outbox table (every table named *_outbox). */
 export async function outboxBacklog(databaseUrl: string): Promise<Record<string, number>> {
   const knex = createKnex({ url: databaseUrl, poolMax: 1 });
   try {
@@ -13,7 +13,7 @@ export async function outboxBacklog(databaseUrl: string): Promise<Record<string,
     );
     const backlog: Record<string, number> = {};
     for (const { table_name } of rows) {
-      const [{ count }] = await knex(table_name).whereNull('published_at').count<Array<{ count: string }>>('* as count');
+      const [{ count }] = await knex(table_name).count<Array<{ count: string }>>('* as count');
       backlog[table_name] = Number(count);
     }
     return backlog;
@@ -37,14 +37,17 @@ export async function queueDepths(needles: string[]): Promise<Record<string, num
   return depths;
 }
 
+/** A process's Prometheus text (`<url>/metrics`); empty when it does not answer. */
+export async function fetchMetrics(url: string): Promise<string> {
+  try {
+    return await (await fetch(`${url}/metrics`, { signal: AbortSignal.timeout(5000) })).text();
+  } catch {
+    return '';
+  }
+}
+
 /** Prometheus text: the value of one metric without labels (e.g. the heap the gateway reports). */
 export async function scrapeMetric(url: string, metric: string): Promise<number | undefined> {
-  try {
-    const response = await fetch(`${url}/metrics`, { signal: AbortSignal.timeout(5000) });
-    const text = await response.text();
-    const line = text.split('\n').find((l) => l.startsWith(`${metric} `));
-    return line ? Number(line.split(' ')[1]) : undefined;
-  } catch {
-    return undefined;
-  }
+  const line = (await fetchMetrics(url)).split('\n').find((l) => l.startsWith(`${metric} `));
+  return line ? Number(line.split(' ')[1]) : undefined;
 }

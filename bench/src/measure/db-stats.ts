@@ -26,8 +26,8 @@ export async function readDbCounters(databaseUrl: string): Promise<DbCounters> {
   }
 }
 
-/** Counters per message between two readings, one decimal. */
+/** Counters per message between two readings, two decimals (commits per message is judged against 0.2). */
 export function perMessage(before: DbCounters, after: DbCounters, messages: number): DbCounters {
-  const per = (key: keyof DbCounters) => (messages > 0 ? Math.round(((after[key] - before[key]) / messages) * 10) / 10 : 0);
+  const per = (key: keyof DbCounters) => (messages > 0 ? Math.round(((after[key] - before[key]) / messages) * 100) / 100 : 0);
   return { commits: per('commits'), rollbacks: per('rollbacks'), inserted: per('inserted'), updated: per('updated'), deleted: per('deleted') };
 }

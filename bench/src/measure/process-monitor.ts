@@ -11,6 +11,26 @@ export interface ProcessFigures {
 
 export type ProcessList = () => Array<{ name: string; pids: number[] }>;
 
+/** The benchmark's own clients, measured beside the system under test but never counted in it. */
+export const LOAD_GENERATOR = 'load generator';
+
+/** Share of a core the whole system under test used over a window: every measured process but the load generator. */
+export function systemCores(processes: Record<string, ProcessFigures>): number {
+  return Object.entries(processes)
+    .filter(([name]) => name !== LOAD_GENERATOR)
+    .reduce((sum, [, p]) => sum + (p.cpuCores ?? 0), 0);
+}
+
+/**
+ * CPU per message (or per client) of the whole system under test, in µs: every measured process
+ * but the load generator, the shared servers (PostgreSQL, RabbitMQ, Redis) included.
+ */
+export function systemCpuUs(processes: Record<string, ProcessFigures>): number | undefined {
+  const figures = Object.entries(processes).filter(([name]) => name !== LOAD_GENERATOR).map(([, p]) => p.cpuUsPerMessage);
+  if (figures.length === 0 || figures.some((us) => us === undefined)) return undefined;
+  return figures.reduce((sum: number, us) => sum + (us as number), 0);
+}
+
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
 /** Samples the named processes once a second: their RSS now and at peak, and CPU over a window. */

@@ -6,7 +6,7 @@ import fs from 'node:fs';
  */
 export interface ProcessSample {
   rssBytes: number;
-  /** user + system CPU time since the process started, in milliseconds. */
+  /** user + system CPU time since the process started, its reaped children's included, in milliseconds. */
   cpuMs: number;
 }
 
@@ -17,9 +17,10 @@ function readStat(pid: number): { ppid: number; cpuMs: number } | undefined {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
     // The command name may hold spaces and parentheses; the fields after the last ')' are fixed.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const utime = Number(fields[11]);
-    const stime = Number(fields[12]);
-    return { ppid: Number(fields[1]), cpuMs: ((utime + stime) * 1000) / TICKS_PER_SECOND };
+    // utime, stime, and cutime, cstime: the children it has reaped (PostgreSQL's backends that
+    // ended), whose time would otherwise leave the sum when they go.
+    const [utime, stime, cutime, cstime] = [11, 12, 13, 14].map((i) => Number(fields[i]));
+    return { ppid: Number(fields[1]), cpuMs: ((utime + stime + cutime + cstime) * 1000) / TICKS_PER_SECOND };
   } catch {
     return undefined;
   }

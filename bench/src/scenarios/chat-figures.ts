@@ -1,6 +1,7 @@
 import type { DbCounters } from '../measure/db-stats';
+import type { HopFigures } from '../measure/batch-metrics';
 import type { LoadResult } from '../fleet/protocol';
-import type { ProcessFigures } from '../measure/process-monitor';
+import { LOAD_GENERATOR, systemCpuUs, type ProcessFigures } from '../measure/process-monitor';
 import { mergeHistograms, summarize, type LatencySummary } from '../measure/latency';
 
 /** One load step's figures, all fleet processes together. */
@@ -22,8 +23,14 @@ export interface ChatFigures {
   e2e: LatencySummary;
   ack: LatencySummary;
   processes: Record<string, ProcessFigures>;
+  /** CPU per acknowledged message over every process of the system (shared servers included, the load generator not), µs. */
+  cpuUsPerMessage?: number;
+  /** What the load generator took: its cores, and its busiest process's event loop (near 1: it, not the target, is the bound). */
+  generator: { cores?: number; busiestLoop: number };
   /** The target's database, per acknowledged message (the relay has none). */
   database?: DbCounters;
+  /** The gateways' batching hops over the load (their /metrics; the relay has none). */
+  batches?: Record<string, HopFigures>;
 }
 
 export function combineLoad(rate: number, results: LoadResult[], processes: Record<string, ProcessFigures>): ChatFigures {
@@ -47,8 +54,13 @@ export function combineLoad(rate: number, results: LoadResult[], processes: Reco
     e2e: summarize(mergeHistograms(results.map((r) => r.e2e))),
     ack: summarize(mergeHistograms(results.map((r) => r.ack))),
     processes,
+    cpuUsPerMessage: systemCpuUs(processes),
+    generator: { cores: processes[LOAD_GENERATOR]?.cpuCores, busiestLoop: Math.max(...results.map((r) => r.eventLoopUtilization)) },
   };
 }
+
+/** The load generator's busiest event loop above this: a step it failed may be its own bound, not the target's. */
+export const GENERATOR_BOUND_LOOP = 0.9;
 
 export const P99_LIMIT_MS = 50;
 

@@ -1,9 +1,7 @@
-import { Fleet } from '../fleet/fleet';
+import { Fleet, SOCKETS_PER_FLEET_PROCESS } from '../fleet/fleet';
 import type { IdleResult } from '../fleet/protocol';
 import type { ScenarioContext } from './context';
 
-/** Sockets per fleet process: under its file-descriptor limit (ulimit -n), with room for the rest. */
-const SOCKETS_PER_PROCESS = 9000;
 const SETTLE_MS = 3000;
 
 export interface IdleFigures {
@@ -24,7 +22,7 @@ export async function idleConnections(context: ScenarioContext): Promise<IdleFig
   const { profile, target } = context;
   const gateways = [...new Set(target.urls)];
   const perGateway = profile.idlePerGateway;
-  const processesPerGateway = Math.ceil(perGateway / SOCKETS_PER_PROCESS);
+  const processesPerGateway = Math.ceil(perGateway / SOCKETS_PER_FLEET_PROCESS);
   const fleet = Fleet.start(processesPerGateway * gateways.length);
   try {
     await settle();

@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { scriptCommand } from '@parley/e2e/src/support/script-command';
+import { scriptCommand, serviceCommand, serviceEntry } from '@parley/e2e/src/support/script-command';
+import { REPO_ROOT } from '@parley/testing';
 import { processTree } from '../measure/process-stats';
 
-export const REPO_ROOT = path.resolve(__dirname, '../../..');
 
 export interface Spawned {
   child: ChildProcess;
@@ -20,10 +20,25 @@ export function workingPids(root: number): number[] {
 }
 
 /** `tsx script` in its own process group, its output in `logFile`; resolves once `ready()` answers true. */
-export async function spawnScript(script: string, env: Record<string, string>, logFile: string, ready: () => Promise<boolean>, timeoutMs = 120_000): Promise<Spawned> {
+export function spawnScript(script: string, env: Record<string, string>, logFile: string, ready: () => Promise<boolean>, timeoutMs?: number): Promise<Spawned> {
+  return spawnCommand(script, scriptCommand(script), env, logFile, ready, timeoutMs);
+}
+
+/** A Parley service (a folder of services/) the way the stack runs it: its bundle, or its sources with E2E_FROM_SOURCES=1. */
+export function spawnService(service: string, env: Record<string, string>, logFile: string, ready: () => Promise<boolean>, timeoutMs?: number): Promise<Spawned> {
+  return spawnCommand(serviceEntry(service), serviceCommand(service), env, logFile, ready, timeoutMs);
+}
+
+async function spawnCommand(
+  label: string,
+  [command, argv]: [string, string[]],
+  env: Record<string, string>,
+  logFile: string,
+  ready: () => Promise<boolean>,
+  timeoutMs = 120_000,
+): Promise<Spawned> {
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   const fd = fs.openSync(logFile, 'a');
-  const [command, argv] = scriptCommand(script);
   const child = spawn(command, argv, { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', fd, fd], detached: true });
   fs.closeSync(fd);
   let exit: number | null | undefined;
@@ -45,10 +60,10 @@ export async function spawnScript(script: string, env: Record<string, string>, l
   };
   const deadline = Date.now() + timeoutMs;
   while (!(await ready())) {
-    if (exit !== undefined) throw new Error(`${script} exited (code ${exit}) before it was ready; see ${logFile}`);
+    if (exit !== undefined) throw new Error(`${label} exited (code ${exit}) before it was ready; see ${logFile}`);
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`${script} was not ready within ${timeoutMs} ms; see ${logFile}`);
+      throw new Error(`${label} was not ready within ${timeoutMs} ms; see ${logFile}`);
     }
     await new Promise((r) => setTimeout(r, 200));
   }

@@ -1,22 +1,23 @@
-import { SERVICE_NAMES, startStack } from '@parley/e2e/src/support/stack';
+import { buildServices, serviceEntry } from '@parley/e2e/src/support/script-command';
+import { startStack, type ServiceName } from '@parley/e2e/src/support/stack';
 import { BENCH_GATEWAY_LIMITS } from './bench-limits';
 import { findProcesses, leafProcesses } from '../measure/process-stats';
 import type { Target } from './target';
 
-const PORT_VARIABLE: Record<string, string> = {
-  session: 'SESSION_GRPC_PORT',
-  message: 'MESSAGE_GRPC_PORT',
-  presence: 'PRESENCE_GRPC_PORT',
-  attachment: 'ATTACHMENT_GRPC_PORT',
-  'gateway-a': 'PORT',
-  'gateway-b': 'PORT',
-};
+/** The variable holding a process's port: `PORT` for gateways, `<SERVICE>_GRPC_PORT` for every instance of a service. */
+const portVariable = (name: string) => (name.startsWith('gateway') ? 'PORT' : `${serviceOf(name).toUpperCase()}_GRPC_PORT`);
+/** The service a process runs: `message-2` is an instance of `message`. */
+const serviceOf = (name: string) => (name.startsWith('gateway') ? 'gateway' : name.replace(/-\d+$/, ''));
 
-/** The pids running a service: the processes with its script and port, without the tsx launcher. */
-const servicePids = (script: string, portEntry: string): number[] => leafProcesses(findProcesses(script, portEntry));
+/** The pids running a service: the processes with its entry point and port, without a tsx launcher. */
+const servicePids = (entry: string, portEntry: string): number[] => leafProcesses(findProcesses(entry, portEntry));
 
-/** The e2e stack: every service its own process, two gateways, PostgreSQL and RabbitMQ. */
+/**
+ * The e2e stack: every service its own process (its bundle, built first), two gateways, PostgreSQL
+ * and RabbitMQ; E2E_INSTANCES=2 runs two of each service, each instance measured on its own.
+ */
 export async function startStackTarget(): Promise<Target> {
+  buildServices();
   const stack = await startStack({ label: 'bench', readyTimeoutMs: 180_000, gatewayEnv: BENCH_GATEWAY_LIMITS });
   const pidCache = new Map<string, number[]>();
   return {
@@ -24,13 +25,13 @@ export async function startStackTarget(): Promise<Target> {
     urls: [stack.gatewayA, stack.gatewayB],
     databaseUrl: stack.db.url,
     exchange: stack.exchange,
+    usesRedis: true,
     queuePrefix: 'parley.gateway.e2e-bench',
     processes: () =>
-      SERVICE_NAMES.map((name) => {
+      (Object.keys(stack.ports) as ServiceName[]).map((name) => {
         let pids = pidCache.get(name);
         if (!pids || pids.length === 0) {
-          const script = `services/${name.startsWith('gateway') ? 'gateway' : name}/src/main.ts`;
-          pids = servicePids(script, `${PORT_VARIABLE[name]}=${stack.ports[name]}`);
+          pids = servicePids(serviceEntry(serviceOf(name)), `${portVariable(name)}=${stack.ports[name]}`);
           pidCache.set(name, pids);
         }
         return { name, pids };

@@ -8,6 +8,8 @@ export interface Target {
   processes(): Array<{ name: string; pids: number[] }>;
   /** The PostgreSQL database, where the target has one (history seeding, outbox backlog). */
   databaseUrl?: string;
+  /** Whether the target's gateways share their rate limits through the machine's Redis. */
+  usesRedis?: boolean;
   /** The RabbitMQ exchange, where the target uses one. */
   exchange?: string;
   /** Names of the gateways' queues, for the soak's queue depths. */
