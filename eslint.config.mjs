@@ -12,6 +12,26 @@ const depConstraints = [
   { sourceTag: 'type:web', onlyDependOnLibsWithTags: ['type:contracts', 'type:client'] },
 ];
 
+/** Module boundaries hold for every file, tests included: a comment may not switch them off. */
+const house = {
+  rules: {
+    'no-boundary-exceptions': {
+      meta: { type: 'problem', schema: [] },
+      create(context) {
+        return {
+          Program() {
+            for (const comment of context.sourceCode.getAllComments()) {
+              if (/eslint-disable.*enforce-module-boundaries/.test(comment.value)) {
+                context.report({ loc: comment.loc, message: "Module boundaries hold in tests too: use libs/testing's fakes (e.g. startFakeSessionService), or write an e2e test." });
+              }
+            }
+          },
+        };
+      },
+    },
+  },
+};
+
 export default [
   { ignores: ['**/node_modules/**', '**/generated/**', '**/dist/**', '.data/**', '.nx/**', 'coverage/**', 'test-artifacts/**'] },
   ...nx.configs['flat/base'],
@@ -23,12 +43,28 @@ export default [
       '@nx/enforce-module-boundaries': ['error', { enforceBuildableLibDependency: false, allow: ['@parley/e2e/src/support/stack', '@parley/e2e/src/support/script-command'], depConstraints }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'error',
+      'house/no-boundary-exceptions': 'error',
     },
+    plugins: { house },
   },
   {
     // Jest configs share the root preset by path.
     files: ['**/jest.config.ts', '**/jest.*.config.ts'],
     rules: { '@nx/enforce-module-boundaries': 'off' },
+  },
+  {
+    // Settings come from the process's parsed config (docs/configuration.md), never from the environment directly.
+    files: ['libs/*/src/**/*.ts', 'services/*/src/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.type='MemberExpression'][object.object.name='process'][object.property.name='env']",
+          message: 'Read settings through a settings schema (libs/config, the process config.ts); docs/configuration.md says how to add one.',
+        },
+      ],
+    },
   },
   {
     // Domain code is plain: no transport, no SQL, no broker.

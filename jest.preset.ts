@@ -11,7 +11,6 @@ export function projectJestConfig(name: string, rootDir: string, overrides: Part
       '^.+\\.ts$': ['ts-jest', { tsconfig: `${__dirname}/tsconfig.base.json` }],
     },
     moduleFileExtensions: ['ts', 'js', 'json'],
-    setupFiles: [`${__dirname}/jest.setup.ts`],
     ...overrides,
   };
 }
