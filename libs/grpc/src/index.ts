@@ -2,6 +2,7 @@ export * from './call-admission';
 export * from './call-metadata';
 export * from './local-services';
 export * from './batch-items';
+export * from './batched-call';
 export * from './grpc-client';
 export * from './service-target';
 export * from './grpc-server';

@@ -1,4 +1,5 @@
 import {
+  batchedCall,
   messageFromProto,
   sessionFromProto,
   type CallContext,
@@ -16,7 +17,6 @@ import {
 } from '@parley/grpc';
 import type { Availability } from '@parley/contracts';
 import type { MessagesApi, PresenceApi, SessionsApi, SocketRef } from '../domain/gateway.ports';
-import { batchedCall } from './batched-calls';
 
 /**
  * The session service over gRPC. Look-ups of every socket leave in batches (one GetSessions call

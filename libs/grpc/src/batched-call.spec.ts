@@ -1,5 +1,5 @@
 import { AppError } from '@parley/errors';
-import { batchedCall } from './batched-calls';
+import { batchedCall } from './batched-call';
 
 const self = { identity: { userId: 'gateway:test', role: 'service' as const, name: 'gateway' } };
 const caller = (userId: string) => ({ identity: { userId, role: 'customer' as const, name: userId }, requestId: `r-${userId}` });
