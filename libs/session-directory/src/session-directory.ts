@@ -1,15 +1,25 @@
 import type { EventBus } from '@parley/bus';
 import type { ChatSession, Identity } from '@parley/contracts';
-import { sessionFromProto, type SessionClient } from '@parley/grpc';
+import { batchedCall, sessionFromProto, type GetSessionRequest, type SessionClient, type SessionProtoOutput } from '@parley/grpc';
 import { CachedSessionDirectory } from './cached-session-directory';
 import { invalidateSessionCache } from './session-cache.invalidation';
 import type { SessionDirectory } from './session-directory.port';
 
-/** Asks the session service, as the caller, whether the caller may see a session. */
-export function createSessionDirectory(client: SessionClient): SessionDirectory {
-  return {
-    get: async (identity, sessionId) => sessionFromProto(await client.getSession(sessionId, { identity })),
-  };
+/**
+ * Asks the session service, as the caller, whether the caller may see a session. The look-ups of
+ * the whole process leave in batches (one GetSessions call for those that arrive together, each
+ * answered for its own caller): a reconnect storm's catch-up reads ask about a thousand sessions
+ * at once. `owner` names the asking service, as whom the batch call itself goes.
+ */
+export function createSessionDirectory(client: SessionClient, owner: string): SessionDirectory {
+  const get = batchedCall<GetSessionRequest, SessionProtoOutput, ChatSession>({
+    self: { identity: { userId: `${owner}-service`, role: 'service', name: owner } },
+    hop: `${owner}.get-session`,
+    batch: async (items, context) => (await client.getSessions(items, context)).outcomes.map((o) => ({ value: o.session, error: o.error })),
+    single: async (request, caller) => sessionFromProto(await client.getSession(request.session_id ?? '', caller)),
+    fromWire: sessionFromProto,
+  });
+  return { get: (identity, sessionId) => get({ identity }, { session_id: sessionId, include_queue_position: false }) };
 }
 
 export interface SessionDirectoryOptions {
@@ -35,7 +45,7 @@ export interface RunningSessionDirectory {
  * call, so no answer is kept that an event has already changed.
  */
 export async function startSessionDirectory({ client, bus, exchange, owner, cacheTtlMs, cacheMaxSessions }: SessionDirectoryOptions): Promise<RunningSessionDirectory> {
-  const direct = createSessionDirectory(client);
+  const direct = createSessionDirectory(client, owner);
   if (cacheTtlMs <= 0) return { directory: direct, close: async () => undefined };
   const cached = new CachedSessionDirectory(direct, { ttlMs: cacheTtlMs, maxSessions: cacheMaxSessions });
   const invalidation = await invalidateSessionCache(bus, exchange, owner, cached);

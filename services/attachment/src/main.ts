@@ -28,7 +28,7 @@ export async function start(config: AttachmentConfig, deps: ServiceDeps = {}): P
   const service = createAttachmentService({
     attachments: createAttachmentRepository(knex),
     store: await openObjectStore(config),
-    sessions: createSessionDirectory(sessionClient),
+    sessions: createSessionDirectory(sessionClient, 'attachment'),
     thumbnails: createSharpThumbnailer(config.ATTACHMENT_THUMBNAIL_SIZE),
     links: createLinkSigner(config.ATTACHMENT_LINK_SECRET),
     limits: {
