@@ -19,6 +19,9 @@ describe('parseBenchArgs', () => {
   it('sizes the reconnect storm by its clients: --storm-clients 20000 is 4,000 sessions of 5 devices', () => {
     expect(parseBenchArgs(['--storm-clients', '20000']).profile).toEqual(expect.objectContaining({ stormSessions: 4000, stormDevices: 5 }));
     expect(() => parseBenchArgs(['--storm-clients', '0'])).toThrow('--storm-clients must be a positive number, got "0"');
+    expect(parseBenchArgs([]).profile.stormSessionsPerAgent).toBe(1);
+    expect(parseBenchArgs(['--storm-sessions-per-agent', '20']).profile.stormSessionsPerAgent).toBe(20);
+    expect(() => parseBenchArgs(['--storm-sessions-per-agent', 'many'])).toThrow('--storm-sessions-per-agent must be a positive number, got "many"');
   });
 
   it('refuses an unknown scenario, mode or option and a rate that is not a positive number', () => {

@@ -24,6 +24,8 @@ export interface Profile {
   stormSessions: number;
   stormDevices: number;
   stormMissed: number;
+  /** Sessions each agent of the storm's set-up accepts (1: an agent per session). */
+  stormSessionsPerAgent: number;
   idlePerGateway: number;
   historyMessages: number;
   soakSeconds: number;
@@ -54,6 +56,7 @@ const FULL: Profile = {
   stormSessions: 1000,
   stormDevices: 5,
   stormMissed: 5,
+  stormSessionsPerAgent: 1,
   idlePerGateway: 19_000,
   historyMessages: 100_000,
   soakSeconds: 300,
@@ -110,6 +113,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
       fleet: { type: 'string' },
       idle: { type: 'string' },
       'storm-clients': { type: 'string' },
+      'storm-sessions-per-agent': { type: 'string' },
       out: { type: 'string', default: 'bench/results/latest.json' },
     },
   });
@@ -129,6 +133,8 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
   if (idle) profile.idlePerGateway = Math.round(idle);
   const stormClients = positive(values['storm-clients'], 'storm-clients');
   if (stormClients) profile.stormSessions = Math.ceil(stormClients / profile.stormDevices);
+  const perAgent = positive(values['storm-sessions-per-agent'], 'storm-sessions-per-agent');
+  if (perAgent) profile.stormSessionsPerAgent = Math.round(perAgent);
   const fleet = positive(values.fleet, 'fleet');
   if (fleet) profile.fleet = Math.round(fleet);
   // --quick runs on the all-in-one process only (the stack alone takes half a minute to start).

@@ -60,6 +60,25 @@ export function connected(socket: Socket, timeoutMs = 60_000): Promise<void> {
   });
 }
 
+/**
+ * Connects a socket that is not connected, trying again after a failed attempt as the SDK's
+ * socket.io client does (1 s, doubling up to 5 s, with up to half again of jitter), until
+ * `timeoutMs` has passed.
+ */
+export async function connectRetrying(socket: Socket, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (let attempt = 1; ; attempt++) {
+    socket.connect();
+    try {
+      return await connected(socket, Math.max(1, deadline - Date.now()));
+    } catch (error) {
+      const pause = Math.min(5000, 1000 * 2 ** (attempt - 1)) * (1 + Math.random() / 2);
+      if (Date.now() + pause >= deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
+  }
+}
+
 /** An event and its ack; a refusal is a ParleyError with the server's code (and retry hint). */
 export async function request<T>(socket: Socket, event: string, payload: unknown, timeoutMs = 30_000): Promise<T> {
   const answer = (await socket.timeout(timeoutMs).emitWithAck(event, payload)) as Ack<T>;
@@ -111,8 +130,23 @@ async function client(url: string, role: Role, key: string, user = benchUser(rol
 /** The gateway a customer's device connects to: the first device to the first, the others spread over all (as behind a load balancer). */
 export const deviceUrl = (urls: string[], device: number): string => urls[device % urls.length];
 
+/** The agent of the session at an index: one socket on the last gateway for every `sessionsPerAgent` sessions, opened when first needed. */
+export function agentPool(setup: SetupCommand, prefix: string): (index: number) => Promise<Client> {
+  const perAgent = Math.max(1, setup.sessionsPerAgent ?? 1);
+  const agents = new Map<number, Promise<Client>>();
+  return (index) => {
+    const n = Math.floor(index / perAgent);
+    let agent = agents.get(n);
+    if (!agent) {
+      agent = client(setup.urls[setup.urls.length - 1], 'support', `${prefix}${n}a`);
+      agents.set(n, agent);
+    }
+    return agent;
+  };
+}
+
 /** Opens one session: the customer's first device joins it on the first gateway, the agent on the last accepts it, an observer joins. */
-export async function openFleetSession(setup: SetupCommand, index: number, prefix: string): Promise<FleetSession> {
+export async function openFleetSession(setup: SetupCommand, index: number, prefix: string, agentFor = agentPool(setup, prefix)): Promise<FleetSession> {
   const [first, last] = [setup.urls[0], setup.urls[setup.urls.length - 1]];
   const customerUser = benchUser('customer');
   const id = await createSession(first, customerUser);
@@ -124,7 +158,7 @@ export async function openFleetSession(setup: SetupCommand, index: number, prefi
     else c.lastSeq = customer[0].lastSeq;
     customer.push(c);
   }
-  const agent = await client(last, 'support', `${prefix}${index}a`);
+  const agent = await agentFor(index);
   await request(agent.socket, 'accept_chat', { session_id: id });
   const session: FleetSession = { id, customer, agent };
   if (setup.observerEvery > 0 && index % setup.observerEvery === 0) {
@@ -135,6 +169,9 @@ export async function openFleetSession(setup: SetupCommand, index: number, prefi
 }
 
 export const everyClient = (session: FleetSession): Client[] => [...session.customer, session.agent, ...(session.observer ? [session.observer] : [])];
+
+/** Every socket of the sessions once (an agent of several sessions counts once). */
+export const socketsOf = (sessions: FleetSession[]): Set<Client> => new Set(sessions.flatMap(everyClient));
 
 /** Calls `onMessage` for each new_message a client gets from someone else, and keeps its lastSeq. */
 export function listen(session: FleetSession, onMessage: (client: Client, message: ChatMessage) => void, errors: ErrorLog): void {

@@ -1,6 +1,6 @@
 import type { Socket } from 'socket.io-client';
 import { ChatLoad } from './chat-load';
-import { ErrorLog, everyClient, openFleetSession, pool, type FleetSession } from './chat-clients';
+import { agentPool, ErrorLog, openFleetSession, pool, socketsOf, type FleetSession } from './chat-clients';
 import { openIdleSockets } from './idle-sockets';
 import type { FleetCommand, FleetReply, SetupResult } from './protocol';
 import { goAway, reconnectStorm, type StormTargets } from './reconnect-storm';
@@ -23,9 +23,10 @@ async function handle(command: FleetCommand): Promise<unknown> {
   switch (command.cmd) {
     case 'setup': {
       const started = Date.now();
-      sessions = await pool(command.sessions, 16, (i) => openFleetSession(command, i, prefix));
+      const agentFor = agentPool(command, prefix);
+      sessions = await pool(command.sessions, 16, (i) => openFleetSession(command, i, prefix, agentFor));
       load = new ChatLoad(sessions, prefix, errors);
-      const result: SetupResult = { sessions: sessions.length, sockets: sessions.reduce((n, s) => n + everyClient(s).length, 0), elapsedMs: Date.now() - started };
+      const result: SetupResult = { sessions: sessions.length, sockets: socketsOf(sessions).size, elapsedMs: Date.now() - started };
       return result;
     }
     case 'load':
@@ -42,7 +43,7 @@ async function handle(command: FleetCommand): Promise<unknown> {
     case 'joins':
       return sequentialJoins(command, prefix);
     case 'close':
-      for (const session of sessions) for (const c of everyClient(session)) c.socket.close();
+      for (const c of socketsOf(sessions)) c.socket.close();
       for (const socket of idle) socket.close();
       sessions = [];
       idle.length = 0;

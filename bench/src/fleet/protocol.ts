@@ -9,6 +9,8 @@ export interface SetupCommand {
   customerSockets: number;
   /** Every n-th session has a third party, an admin watching (0: none). */
   observerEvery: number;
+  /** Sessions each agent accepts (1: an agent per session). Every agent hears every queue change, so a big set-up needs a pool. */
+  sessionsPerAgent?: number;
 }
 export interface LoadCommand {
   cmd: 'load';

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { ChatMessage } from '@parley/contracts';
 import { encodeHistogram, newHistogram } from '../measure/latency';
-import { connected, pool, request, requestWaitingOutBusy, type ErrorLog, type FleetSession } from './chat-clients';
+import { connectRetrying, pool, request, requestWaitingOutBusy, type ErrorLog, type FleetSession } from './chat-clients';
 import type { StormAwayCommand, StormCommand, StormResult } from './protocol';
 
 /** The seq each session's customers must reach to have caught up. */
@@ -26,7 +26,8 @@ export async function goAway(sessions: FleetSession[], command: StormAwayCommand
 /**
  * After `goAway`, every customer socket reconnects at once and joins with its last seq. A client has caught up when the
  * join_session answer (or a new_message after it) holds every seq up to the agent's last one. A join
- * refused as busy is waited out and tried again, as the SDK's catch-up does.
+ * refused as busy is waited out and tried again, as the SDK's catch-up does, and a connect that
+ * failed is tried again, as the SDK's socket does.
  */
 export async function reconnectStorm(sessions: FleetSession[], target: StormTargets, command: StormCommand, errors: ErrorLog): Promise<StormResult> {
   const errorsBefore = errors.count;
@@ -53,8 +54,7 @@ export async function reconnectStorm(sessions: FleetSession[], target: StormTarg
           check();
         };
         c.socket.on('new_message', onMessage);
-        c.socket.connect();
-        connected(c.socket, command.timeoutMs)
+        connectRetrying(c.socket, command.timeoutMs)
           .then(() => requestWaitingOutBusy<{ messages: ChatMessage[] }>(c.socket, 'join_session', { session_id: session.id, last_seq: c.lastSeq }, command.timeoutMs))
           .then((joined) => {
             for (const m of joined.messages) have.add(m.seq);

@@ -9,6 +9,10 @@ describe('the reconnect storm on the open-files limit', () => {
     expect(Math.max(...held.values())).toBeLessThanOrEqual(GATEWAY_SOCKETS_MAX);
   });
 
+  it('counts an agent of several sessions once', () => {
+    expect(stormSocketsPerGateway(['http://a', 'http://b'], 4000, 5, 20).get('http://b')).toBe(8_000 + 200);
+  });
+
   it('finds that one process (all-in-one, relay) cannot hold it, but holds the 5,000-client storm', () => {
     expect(stormSocketsPerGateway(['http://one', 'http://one'], 4000, 5).get('http://one')).toBe(24_000);
     expect(stormSocketsPerGateway(['http://one', 'http://one'], 1000, 5).get('http://one')).toBeLessThanOrEqual(GATEWAY_SOCKETS_MAX);

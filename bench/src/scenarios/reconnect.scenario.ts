@@ -27,25 +27,25 @@ export interface ReconnectFigures {
 export const GATEWAY_SOCKETS_MAX = 19_000;
 
 /** The sockets each gateway process holds in the storm: every customer device (spread as `deviceUrl` spreads them) and every agent. */
-export function stormSocketsPerGateway(urls: string[], sessions: number, devices: number): Map<string, number> {
+export function stormSocketsPerGateway(urls: string[], sessions: number, devices: number, sessionsPerAgent = 1): Map<string, number> {
   const held = new Map<string, number>();
   const add = (url: string, n: number) => held.set(url, (held.get(url) ?? 0) + n);
   for (let device = 0; device < devices; device++) add(deviceUrl(urls, device), sessions);
-  add(urls[urls.length - 1], sessions);
+  add(urls[urls.length - 1], Math.ceil(sessions / sessionsPerAgent));
   return held;
 }
 
 /** Customers on several devices each; every device drops, misses messages, and all reconnect at once. */
 export async function reconnectStorm(context: ScenarioContext): Promise<ReconnectFigures> {
   const { profile, target } = context;
-  const perGateway = Math.max(...stormSocketsPerGateway(target.urls, profile.stormSessions, profile.stormDevices).values());
+  const perGateway = Math.max(...stormSocketsPerGateway(target.urls, profile.stormSessions, profile.stormDevices, profile.stormSessionsPerAgent).values());
   if (perGateway > GATEWAY_SOCKETS_MAX) {
     throw new Error(`a gateway process would hold ${perGateway} sockets, more than its open-files limit allows here (${GATEWAY_SOCKETS_MAX}): run a storm this big on the stack`);
   }
-  const fleet = Fleet.start(fleetSizeFor(profile.stormSessions * (profile.stormDevices + 1), profile.fleet));
+  const fleet = Fleet.start(fleetSizeFor(profile.stormSessions * profile.stormDevices + Math.ceil(profile.stormSessions / profile.stormSessionsPerAgent), profile.fleet));
   try {
-    context.step(`${target.name}: reconnect storm, opening ${profile.stormSessions} sessions × ${profile.stormDevices} devices`);
-    await fleet.all<SetupResult>({ cmd: 'setup', urls: target.urls, sessions: Math.ceil(profile.stormSessions / fleet.size), customerSockets: profile.stormDevices, observerEvery: 0 });
+    context.step(`${target.name}: reconnect storm, opening ${profile.stormSessions} sessions × ${profile.stormDevices} devices, an agent for ${profile.stormSessionsPerAgent}`);
+    await fleet.all<SetupResult>({ cmd: 'setup', urls: target.urls, sessions: Math.ceil(profile.stormSessions / fleet.size), customerSockets: profile.stormDevices, observerEvery: 0, sessionsPerAgent: profile.stormSessionsPerAgent });
     context.step(`${target.name}: reconnect storm, ${profile.stormMissed} messages to each session while its customer is away`);
     await fleet.all({ cmd: 'storm-away', missed: profile.stormMissed });
     context.step(`${target.name}: reconnect storm, ${profile.stormSessions * profile.stormDevices} clients`);
