@@ -53,17 +53,6 @@ export function onEvent(
     const caller: Caller = { identity: socket.data.identity, requestId: randomUUID() };
     // One socket's events are handled in the order it sent them: a burst of sends keeps its order.
     const run = socket.data.queue.then(() => handle(payload, caller, { byAck: ack !== undefined }));
-    run.then(
-      () => {
-        admission?.release();
-        counted.ok.inc();
-        if (debug) logger.debug({ event, requestId: caller.requestId, userId: caller.identity.userId }, 'socket event handled');
-      },
-      () => {
-        admission?.release();
-        counted.error.inc();
-      },
-    );
     if (!side) {
       socket.data.queue = run.then(
         () => undefined,
@@ -71,8 +60,15 @@ export function onEvent(
       );
     }
     run.then(
-      (data) => ack?.({ ok: true, data }),
+      (data) => {
+        admission?.release();
+        counted.ok.inc();
+        if (debug) logger.debug({ event, requestId: caller.requestId, userId: caller.identity.userId }, 'socket event handled');
+        ack?.({ ok: true, data });
+      },
       (error: unknown) => {
+        admission?.release();
+        counted.error.inc();
         if (!(error instanceof AppError)) logger.error({ err: error, event, requestId: caller.requestId }, 'socket event failed');
         else if (error.code === 'INTERNAL') logger.error({ details: error.details, event, requestId: caller.requestId }, 'socket event failed in a service');
         const tempId = (payload as { temp_id?: unknown } | undefined)?.temp_id;
