@@ -3,6 +3,7 @@ export * from './call-metadata';
 export * from './local-services';
 export * from './batch-items';
 export * from './batched-call';
+export * from './session-lookups';
 export * from './grpc-client';
 export * from './service-target';
 export * from './grpc-server';

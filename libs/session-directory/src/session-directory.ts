@@ -1,6 +1,6 @@
 import type { EventBus } from '@parley/bus';
 import type { ChatSession, Identity } from '@parley/contracts';
-import { batchedCall, sessionFromProto, type GetSessionRequest, type SessionClient, type SessionProtoOutput } from '@parley/grpc';
+import { sessionLookups, type SessionClient } from '@parley/grpc';
 import { CachedSessionDirectory } from './cached-session-directory';
 import { invalidateSessionCache } from './session-cache.invalidation';
 import type { SessionDirectory } from './session-directory.port';
@@ -12,13 +12,7 @@ import type { SessionDirectory } from './session-directory.port';
  * at once. `owner` names the asking service, as whom the batch call itself goes.
  */
 export function createSessionDirectory(client: SessionClient, owner: string): SessionDirectory {
-  const get = batchedCall<GetSessionRequest, SessionProtoOutput, ChatSession>({
-    self: { identity: { userId: `${owner}-service`, role: 'service', name: owner } },
-    hop: `${owner}.get-session`,
-    batch: async (items, context) => (await client.getSessions(items, context)).outcomes.map((o) => ({ value: o.session, error: o.error })),
-    single: async (request, caller) => sessionFromProto(await client.getSession(request.session_id ?? '', caller)),
-    fromWire: sessionFromProto,
-  });
+  const get = sessionLookups(client, { identity: { userId: `${owner}-service`, role: 'service', name: owner } }, `${owner}.get-session`);
   return { get: (identity, sessionId) => get({ identity }, { session_id: sessionId, include_queue_position: false }) };
 }
 

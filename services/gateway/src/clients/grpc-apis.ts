@@ -1,10 +1,10 @@
 import {
   batchedCall,
+  sessionLookups,
   messageFromProto,
   sessionFromProto,
   type CallContext,
   type ItemError__Output,
-  type GetSessionRequest,
   type ListMessagesRequest,
   type ListMessagesResponse__Output,
   type MarkAsReadRequest,
@@ -13,7 +13,6 @@ import {
   type SendMessageRequest,
   type SendMessageResponse__Output,
   type SessionClient,
-  type SessionProtoOutput,
 } from '@parley/grpc';
 import type { Availability } from '@parley/contracts';
 import type { MessagesApi, PresenceApi, SessionsApi, SocketRef } from '../domain/gateway.ports';
@@ -23,13 +22,7 @@ import type { MessagesApi, PresenceApi, SessionsApi, SocketRef } from '../domain
  * for many: a reconnect storm's joins), each answered on its own; `self` is the gateway's identity.
  */
 export function createSessionsApi(client: SessionClient, self: CallContext): SessionsApi {
-  const get = batchedCall<GetSessionRequest, SessionProtoOutput, ReturnType<typeof sessionFromProto>>({
-    self,
-    hop: 'gateway.get-session',
-    batch: async (items, context) => (await client.getSessions(items, context)).outcomes.map((o) => ({ value: o.session, error: o.error })),
-    single: async (request, caller) => sessionFromProto(await client.getSession(request.session_id ?? '', caller, request.include_queue_position ?? false)),
-    fromWire: sessionFromProto,
-  });
+  const get = sessionLookups(client, self, 'gateway.get-session');
   return {
     create: async (caller, input) =>
       sessionFromProto(
