@@ -48,15 +48,18 @@ export function openSocket(url: string, user: TestUser): Socket {
 export function connected(socket: Socket, timeoutMs = 60_000): Promise<void> {
   if (socket.connected) return Promise.resolve();
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('connect timed out')), timeoutMs);
-    socket.once('connect', () => {
+    // Each attempt's listeners go with it, so a socket tried again does not gather them.
+    const settle = (error?: Error) => {
       clearTimeout(timer);
-      resolve();
-    });
-    socket.once('connect_error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
+      socket.off('connect', onConnect);
+      socket.off('connect_error', settle);
+      if (error) reject(error);
+      else resolve();
+    };
+    const onConnect = () => settle();
+    const timer = setTimeout(() => settle(new Error('connect timed out')), timeoutMs);
+    socket.once('connect', onConnect);
+    socket.once('connect_error', settle);
   });
 }
 
