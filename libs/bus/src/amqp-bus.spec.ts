@@ -6,6 +6,7 @@ import pino from 'pino';
 import { eventually } from '@parley/testing';
 import { renderMetrics } from '@parley/metrics';
 import { AmqpBus, traitFilterExchange } from './amqp-bus';
+import { ENVELOPE_TYPE, unpackEnvelope } from './amqp-envelope';
 import { behavesAsEventBus } from './event-bus.behaviour';
 import { collector, eventOn, messageEventOn } from './testing/collector';
 
@@ -82,19 +83,47 @@ describe('AmqpBus', () => {
       return queue;
     }
 
-    it('resolves publishMany once the broker holds every event of the batch, persistent, in order', async () => {
+    /** Everything a probe queue holds now, one AMQP message each. */
+    async function drain(queue: string): Promise<amqplib.GetMessage[]> {
+      const held: amqplib.GetMessage[] = [];
+      for (let message = await adminChannel.get(queue, { noAck: true }); message; message = await adminChannel.get(queue, { noAck: true })) held.push(message);
+      return held;
+    }
+    const eventsIn = (messages: amqplib.GetMessage[]) => messages.flatMap((m) => (m.properties.type === ENVELOPE_TYPE ? unpackEnvelope(m.content, () => true).events : [JSON.parse(m.content.toString())]));
+
+    it('resolves publishMany once the broker holds every event of the batch, persistent, in order, in one envelope', async () => {
       const bus = await rabbit.connect();
       const queue = await probe('session.s1.#');
       const sent = Array.from({ length: 30 }, (_, i) => eventOn(`session.s1.message.${i}`));
       await bus.publishMany(sent);
-      const held: amqplib.GetMessage[] = [];
-      for (let i = 0; i < sent.length; i++) {
-        const message = await adminChannel.get(queue, { noAck: true });
-        if (message) held.push(message);
-      }
-      expect(held.map((m) => JSON.parse(m.content.toString()))).toEqual(sent);
-      expect(held.map((m) => m.properties.messageId)).toEqual(sent.map((e) => e.id));
-      expect(held.every((m) => m.properties.deliveryMode === 2)).toBe(true);
+      const held = await drain(queue);
+      expect(held).toHaveLength(1);
+      expect(eventsIn(held)).toEqual(sent);
+      expect(held[0].properties.deliveryMode).toBe(2);
+    });
+
+    it('puts an envelope once into each queue any of its events reaches, and each consumer gets only the events it binds', async () => {
+      const [publisher, gatewayA, gatewayB] = [await rabbit.connect(), await rabbit.connect(), await rabbit.connect()];
+      const [a, b] = [collector(), collector()];
+      await gatewayA.subscribe({ queue: rabbit.queue('gw-a'), exclusive: true, patterns: ['session.s1.#', 'session.s3.#'] }, a.handler);
+      const subB = await gatewayB.subscribe({ queue: rabbit.queue('gw-b'), exclusive: true, patterns: ['session.s2.#'] }, b.handler);
+      const probeA = await probe('session.s1.#');
+      await adminChannel.bindQueue(probeA, rabbit.exchange, 'session.s3.#');
+      const sent = ['s1', 's2', 's3', 's1', 's4', 's3'].map((id, i) => eventOn(`session.${id}.message.${i}`));
+      await publisher.publishMany(sent);
+      expect((await a.waitFor(4)).map((e) => e.id)).toEqual([sent[0], sent[2], sent[3], sent[5]].map((e) => e.id));
+      expect((await b.waitFor(1)).map((e) => e.id)).toEqual([sent[1].id]);
+      // The probe bound to two of the sessions holds the batch once, as one message.
+      expect(await drain(probeA)).toHaveLength(1);
+
+      // A pattern unbound is no longer handed over, though the envelope still reaches the queue for another.
+      await subB.bind('session.s5.#');
+      await subB.unbind('session.s2.#');
+      const later = [eventOn('session.s2.message.late'), eventOn('session.s5.message.late')];
+      await publisher.publishMany(later);
+      await b.waitFor(2);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(b.events.map((e) => e.id)).toEqual([sent[1].id, later[1].id]);
     });
 
     it('rejects publish and publishMany it cannot get confirmed within publishTimeoutMs', async () => {
@@ -125,7 +154,24 @@ describe('AmqpBus', () => {
       const dropped = await count('dropped');
       const unreachable = rabbit.newBus({ url: 'amqp://guest:guest@127.0.0.1:1' });
       expect(() => unreachable.publishTransient([eventOn('session.s1.typing.started'), eventOn('session.s1.typing.stopped')])).not.toThrow();
+      // The events of a turn leave together when it ends.
+      await new Promise((resolve) => setImmediate(resolve));
       expect(await count('dropped')).toBe(dropped + 2);
+    });
+
+    it('sends the transient events of one turn together, in one envelope', async () => {
+      const bus = await rabbit.connect();
+      const queue = await probe('session.*.typing.*');
+      const typing = [eventOn('session.s1.typing.started'), eventOn('session.s2.typing.started')];
+      bus.publishTransient([typing[0]]);
+      bus.publishTransient([typing[1]]);
+      const held: amqplib.GetMessage[] = [];
+      await eventually(async () => {
+        held.push(...(await drain(queue)));
+        expect(held).toHaveLength(1);
+        expect(held[0].properties.deliveryMode).not.toBe(2);
+        expect(eventsIn(held)).toEqual(typing);
+      });
     });
 
     it('resolves a second bind of a pattern only once the first has reached the broker', async () => {

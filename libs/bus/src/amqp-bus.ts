@@ -1,9 +1,9 @@
 import amqp, { type AmqpConnectionManager, type ChannelWrapper } from 'amqp-connection-manager';
-import type { Channel, ConfirmChannel, Options } from 'amqplib';
-import { traitsOf, type EventEnvelope } from '@parley/contracts';
+import type { Channel, ConfirmChannel } from 'amqplib';
+import type { EventEnvelope } from '@parley/contracts';
 import type { Logger } from '@parley/logger';
 import { metrics } from '@parley/metrics';
-import { traitHeaders } from './amqp-traits';
+import { packEvents } from './amqp-envelope';
 import { subscribeAmqp } from './amqp-subscription';
 import type { EventBus, EventHandler, Subscription, SubscriptionOptions } from './event-bus';
 
@@ -26,10 +26,6 @@ const counted = {
   dropped: metrics.busPublished.labels('dropped'),
 };
 
-function properties(event: EventEnvelope, persistent: boolean): Options.Publish {
-  return { persistent, messageId: event.id, type: event.type, contentType: 'application/json', headers: traitHeaders(traitsOf(event)) };
-}
-
 /**
  * RabbitMQ through amqp-connection-manager: it reconnects by itself and re-runs each channel's
  * setup, so exchanges, queues, bindings and consumers come back after an outage. Persistent events
@@ -42,6 +38,8 @@ export class AmqpBus implements EventBus {
   private readonly transientChannel: ChannelWrapper;
   /** The raw channel transient events are written to, while it is open and has room. */
   private transient: { channel: Channel; room: boolean } | undefined;
+  /** Transient events of this turn of the event loop: they leave together when it ends. */
+  private transientPending: EventEnvelope[] = [];
   private connected = false;
   private closed = false;
   /** Exclusive queues this process consumes; a second consumer would share it, so it is refused. */
@@ -91,35 +89,59 @@ export class AmqpBus implements EventBus {
   }
 
   /**
-   * Every event goes out at once on the confirm channel; amqplib matches the broker's confirms
-   * (which RabbitMQ sends with `multiple` for a run) to them, so the batch costs one wait.
+   * The events go out at once on the confirm channel, packed into envelopes (`packEvents`: one
+   * AMQP message routed to every queue that wants any of its events); amqplib matches the
+   * broker's confirms (which RabbitMQ sends with `multiple` for a run) to them, so the batch costs
+   * one wait.
    */
   async publishMany(events: EventEnvelope[]): Promise<void> {
     if (this.closed) throw new Error('The event bus is closed');
     const { exchange } = this.options;
-    const results = await Promise.allSettled(events.map((event) => this.publisher.publish(exchange, event.routing_key, Buffer.from(JSON.stringify(event)), properties(event, true))));
-    const failures = results.filter((result): result is PromiseRejectedResult => result.status === 'rejected');
-    counted.confirmed.inc(events.length - failures.length);
-    if (failures.length === 0) return;
-    counted.failed.inc(failures.length);
-    throw failures[0].reason;
+    const messages = packEvents(events, true);
+    const results = await Promise.allSettled(messages.map((message) => this.publisher.publish(exchange, message.routingKey, message.content, message.properties)));
+    let failed = 0;
+    let reason: unknown;
+    results.forEach((result, i) => {
+      if (result.status === 'fulfilled') return;
+      failed += messages[i].events;
+      reason ??= result.reason;
+    });
+    counted.confirmed.inc(events.length - failed);
+    if (failed === 0) return;
+    counted.failed.inc(failed);
+    throw reason;
   }
 
+  /**
+   * The transient events of one turn of the event loop leave together, packed like `publishMany`'s,
+   * when the turn ends (`setImmediate`: no timer, nothing waits for more to come).
+   */
   publishTransient(events: EventEnvelope[]): void {
+    if (events.length === 0) return;
+    if (this.closed) return void counted.dropped.inc(events.length);
+    if (this.transientPending.length === 0) setImmediate(() => this.flushTransient());
+    for (const event of events) this.transientPending.push(event);
+  }
+
+  private flushTransient(): void {
+    const events = this.transientPending;
+    this.transientPending = [];
     const transient = this.transient;
     // A full write buffer means the broker or the network is behind: a typing signal is not worth queueing.
     if (this.closed || !transient?.room) return void counted.dropped.inc(events.length);
     const { exchange } = this.options;
-    for (let i = 0; i < events.length; i++) {
+    let sent = 0;
+    for (const message of packEvents(events, false)) {
       try {
-        transient.room = transient.channel.publish(exchange, events[i].routing_key, Buffer.from(JSON.stringify(events[i])), properties(events[i], false));
+        transient.room = transient.channel.publish(exchange, message.routingKey, message.content, message.properties);
+        sent += message.events;
       } catch {
         // The channel closed under us.
-        counted.dropped.inc(events.length - i);
-        return;
+        break;
       }
     }
-    counted.transient.inc(events.length);
+    counted.transient.inc(sent);
+    if (sent < events.length) counted.dropped.inc(events.length - sent);
   }
 
   async subscribe(options: SubscriptionOptions, handler: EventHandler): Promise<Subscription> {

@@ -1,12 +1,14 @@
 import type { AmqpConnectionManager } from 'amqp-connection-manager';
 import type { Channel, ConsumeMessage } from 'amqplib';
-import type { EventEnvelope } from '@parley/contracts';
+import { traitsOf, type EventEnvelope } from '@parley/contracts';
 import type { Logger } from '@parley/logger';
 import { lagObserver } from '@parley/metrics';
+import { ENVELOPE_TYPE, unpackEnvelope } from './amqp-envelope';
 import { traitFilterExchange, traitHeaders } from './amqp-traits';
 import { BindingChannels } from './binding-channels';
-import { BulkAcker, type Delivery } from './bulk-acker';
+import { BulkAcker } from './bulk-acker';
 import type { EventHandler, Subscription, SubscriptionOptions } from './event-bus';
+import { TopicIndex } from './topic-index';
 
 /** How long close() waits for the handlers running to finish. */
 const CLOSE_GRACE_MS = 5000;
@@ -32,6 +34,11 @@ export async function subscribeAmqp(
   handler: EventHandler,
 ): Promise<Subscription> {
   const bound = new Set(patterns);
+  // What an envelope's events are checked against: it reaches the queue if any of them is bound.
+  const boundIndex = new TopicIndex<string>();
+  for (const pattern of bound) boundIndex.bind(pattern, pattern);
+  const wanted = (routingKey: string) => boundIndex.matches(routingKey);
+  const hasTraits = (event: EventEnvelope) => !withTraits?.length || withTraits.every((trait) => traitsOf(event).includes(trait));
   const listeners: Array<() => void> = [];
   let established = 0;
   let closed = false;
@@ -81,25 +88,52 @@ export async function subscribeAmqp(
     if (closed || !acker) return;
     const own = acker;
     const delivery = own.track(message);
-    let event: EventEnvelope;
+    const events = eventsOf(message);
+    if (events.length === 0) return own.done(delivery);
+    handleAll(events, () => own.done(delivery));
+  };
+  /**
+   * Hands the events to the handler, in order, and calls `done` once every one of them is handled.
+   * With `retryFailed` those whose handler failed are handed again after `retryDelayMs` (so a
+   * database outage does not spin), without the ones handled beside them; until then their
+   * delivery stays outstanding and no bulk ack covers it. After close() nothing is retried: the
+   * broker hands what was not acked to the next consumer.
+   */
+  const handleAll = (events: EventEnvelope[], done: () => void) => {
+    let pending = events.length;
+    const failed: EventEnvelope[] = [];
+    const settled = (event: EventEnvelope, error?: unknown) => {
+      if (error !== undefined) {
+        logger.error({ err: error, queue, eventId: event.id }, 'event handler failed');
+        if (retryFailed) failed.push(event);
+      }
+      if (--pending > 0) return;
+      if (failed.length === 0) return done();
+      setTimeout(() => {
+        if (!closed) handleAll(failed, done);
+      }, retryDelayMs);
+    };
+    for (const event of events) {
+      observeLag(event);
+      const handling = settle(handler, event, settled);
+      if (!handling) continue;
+      running.add(handling);
+      void handling.finally(() => running.delete(handling));
+    }
+  };
+  /** The events of a delivery this consumer wants (none of one that cannot be read: it is dropped). */
+  const eventsOf = (message: ConsumeMessage): EventEnvelope[] => {
+    if (message.properties.type === ENVELOPE_TYPE) {
+      const { events, malformed } = unpackEnvelope(message.content, wanted);
+      if (malformed > 0) logger.error({ queue, malformed }, 'dropping envelope lines that are not events');
+      return events.filter(hasTraits);
+    }
     try {
-      event = JSON.parse(message.content.toString('utf8')) as EventEnvelope;
+      return [JSON.parse(message.content.toString('utf8')) as EventEnvelope];
     } catch {
       logger.error({ queue }, 'dropping an event that is not JSON');
-      return own.done(delivery);
+      return [];
     }
-    observeLag(event);
-    const failed = (error: unknown) => {
-      logger.error({ err: error, queue, eventId: event.id }, 'event handler failed');
-      if (!retryFailed) return own.done(delivery);
-      // Back to the queue after a pause, so a database outage does not spin; until then the
-      // delivery stays outstanding and no bulk ack covers it.
-      setTimeout(() => own.giveBack(delivery), retryDelayMs);
-    };
-    const handling = settle(own, delivery, handler, event, failed);
-    if (!handling) return;
-    running.add(handling);
-    void handling.finally(() => running.delete(handling));
   };
 
   let setupFailed: (err: Error) => void = () => undefined;
@@ -136,6 +170,7 @@ export async function subscribeAmqp(
     bind: async (pattern) => {
       if (bound.has(pattern)) return binding.get(pattern);
       bound.add(pattern);
+      boundIndex.bind(pattern, pattern);
       // While disconnected the setup binds it on reconnect.
       const done: Promise<void> = bindOn(pattern)
         .then(
@@ -150,6 +185,7 @@ export async function subscribeAmqp(
     },
     unbind: async (pattern) => {
       if (!bound.delete(pattern)) return;
+      boundIndex.unbind(pattern, pattern);
       await unbindOn(pattern).catch((err: Error) => logger.warn({ err: err.message, pattern }, 'unbind deferred'));
     },
     onReestablished: (listener) => void listeners.push(listener),
@@ -170,16 +206,19 @@ export async function subscribeAmqp(
 }
 
 /**
- * Runs the handler; a synchronous handler settles its delivery without a promise. Answers the
- * asynchronous handling, if any.
+ * Runs the handler and reports how it ended (`error` undefined: handled); a synchronous handler
+ * settles without a promise. Answers the asynchronous handling, if any.
  */
-function settle(acker: BulkAcker, delivery: Delivery, handler: EventHandler, event: EventEnvelope, failed: (error: unknown) => void): Promise<void> | undefined {
+function settle(handler: EventHandler, event: EventEnvelope, settled: (event: EventEnvelope, error?: unknown) => void): Promise<void> | undefined {
   try {
     const handled = handler(event);
-    if (!handled) return void acker.done(delivery);
-    return handled.then(() => acker.done(delivery), failed);
+    if (!handled) return void settled(event);
+    return handled.then(
+      () => settled(event),
+      (error: unknown) => settled(event, error ?? new Error('handler rejected')),
+    );
   } catch (error) {
-    failed(error);
+    settled(event, error ?? new Error('handler threw'));
     return undefined;
   }
 }

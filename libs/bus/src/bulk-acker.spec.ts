@@ -7,9 +7,6 @@ class RecordingChannel implements AckChannel {
   ack(message: Message, allUpTo = false): void {
     this.frames.push(`ack ${message.fields.deliveryTag}${allUpTo ? ' multiple' : ''}`);
   }
-  nack(message: Message, allUpTo = false, requeue = true): void {
-    this.frames.push(`nack ${message.fields.deliveryTag}${allUpTo ? ' multiple' : ''}${requeue ? ' requeue' : ''}`);
-  }
 }
 
 const message = (tag: number) => ({ fields: { deliveryTag: tag } }) as Message;
@@ -43,22 +40,6 @@ describe('BulkAcker', () => {
     expect(channel.frames).toEqual(['ack 1 multiple', 'ack 4 multiple']);
   });
 
-  it('never lets a bulk ack cover a delivery handed back for a retry, nor name one', async () => {
-    const [d1, d2, d3, d4] = [1, 2, 3, 4].map((tag) => acker.track(message(tag)));
-    acker.done(d1);
-    acker.done(d3);
-    await nextTurn();
-    expect(channel.frames).toEqual(['ack 1 multiple']);
-    // d2 failed; its retry comes later: d3 waits behind it.
-    acker.giveBack(d2);
-    await nextTurn();
-    expect(channel.frames).toEqual(['ack 1 multiple', 'nack 2 requeue', 'ack 3 multiple']);
-    acker.giveBack(d4);
-    await nextTurn();
-    // Only returned deliveries left: nothing to ack (the broker no longer knows tag 4 as outstanding).
-    expect(channel.frames).toEqual(['ack 1 multiple', 'nack 2 requeue', 'ack 3 multiple', 'nack 4 requeue']);
-  });
-
   it('sends the settled run at once on flush(), and nothing once closed', async () => {
     const [d1, d2] = [1, 2].map((tag) => acker.track(message(tag)));
     acker.done(d1);
@@ -66,7 +47,6 @@ describe('BulkAcker', () => {
     expect(channel.frames).toEqual(['ack 1 multiple']);
     acker.close();
     acker.done(d2);
-    acker.giveBack(acker.track(message(3)));
     acker.flush();
     await nextTurn();
     expect(channel.frames).toEqual(['ack 1 multiple']);

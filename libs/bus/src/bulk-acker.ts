@@ -3,13 +3,12 @@ import type { Message } from 'amqplib';
 /** What the acker needs of the amqplib channel that delivered the messages. */
 export interface AckChannel {
   ack(message: Message, allUpTo?: boolean): void;
-  nack(message: Message, allUpTo?: boolean, requeue?: boolean): void;
 }
 
-/** A message the broker delivered: with its handler, acked, or already handed back by a nack. */
+/** A message the broker delivered: with its handler (or waiting for a retry), or done. */
 export interface Delivery {
   message: Message;
-  state: 'handling' | 'done' | 'returned';
+  state: 'handling' | 'done';
 }
 
 /**
@@ -17,7 +16,7 @@ export interface Delivery {
  * settle them in any order. Once per turn of the event loop the acker takes the run of settled
  * deliveries at the front and acks the last handled one with `multiple` (RabbitMQ then acks every
  * outstanding delivery up to it): one frame for a burst instead of one per event. A delivery still
- * with its handler, or waiting to be handed back for a retry, stops the run, so a bulk ack never
+ * with its handler (or waiting to retry an event that failed) stops the run, so a bulk ack never
  * covers it; the ones behind it are acked once it is settled.
  */
 export class BulkAcker {
@@ -41,28 +40,12 @@ export class BulkAcker {
     this.schedule();
   }
 
-  /** Hands it back to the queue for another try (a nack with requeue) now. */
-  giveBack(delivery: Delivery): void {
-    if (this.closed) return;
-    delivery.state = 'returned';
-    try {
-      this.channel.nack(delivery.message, false, true);
-    } catch {
-      // The channel closed meanwhile: the broker requeues whatever was not acked.
-    }
-    this.schedule();
-  }
-
   /** Sends the ack of the settled run now (before the channel closes, so they are not redelivered). */
   flush(): void {
     this.scheduled = false;
     if (this.closed) return;
     let last: Delivery | undefined;
-    while (this.head < this.deliveries.length && this.deliveries[this.head].state !== 'handling') {
-      const delivery = this.deliveries[this.head++];
-      // Only an outstanding delivery may name a bulk ack: one handed back is unknown to the broker now.
-      if (delivery.state === 'done') last = delivery;
-    }
+    while (this.head < this.deliveries.length && this.deliveries[this.head].state === 'done') last = this.deliveries[this.head++];
     if (this.head > 1024 && this.head * 2 > this.deliveries.length) {
       this.deliveries.splice(0, this.head);
       this.head = 0;

@@ -92,7 +92,9 @@ export function behavesAsEventBus(openFixture: () => Promise<BusFixture>): void 
     await (await fixture.connect()).subscribe({ queue, exclusive: false, patterns: ['jobs.#'] }, both(a.handler));
     await (await fixture.connect()).subscribe({ queue, exclusive: false, patterns: ['jobs.#'] }, both(b.handler));
     const sent = Array.from({ length: 10 }, (_, i) => eventOn(`jobs.${i}`));
-    await (await fixture.connect()).publishMany(sent);
+    // Published one by one: the events of one publishMany may travel together, to one consumer.
+    const publisher = await fixture.connect();
+    for (const event of sent) await publisher.publish(event);
     await all.waitFor(10);
     expect(all.events.map((e) => e.id).sort()).toEqual(sent.map((e) => e.id).sort());
     expect(a.events.length).toBeGreaterThan(0);
@@ -186,6 +188,8 @@ export function behavesAsEventBus(openFixture: () => Promise<BusFixture>): void 
     await bus.publish(eventOn('bulk.marker'));
     await next.waitFor(1);
     expect(next.keys()).toEqual(['bulk.marker']);
+    // Those handled beside the failed one were not handled again.
+    expect(handled.events).toHaveLength(41);
   });
 
   it('publishes a batch in order and resolves once every event of it is taken', async () => {

@@ -66,6 +66,11 @@ export class TopicIndex<T> {
     return into;
   }
 
+  /** True when some pattern bound matches `routingKey`. */
+  matches(routingKey: string): boolean {
+    return this.match(routingKey, new Set()).size > 0;
+  }
+
   /** True when nothing is bound (every word was removed with its last pattern). */
   isEmpty(): boolean {
     return this.root.next.size === 0 && this.root.bound.size === 0;
