@@ -6,3 +6,5 @@ export { isRoot, postgresOsUser, type OsUser } from './embedded/os-user';
 export * from './embedded/postgres-cluster';
 export * from './test-database';
 export * from './prepared';
+export * from './pipelined-transaction';
+export * from './round-trips';

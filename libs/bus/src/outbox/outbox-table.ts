@@ -20,9 +20,18 @@ export class OutboxTable {
   /** One multi-row insert in the caller's transaction; answers each event with its row's id. */
   async insert(trx: Knex.Transaction, events: EventEnvelope[]): Promise<OutboxEntry[]> {
     if (events.length === 0) return [];
-    const rows: Array<{ id: OutboxRowId; event_id: string }> = await trx(this.name)
+    return this.entriesOf(events, await this.insertQuery(trx, events));
+  }
+
+  /** The multi-row insert of `events` (not run), returning each row's id and event id. */
+  insertQuery(knex: Knex, events: EventEnvelope[]): Knex.QueryBuilder {
+    return knex(this.name)
       .insert(events.map((event) => ({ event_id: event.id, type: event.type, routing_key: event.routing_key, payload: JSON.stringify(event) })))
       .returning(['id', 'event_id']);
+  }
+
+  /** Each event with the id of the row `insertQuery` gave it. */
+  entriesOf(events: EventEnvelope[], rows: Array<{ id: OutboxRowId; event_id: string }>): OutboxEntry[] {
     const ids = new Map(rows.map((row) => [row.event_id, row.id]));
     return events.map((event) => {
       const id = ids.get(event.id);

@@ -4,7 +4,7 @@ import type { Logger } from '@parley/logger';
 import { registerOutboxBacklog } from '@parley/metrics';
 import type { EventBus } from '../event-bus';
 import { ConfirmedRows } from './confirmed-rows';
-import { OutboxTable, type OutboxEntry } from './outbox-table';
+import { OutboxTable, type OutboxEntry, type OutboxRowId } from './outbox-table';
 
 export type { OutboxEntry, OutboxRowId } from './outbox-table';
 
@@ -42,6 +42,11 @@ export interface Outbox {
    * transaction (one statement), and published after the commit. Record within `work`.
    */
   transaction<T>(work: (trx: Knex.Transaction, record: RecordEvents) => Promise<T>): Promise<T>;
+  /**
+   * For callers that run their own transaction: the insert of `events`'s rows to run in it, not
+   * run, and how the rows it returns become the entries to hand to `committed`.
+   */
+  insertStatement(events: EventEnvelope[]): { statement: Knex.QueryBuilder; entriesOf(rows: Array<{ id: OutboxRowId; event_id: string }>): OutboxEntry[] };
   /**
    * For callers whose own SQL inserted the outbox rows in their transaction: hands the rows'
    * ids and events over after the commit, to be published and deleted like `transaction`'s.
@@ -98,6 +103,10 @@ class TransactionalOutbox implements Outbox {
     });
     this.committed(entries);
     return result;
+  }
+
+  insertStatement(events: EventEnvelope[]) {
+    return { statement: this.table.insertQuery(this.options.knex, events), entriesOf: (rows: Array<{ id: OutboxRowId; event_id: string }>) => this.table.entriesOf(events, rows) };
   }
 
   committed(rows: OutboxEntry[]): void {

@@ -16,21 +16,36 @@ export interface LeaseTerms {
 const unique = <T>(values: T[]) => [...new Set(values)];
 
 /**
- * Applies registrations in the caller's transaction, whose users it has locked: reads the
- * registry they concern (one statement), plans (`planRegistrations`), writes the changes (one
- * statement). Answers each item's refusal and the events to record.
+ * Applies registrations in the caller's transaction: locks their users (with `lock`; otherwise
+ * the caller holds the locks) and reads the registry they concern, side by side (one round trip
+ * on a pipelined store, the read after the locks); plans (`planRegistrations`); then writes the
+ * changes, reads the roster when it changed and `alsoRead` (the participants a batch of joins
+ * answers), side by side again. Answers each item's refusal, the events to record and what
+ * `alsoRead` read.
  */
-export async function registerIn(store: PresenceStore, items: Registration[], lease: LeaseTerms): Promise<RegistrationPlan> {
-  const registry = await store.registry(
-    unique(items.map((i) => i.identity.userId)),
-    unique(items.map((i) => i.socket.socket_id)),
-    unique(items.filter((i) => i.kind === 'connect' || i.kind === 'join').map((i) => i.socket.gateway_id)),
-    lease.now,
-  );
+export async function registerIn<R = undefined>(
+  store: PresenceStore,
+  items: Registration[],
+  lease: LeaseTerms,
+  { lock = false, alsoRead }: { lock?: boolean; alsoRead?: (plan: RegistrationPlan) => Promise<R> } = {},
+): Promise<RegistrationPlan & { read: R | undefined }> {
+  const [, registry] = await Promise.all([
+    lock ? store.lockUsers(items.map((i) => i.identity.userId)) : undefined,
+    store.registry(
+      unique(items.map((i) => i.identity.userId)),
+      unique(items.map((i) => i.socket.socket_id)),
+      unique(items.filter((i) => i.kind === 'connect' || i.kind === 'join').map((i) => i.socket.gateway_id)),
+      lease.now,
+    ),
+  ]);
   const plan = planRegistrations(registry, items, lease.until);
-  if (plan.changes) await store.applyChanges(plan.changes);
-  if (plan.rosterChanged) plan.events.push(await rosterChanged(store));
-  return plan;
+  const [, roster, read] = await Promise.all([
+    plan.changes ? store.applyChanges(plan.changes) : undefined,
+    plan.rosterChanged ? rosterChanged(store) : undefined,
+    alsoRead?.(plan),
+  ]);
+  if (roster) plan.events.push(roster);
+  return { ...plan, read };
 }
 
 /**
@@ -45,18 +60,23 @@ export async function dropConnection(store: PresenceStore, connection: Connectio
 }
 
 /**
- * One transaction for everything waiting: its users locked in one statement, the registry read,
- * the changes written, the events recorded, and the participants of every session joined read in
- * one query.
+ * One transaction for everything waiting: its users locked in one statement and the registry
+ * read; the changes written and the participants of every session joined read in one query; the
+ * events recorded (they leave with the COMMIT). Three round trips on the pipelined store.
  */
 async function registerBatch(presence: PresenceRepository, items: Registration[], lease: () => LeaseTerms): Promise<Outcome<RegistrationAnswer>[]> {
   const terms = lease();
   return presence.transaction(async (store) => {
-    await store.lockUsers(items.map((i) => i.identity.userId));
-    const { refusals, events } = await registerIn(store, items, terms);
+    const joinedSessions = (refusals: RegistrationPlan['refusals']) => unique(items.flatMap((item, i) => (item.kind === 'join' && !refusals[i] ? [item.sessionId] : [])));
+    const { refusals, events, read } = await registerIn(store, items, terms, {
+      lock: true,
+      alsoRead: async (plan) => {
+        const joined = joinedSessions(plan.refusals);
+        return joined.length > 0 ? store.participantsOf(joined) : new Map<string, Participant[]>();
+      },
+    });
     await store.record(events);
-    const joined = unique(items.flatMap((item, i) => (item.kind === 'join' && !refusals[i] ? [item.sessionId] : [])));
-    const participants = joined.length > 0 ? await store.participantsOf(joined) : new Map<string, Participant[]>();
+    const participants = read ?? new Map<string, Participant[]>();
     return items.map((item, i) => {
       const refusal = refusals[i];
       if (refusal) return failed<RegistrationAnswer>(refusal);

@@ -42,7 +42,7 @@ export async function openPresenceDatabase(): Promise<PresenceDatabase> {
       const knex = createKnex({ url: db.url, poolMax: 5 });
       const outbox = createOutbox({ knex, table: 'presence_outbox', bus, logger });
       started.push({ knex, outbox });
-      const presence = createPresenceService({ presence: createPresenceRepository(outbox), sessions, timings: { leaseTtlMs: 20_000, typingTtlMs: 10_000, typingThrottleMs: 3000 } });
+      const presence = createPresenceService({ presence: createPresenceRepository(knex, outbox), sessions, timings: { leaseTtlMs: 20_000, typingTtlMs: 10_000, typingThrottleMs: 3000 } });
       return { presence, knex };
     },
     async published() {
