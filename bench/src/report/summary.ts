@@ -51,6 +51,7 @@ export function comparisonRows(parley: TargetResults, relay: TargetResults | und
   if (parley.join || relay?.join) {
     const [p, r] = [parley.join?.latency, relay?.join?.latency];
     rows.push(['one client joining: p50 / p99', p ? `${p.p50} / ${p.p99} ms` : '–', r ? `${r.p50} / ${r.p99} ms` : '–', showRatio(ratio(p?.p50, r?.p50))]);
+    rows.push(...batchRows('one client joining', parley.join?.batches));
   }
   if (parley.setup) {
     const drain = (s?: { elapsedMs: number; drainedMs?: number }) => (s ? `${Math.round(s.elapsedMs / 100) / 10} s / ${s.drainedMs === undefined ? '–' : `${s.drainedMs / 1000} s`}` : '–');
