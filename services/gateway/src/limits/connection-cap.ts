@@ -36,6 +36,8 @@ redis.call('ZADD', KEYS[1], ARGV[4], ARGV[3])
 redis.call('PEXPIRE', KEYS[1], ARGV[5])
 return 1`;
 
+type CapClient = Redis & { parleyAcquireConnection(key: string, ...args: (string | number)[]): Promise<number> };
+
 /**
  * Every gateway's sockets in Redis: one sorted set per user whose members are `<gateway>/<socket>`
  * scored by when their lease ends. Each gateway renews its own sockets' leases every third of
@@ -45,7 +47,11 @@ return 1`;
  * everyone out.
  */
 export function redisConnectionCap(options: { redis: Redis; keyPrefix: string; gatewayId: string; max: number; leaseMs: number; logger: Logger }): ConnectionCap {
-  const { redis, keyPrefix, gatewayId, max, leaseMs, logger } = options;
+  const { keyPrefix, gatewayId, max, leaseMs, logger } = options;
+  // A defined command goes as EVALSHA (ioredis loads the script once, on NOSCRIPT): the script's
+  // text is not sent with every connection.
+  options.redis.defineCommand('parleyAcquireConnection', { lua: ACQUIRE, numberOfKeys: 1 });
+  const redis = options.redis as CapClient;
   const key = (userId: string) => `${keyPrefix}:connections:${userId}`;
   const member = (socketId: string) => `${gatewayId}/${socketId}`;
   const local = new Map<string, string>(); // socket id -> user id, for the renewals
@@ -61,7 +67,7 @@ export function redisConnectionCap(options: { redis: Redis; keyPrefix: string; g
     async acquire(userId, socketId) {
       const now = Date.now();
       try {
-        const admitted = await redis.eval(ACQUIRE, 1, key(userId), now, max, member(socketId), now + leaseMs, leaseMs);
+        const admitted = await redis.parleyAcquireConnection(key(userId), now, max, member(socketId), now + leaseMs, leaseMs);
         if (admitted !== 1) return false;
       } catch (error) {
         logger.warn({ err: (error as Error).message }, 'connection cap unavailable; connection let in');

@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import { Redis, type RedisOptions } from 'ioredis';
 import type { Logger } from '@parley/logger';
 import { WindowLimit, type Spent, type WindowLimitOptions } from './window-limit';
 
@@ -202,9 +202,11 @@ export interface OpenSharedCounts {
 
 /** Connects to Redis (two connections: commands, and the totals' subscription) and shares counts through it. */
 export function openSharedCounts(options: Omit<SharedCountsOptions, 'redis' | 'subscriber'> & { redisUrl: string }): OpenSharedCounts {
-  const connect = (connection: string) =>
-    logOutages(new Redis(options.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000, commandTimeout: 2000, autoResubscribe: false }), connection, options.logger);
-  const redis = connect('commands');
+  const connect = (connection: string, extra: RedisOptions = {}) =>
+    logOutages(new Redis(options.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000, commandTimeout: 2000, autoResubscribe: false, ...extra }), connection, options.logger);
+  // Auto-pipelining: the commands of one turn (a storm's connection-cap checks and releases) leave
+  // in one write, not one system call each.
+  const redis = connect('commands', { enableAutoPipelining: true });
   const subscriber = connect('totals');
   const counts = new SharedCounts({ ...options, redis, subscriber });
   return {
