@@ -37,6 +37,24 @@ describe('TopicIndex', () => {
     }
   });
 
+  it('answers whether any pattern matches as the reference matcher does, with few patterns bound', () => {
+    const vocabulary = ['a', 'b', 'c'];
+    const random = words(7);
+    const take = (n: number) => (random.next().value as number) % n;
+    const pattern = () => Array.from({ length: 1 + take(4) }, () => [...vocabulary, '*', '#'][take(5)]).join('.');
+    const key = () => Array.from({ length: 1 + take(4) }, () => vocabulary[take(3)]).join('.');
+    for (let round = 0; round < 50; round++) {
+      const index = new TopicIndex<string>();
+      const bound = Array.from({ length: 1 + take(4) }, pattern);
+      bound.forEach((p) => index.bind(p, p));
+      for (let i = 0; i < 30; i++) {
+        const k = key();
+        expect(index.matches(k)).toBe(bound.some((p) => topicMatches(p, k)));
+      }
+    }
+    expect(new TopicIndex<string>().matches('a')).toBe(false);
+  });
+
   it('gives one value once however many of its patterns match, and forgets unbound ones', () => {
     const index = new TopicIndex<string>();
     index.bind('session.s1.#', 'gw-1');

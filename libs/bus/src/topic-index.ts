@@ -66,9 +66,19 @@ export class TopicIndex<T> {
     return into;
   }
 
-  /** True when some pattern bound matches `routingKey`. */
+  /** True when some pattern bound matches `routingKey` (stops at the first; allocates no set). */
   matches(routingKey: string): boolean {
-    return this.match(routingKey, new Set()).size > 0;
+    const words = routingKey.split('.');
+    const visit = (node: TopicNode<T>, at: number): boolean => {
+      const hash = node.next.get('#');
+      if (hash) for (let rest = at; rest <= words.length; rest++) if (visit(hash, rest)) return true;
+      if (at === words.length) return node.bound.size > 0;
+      const exact = node.next.get(words[at]);
+      if (exact && visit(exact, at + 1)) return true;
+      const star = node.next.get('*');
+      return star !== undefined && star !== exact && visit(star, at + 1);
+    };
+    return visit(this.root, 0);
   }
 
   /** True when nothing is bound (every word was removed with its last pattern). */
