@@ -10,6 +10,16 @@ function* words(seed: number): Generator<number> {
   }
 }
 
+/** Patterns and keys over three words, drawn from `words(seed)`. */
+function generated(seed: number) {
+  const vocabulary = ['a', 'b', 'c'];
+  const random = words(seed);
+  const take = (n: number) => (random.next().value as number) % n;
+  const pattern = () => Array.from({ length: 1 + take(4) }, () => [...vocabulary, '*', '#'][take(5)]).join('.');
+  const key = () => Array.from({ length: 1 + take(4) }, () => vocabulary[take(3)]).join('.');
+  return { take, pattern, key };
+}
+
 describe('TopicIndex', () => {
   it('matches as RabbitMQ topic patterns do, for every pattern bound', () => {
     const index = new TopicIndex<string>();
@@ -23,11 +33,7 @@ describe('TopicIndex', () => {
   });
 
   it('agrees with the reference matcher on generated patterns and keys', () => {
-    const vocabulary = ['a', 'b', 'c'];
-    const random = words(42);
-    const take = (n: number) => (random.next().value as number) % n;
-    const pattern = () => Array.from({ length: 1 + take(4) }, () => [...vocabulary, '*', '#'][take(5)]).join('.');
-    const key = () => Array.from({ length: 1 + take(4) }, () => vocabulary[take(3)]).join('.');
+    const { pattern, key } = generated(42);
     const index = new TopicIndex<string>();
     const bound = new Set(Array.from({ length: 200 }, pattern));
     bound.forEach((p) => index.bind(p, p));
@@ -38,11 +44,7 @@ describe('TopicIndex', () => {
   });
 
   it('answers whether any pattern matches as the reference matcher does, with few patterns bound', () => {
-    const vocabulary = ['a', 'b', 'c'];
-    const random = words(7);
-    const take = (n: number) => (random.next().value as number) % n;
-    const pattern = () => Array.from({ length: 1 + take(4) }, () => [...vocabulary, '*', '#'][take(5)]).join('.');
-    const key = () => Array.from({ length: 1 + take(4) }, () => vocabulary[take(3)]).join('.');
+    const { take, pattern, key } = generated(7);
     for (let round = 0; round < 50; round++) {
       const index = new TopicIndex<string>();
       const bound = Array.from({ length: 1 + take(4) }, pattern);
