@@ -251,6 +251,27 @@ describe('AmqpBus', () => {
       expect((await adminChannel.checkQueue(queue)).messageCount).toBe(0);
     });
 
+    it('leaves a failed event to the broker when its channel goes before the retry: handled again once, not twice', async () => {
+      const bus = await rabbit.connect();
+      const queue = rabbit.queue('retry-reconnect', true);
+      let attempts = 0;
+      const handled = collector();
+      const sub = await bus.subscribe({ queue, exclusive: false, patterns: ['job.#'], retryFailed: true, retryDelayMs: 500 }, async (e) => {
+        if (++attempts === 1) throw new Error('database unavailable');
+        handled.handler(e);
+      });
+      const reestablished = new Promise<void>((resolve) => sub.onReestablished(resolve));
+      const job = eventOn('job.1');
+      await bus.publish(job);
+      await eventually(async () => expect(attempts).toBe(1));
+      (bus as unknown as { connection: AmqpConnectionManager }).connection.reconnect();
+      await reestablished;
+      // The broker hands the unacked delivery to the new channel; the old channel's retry is dropped.
+      expect((await handled.waitFor(1)).map((e) => e.id)).toEqual([job.id]);
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      expect(attempts).toBe(2);
+    });
+
     it('acks on the channel that delivered: a handler still running across a reconnect does not break the new channel', async () => {
       const lines: string[] = [];
       const sink = new Writable({ write: (chunk: Buffer, _enc, done) => void (lines.push(chunk.toString()), done()) });

@@ -90,16 +90,17 @@ export async function subscribeAmqp(
     const delivery = own.track(message);
     const events = eventsOf(message);
     if (events.length === 0) return own.done(delivery);
-    handleAll(events, () => own.done(delivery));
+    handleAll(events, () => own.done(delivery), () => own.open);
   };
   /**
    * Hands the events to the handler, in order, and calls `done` once every one of them is handled.
    * With `retryFailed` those whose handler failed are handed again after `retryDelayMs` (so a
    * database outage does not spin), without the ones handled beside them; until then their
-   * delivery stays outstanding and no bulk ack covers it. After close() nothing is retried: the
-   * broker hands what was not acked to the next consumer.
+   * delivery stays outstanding and no bulk ack covers it. After close(), or once the channel that
+   * delivered them is gone, nothing is retried: the broker hands what was not acked to the next
+   * consumer (or this one, reconnected) whole.
    */
-  const handleAll = (events: EventEnvelope[], done: () => void) => {
+  const handleAll = (events: EventEnvelope[], done: () => void, deliverable: () => boolean) => {
     let pending = events.length;
     const failed: EventEnvelope[] = [];
     const settled = (event: EventEnvelope, error?: unknown) => {
@@ -110,7 +111,7 @@ export async function subscribeAmqp(
       if (--pending > 0) return;
       if (failed.length === 0) return done();
       setTimeout(() => {
-        if (!closed) handleAll(failed, done);
+        if (!closed && deliverable()) handleAll(failed, done, deliverable);
       }, retryDelayMs);
     };
     for (const event of events) {

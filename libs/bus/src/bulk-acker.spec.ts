@@ -45,7 +45,9 @@ describe('BulkAcker', () => {
     acker.done(d1);
     acker.flush();
     expect(channel.frames).toEqual(['ack 1 multiple']);
+    expect(acker.open).toBe(true);
     acker.close();
+    expect(acker.open).toBe(false);
     acker.done(d2);
     acker.flush();
     await nextTurn();

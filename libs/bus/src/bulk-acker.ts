@@ -58,6 +58,11 @@ export class BulkAcker {
     }
   }
 
+  /** False once its channel is gone (`close`). */
+  get open(): boolean {
+    return !this.closed;
+  }
+
   /** The channel is gone: its delivery tags mean nothing on the next one, so nothing more is sent. */
   close(): void {
     this.closed = true;
