@@ -21,8 +21,11 @@ export function createDiskStore(root: string): ObjectStore {
       const target = pathOf(key);
       await fs.promises.mkdir(path.dirname(target), { recursive: true });
       const partial = `${target}.${randomUUID()}.part`;
+      // Opened before the body flows: a stream that opens its file itself may create it after a
+      // failed body has already been cleaned up, leaving the partial file behind.
+      const file = await fs.promises.open(partial, 'wx');
       try {
-        await pipeline(body, fs.createWriteStream(partial, { flags: 'wx' }));
+        await pipeline(body, file.createWriteStream());
         await fs.promises.rename(partial, target);
       } catch (error) {
         await fs.promises.rm(partial, { force: true });
