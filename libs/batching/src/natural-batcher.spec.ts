@@ -102,6 +102,44 @@ describe('NaturalBatcher', () => {
     hop.answers[2]([succeeded('three')]);
     await expect(Promise.all(all)).resolves.toEqual(['one', 'two', 'three']);
   });
+
+  it('pauses a write-behind hop between batches: a trickle goes one batch per interval', async () => {
+    const started: Array<{ items: number[]; at: number }> = [];
+    const batcher = new NaturalBatcher<number, number>({
+      minIntervalMs: 200,
+      run: async (items) => {
+        started.push({ items, at: Date.now() });
+        return items.map((n) => succeeded(n));
+      },
+    });
+    await batcher.submit(1);
+    const trickle: Promise<number>[] = [];
+    for (const n of [2, 3, 4]) {
+      trickle.push(batcher.submit(n));
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    await expect(Promise.all(trickle)).resolves.toEqual([2, 3, 4]);
+    expect(started.map((b) => b.items)).toEqual([[1], [2, 3, 4]]);
+    expect(started[1].at - started[0].at).toBeGreaterThanOrEqual(190);
+  });
+
+  it('starts a full batch of a write-behind hop at once, whatever the pause', async () => {
+    const seen: number[][] = [];
+    const batcher = new NaturalBatcher<number, number>({
+      minIntervalMs: 60_000,
+      maxBatchSize: 2,
+      run: async (items) => {
+        seen.push(items);
+        return items.map((n) => succeeded(n));
+      },
+    });
+    await batcher.submit(1);
+    const second = batcher.submit(2);
+    await nextTurn();
+    expect(seen).toEqual([[1]]);
+    await expect(Promise.all([second, batcher.submit(3)])).resolves.toEqual([2, 3]);
+    expect(seen).toEqual([[1], [2, 3]]);
+  });
 });
 
 describe('settleEach', () => {

@@ -21,6 +21,12 @@ export interface NaturalBatcherOptions<I, O> {
   maxInFlight?: number;
   /** Names the hop in the metrics (`parley_batch_items`, `parley_batch_duration_seconds`). */
   hop?: string;
+  /**
+   * Write-behind hops only, never one somebody waits on: a batch starts at least this long after
+   * the previous one started (a full batch, `maxBatchSize` items, at once), so a trickle of items
+   * costs one batch per interval instead of one each. 0 (the default): no pause.
+   */
+  minIntervalMs?: number;
 }
 
 interface Pending<I, O> {
@@ -34,15 +40,19 @@ interface Pending<I, O> {
  * arrives forms the next one, which starts the moment the previous answers. No timer: an item that
  * finds the hop idle leaves at the end of the current turn of the event loop (`setImmediate`), with
  * whatever else arrived in that turn, so at low load a batch is one item and waits for nothing;
- * under load batches grow and the cost of a hop is shared by many items. See docs/architecture.md
+ * under load batches grow and the cost of a hop is shared by many items. A write-behind hop that
+ * nobody waits on may instead pause between batches (`minIntervalMs`). See docs/architecture.md
  * ("Batches, not messages") for why this is ours and not a library's.
  */
 export class NaturalBatcher<I, O> {
   private readonly waiting: Pending<I, O>[] = [];
   private running = 0;
   private scheduled = false;
+  private paused: NodeJS.Timeout | undefined;
+  private lastStartedAt = Number.NEGATIVE_INFINITY;
   private readonly maxBatchSize: number;
   private readonly maxInFlight: number;
+  private readonly minIntervalMs: number;
 
   private readonly sizes?: { observe(items: number): void };
   private readonly timer?: () => () => void;
@@ -50,6 +60,7 @@ export class NaturalBatcher<I, O> {
   constructor(private readonly options: NaturalBatcherOptions<I, O>) {
     this.maxBatchSize = options.maxBatchSize ?? 256;
     this.maxInFlight = options.maxInFlight ?? 1;
+    this.minIntervalMs = options.minIntervalMs ?? 0;
     if (options.hop) {
       this.sizes = metrics.batchItems.labels({ hop: options.hop });
       const duration = metrics.batchDuration.labels({ hop: options.hop });
@@ -76,7 +87,21 @@ export class NaturalBatcher<I, O> {
   }
 
   private schedule(): void {
-    if (this.scheduled || this.running >= this.maxInFlight) return;
+    if (this.running >= this.maxInFlight || this.waiting.length === 0) return;
+    const pause = this.pauseMs();
+    if (pause > 0) {
+      if (!this.paused && !this.scheduled) {
+        this.paused = setTimeout(() => {
+          this.paused = undefined;
+          this.dispatch();
+        }, pause);
+        this.paused.unref();
+      }
+      return;
+    }
+    if (this.scheduled) return;
+    clearTimeout(this.paused);
+    this.paused = undefined;
     this.scheduled = true;
     setImmediate(() => {
       this.scheduled = false;
@@ -84,13 +109,21 @@ export class NaturalBatcher<I, O> {
     });
   }
 
+  /** How long the next batch still waits for `minIntervalMs` (0 when it may start, or a full batch waits). */
+  private pauseMs(): number {
+    if (this.minIntervalMs === 0 || this.waiting.length >= this.maxBatchSize) return 0;
+    return Math.max(0, this.lastStartedAt + this.minIntervalMs - Date.now());
+  }
+
   private dispatch(): void {
     while (this.running < this.maxInFlight && this.waiting.length > 0) {
+      if (this.pauseMs() > 0) return this.schedule();
+      this.lastStartedAt = Date.now();
       const batch = this.waiting.splice(0, this.maxBatchSize);
       this.running += 1;
       void this.runBatch(batch).finally(() => {
         this.running -= 1;
-        // What arrived meanwhile is the next batch, at once.
+        // What arrived meanwhile is the next batch, at once (after the pause of a write-behind hop).
         this.dispatch();
       });
     }

@@ -12,7 +12,11 @@ export const presenceConfigSchema = z
     ),
     PRESENCE_REAP_INTERVAL_MS: setting(env.ms(5000, 100), "How often (ms) expired leases are looked for: a dead gateway's users are gone within PRESENCE_LEASE_TTL_MS plus this."),
     TYPING_TTL_MS: setting(env.ms(10_000, 500), 'A typing indicator expires this long (ms) after the last stored `typing`.'),
-    TYPING_SWEEP_INTERVAL_MS: setting(env.ms(30_000, 100), 'How often (ms) expired typing indicators are deleted and announced as `typing_stopped`.'),
+    TYPING_SWEEP_INTERVAL_MS: setting(env.ms(30_000, 100), 'How often (ms) expired rows of the typing record (typing_indicators) are deleted.'),
+    TYPING_RECORD_INTERVAL_MS: setting(
+      env.ms(1000, 0, 5000),
+      'The typing record (typing_indicators) is written behind the signals at most once per this long (ms), 200 changes at once when that many wait; nobody waits for it (the gateways show and expire the indicators). 0: a write as soon as the last answered.',
+    ),
     TYPING_THROTTLE_MS: setting(env.ms(3000, 0), 'Repeated `typing` within this long (ms) of the last stored one writes nothing; below TYPING_TTL_MS.'),
     MAX_REGISTRATIONS_RUNNING: setting(
       env.int(1000, 1),

@@ -41,7 +41,7 @@ export async function start(config: PresenceConfig, deps: ServiceDeps = {}): Pro
   const presence = createPresenceService({ presence: repository, sessions: sessionDirectory.directory, timings });
   const typing = createTypingService({
     presence: repository,
-    record: createTypingRecord(knex),
+    record: createTypingRecord(knex, config.TYPING_RECORD_INTERVAL_MS),
     signals: { announce: (events) => bus.publishTransient(events) },
     announced: new LRUCache<string, number>({ max: 100_000, ttl: config.TYPING_THROTTLE_MS || 1 }),
     timings,

@@ -20,11 +20,16 @@ with started as (
 )
 select 1`;
 
-/** typing_indicators: the presence service's record of who is typing, written behind the signals. */
-export function createTypingRecord(knex: Knex): TypingRecord {
+/**
+ * typing_indicators: the presence service's record of who is typing, written behind the signals,
+ * at most one statement per `intervalMs` (a full batch at once: below the consumer's prefetch, so
+ * a batch never waits for deliveries that wait for it).
+ */
+export function createTypingRecord(knex: Knex, intervalMs: number): TypingRecord {
   const batcher = new NaturalBatcher<TypingChange, void>({
     hop: 'presence.typing-record',
-    maxBatchSize: 1000,
+    maxBatchSize: 200,
+    minIntervalMs: intervalMs,
     async run(changes) {
       const latest = new Map<string, TypingChange>();
       for (const change of changes) latest.set(`${change.session_id}/${change.user_id}`, change);
