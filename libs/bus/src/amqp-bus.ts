@@ -17,6 +17,8 @@ export interface AmqpBusOptions {
   publishTimeoutMs?: number;
   /** Unacknowledged deliveries each consumer may hold (default 500): batches flow, acks go in bulk. */
   prefetch?: number;
+  /** How long handled deliveries wait for company before their bulk ack goes (default 20 ms; half the prefetch handled: at once). */
+  ackLingerMs?: number;
 }
 
 const counted = {
@@ -145,7 +147,7 @@ export class AmqpBus implements EventBus {
   }
 
   async subscribe(options: SubscriptionOptions, handler: EventHandler): Promise<Subscription> {
-    const { exchange, logger, prefetch = 500 } = this.options;
+    const { exchange, logger, prefetch = 500, ackLingerMs = 20 } = this.options;
     const { queue, exclusive } = options;
     if (this.closed) throw new Error('The event bus is closed');
     if (exclusive && this.exclusiveQueues.has(queue)) throw new Error(`Queue ${queue} is exclusive to another consumer`);
@@ -154,7 +156,7 @@ export class AmqpBus implements EventBus {
       if (exclusive) this.exclusiveQueues.delete(queue);
     };
     try {
-      const subscription = await subscribeAmqp({ connection: this.connection, exchange, logger, prefetch }, options, handler);
+      const subscription = await subscribeAmqp({ connection: this.connection, exchange, logger, prefetch, ackLingerMs }, options, handler);
       return {
         ...subscription,
         close: async () => {

@@ -19,6 +19,8 @@ export interface AmqpSubscriptionContext {
   logger: Logger;
   /** Unacknowledged deliveries the broker lets the consumer hold: large enough for batches to flow. */
   prefetch: number;
+  /** BulkAcker's linger (ms). */
+  ackLingerMs: number;
 }
 
 /**
@@ -29,7 +31,7 @@ export interface AmqpSubscriptionContext {
  * events without them. Deliveries are acked in bulk (`BulkAcker`).
  */
 export async function subscribeAmqp(
-  { connection, exchange, logger, prefetch }: AmqpSubscriptionContext,
+  { connection, exchange, logger, prefetch, ackLingerMs }: AmqpSubscriptionContext,
   { queue, exclusive, patterns = [], retryFailed = false, retryDelayMs = 1000, withTraits, messageTtlMs }: SubscriptionOptions,
   handler: EventHandler,
 ): Promise<Subscription> {
@@ -54,7 +56,7 @@ export async function subscribeAmqp(
       // Delivery tags belong to a channel: acking an old one on the channel of a new connection is
       // a PRECONDITION_FAILED that closes it. After a reconnect the broker redelivers anyway.
       acker?.close();
-      const own = new BulkAcker(ch);
+      const own = new BulkAcker(ch, { lingerMs: ackLingerMs, flushAt: Math.max(1, Math.floor(prefetch / 2)) });
       acker = own;
       ch.once('close', () => own.close());
       await ch.assertExchange(exchange, 'topic', { durable: true });

@@ -62,4 +62,28 @@ describe('BulkAcker', () => {
     await nextTurn();
     expect(channel.frames).toEqual(['ack 5000 multiple', 'ack 5001 multiple']);
   });
+
+  it('with a linger, acks a trickle of events with one frame per linger', async () => {
+    const lingering = new BulkAcker(channel, { lingerMs: 100, flushAt: 50 });
+    for (const tag of [1, 2, 3]) {
+      lingering.done(lingering.track(message(tag)));
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(channel.frames).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect(channel.frames).toEqual(['ack 3 multiple']);
+  });
+
+  it('with a linger, acks at once when flushAt deliveries are settled, and on flush()', async () => {
+    const lingering = new BulkAcker(channel, { lingerMs: 60_000, flushAt: 3 });
+    [1, 2, 3].forEach((tag) => lingering.done(lingering.track(message(tag))));
+    await nextTurn();
+    expect(channel.frames).toEqual(['ack 3 multiple']);
+    lingering.done(lingering.track(message(4)));
+    await nextTurn();
+    expect(channel.frames).toEqual(['ack 3 multiple']);
+    lingering.flush();
+    expect(channel.frames).toEqual(['ack 3 multiple', 'ack 4 multiple']);
+    lingering.close();
+  });
 });
