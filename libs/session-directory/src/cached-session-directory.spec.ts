@@ -13,13 +13,46 @@ const setup = (options = { ttlMs: 60_000, maxSessions: 100 }) => {
 };
 
 describe('CachedSessionDirectory', () => {
-  it('asks the session service once per caller and session, then answers from memory', async () => {
+  it('asks the session service once per session, then answers every caller the rule lets see it from memory', async () => {
     const { source, cache, session } = setup();
     expect(await cache.get(cleo, session.id)).toEqual(session);
     expect(await cache.get(cleo, session.id.toUpperCase())).toEqual(session);
     expect(await cache.get(ana, session.id)).toEqual(session);
     expect(await cache.get(ana, session.id)).toEqual(session);
-    expect(source.asked.map((a) => a.identity.userId)).toEqual([cleo.userId, ana.userId]);
+    expect(source.asked.map((a) => a.identity.userId)).toEqual([cleo.userId]);
+  });
+
+  it("holds the session a lifecycle event carries: the chat's first send asks nobody", async () => {
+    const { source, cache, session } = setup();
+    cache.learn({ ...session, queue_position: 3 });
+    expect(await cache.get(cleo, session.id)).toEqual(session);
+    expect(await cache.get(ana, session.id)).toEqual(session);
+    expect(source.asked).toEqual([]);
+  });
+
+  it('takes a newer session from an event and drops the held one on an event that is not newer', async () => {
+    const { source, cache, session } = setup();
+    await cache.get(ana, session.id);
+    const later = (ms: number) => new Date(Date.parse(session.updated_at) + ms).toISOString();
+    const resolved = { ...session, status: 'resolved' as const, updated_at: later(1000) };
+    cache.learn(resolved);
+    expect(await cache.get(ana, session.id)).toEqual(resolved);
+    // An older event (delivered out of order) is not trusted: the next look-up asks.
+    cache.learn({ ...session, status: 'active', updated_at: later(500) });
+    expect(cache.size).toBe(0);
+    source.sessions.set(session.id, resolved);
+    expect((await cache.get(ana, session.id)).status).toBe('resolved');
+    expect(source.asked).toHaveLength(2);
+  });
+
+  it('does not keep an answer that was on its way while an event brought the session', async () => {
+    const { source, cache, session } = setup();
+    const inFlight = cache.get(ana, session.id);
+    const closed = { ...session, status: 'closed' as const, updated_at: new Date(Date.parse(session.updated_at) + 1000).toISOString() };
+    cache.learn(closed);
+    expect((await inFlight).status).toBe('active');
+    expect(await cache.get(ana, session.id)).toEqual(closed);
+    expect(source.asked).toHaveLength(1);
   });
 
   it('keeps no refusal: a stranger is refused by the session service every time', async () => {

@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import type { ChatSession, Identity } from '@parley/contracts';
+import { canView, type ChatSession, type Identity } from '@parley/contracts';
 import type { SessionDirectory } from './session-directory.port';
 
 export interface SessionCacheOptions {
@@ -9,24 +9,27 @@ export interface SessionCacheOptions {
   maxSessions: number;
 }
 
-interface Entry {
-  session: ChatSession;
-  /** The callers the session service let see it (a requester's own chat; staff). */
-  viewers: Set<string>;
+/**
+ * The sessions as the session service answers them (status, agent, requester), kept so that a
+ * send or a read receipt does not cost a gRPC call and the session service's work each time. Who
+ * may see a held session is decided here by the session service's own rule (`canView`); a caller
+ * it refuses goes to the session service, so refusals are never decided from memory. Every
+ * lifecycle event of a session replaces it with the session the event carries (`learn`: a chat
+ * that has just been opened or accepted is held before its first message) or drops it (`forget`),
+ * the whole cache is dropped when events may have been missed (`clear`), and nothing is kept longer
+ * than `ttlMs`. Between a change and its event an answer can be a moment old: a caller about to
+ * refuse on it asks again with `fresh`.
+ */
+/** A session as held: its place in the queue is not (it changes without an event of the session's own). */
+function plain(session: ChatSession): ChatSession {
+  if (session.queue_position === undefined) return session;
+  const copy = { ...session };
+  delete copy.queue_position;
+  return copy;
 }
 
-const viewerKey = (identity: Identity) => `${identity.role}:${identity.userId}`;
-
-/**
- * The session service's answers (who may see a session, its status and agent), kept so that a
- * send or a read receipt does not cost a gRPC call and the session service's work each time. Only
- * allowed answers are kept, per caller; refusals always go to the session service. Every lifecycle
- * event of a session drops it (`forget`), the whole cache is dropped when events may have been
- * missed (`clear`), and nothing is kept longer than `ttlMs`. Between a change and its event an
- * answer can be a moment old: a caller about to refuse on it asks again with `fresh`.
- */
 export class CachedSessionDirectory implements SessionDirectory {
-  private readonly entries: LRUCache<string, Entry>;
+  private readonly entries: LRUCache<string, ChatSession>;
   /** Counts forgets and clears; an answer fetched across one of its session's is not kept. */
   private epoch = 0;
   private clearedAt = 0;
@@ -43,7 +46,7 @@ export class CachedSessionDirectory implements SessionDirectory {
 
   async get(identity: Identity, sessionId: string): Promise<ChatSession> {
     const cached = this.entries.get(sessionId.toLowerCase());
-    if (cached?.viewers.has(viewerKey(identity))) return cached.session;
+    if (cached && canView(identity, cached)) return cached;
     return this.fresh(identity, sessionId);
   }
 
@@ -52,13 +55,21 @@ export class CachedSessionDirectory implements SessionDirectory {
     const key = sessionId.toLowerCase();
     const startedAt = this.epoch;
     const session = await this.source.get(identity, sessionId);
-    if (this.clearedAt <= startedAt && (this.forgottenAt.get(key) ?? 0) <= startedAt) {
-      const entry = this.entries.get(key);
-      const viewers = entry && entry.session.updated_at === session.updated_at ? entry.viewers : new Set<string>();
-      viewers.add(viewerKey(identity));
-      this.entries.set(key, { session, viewers });
-    }
+    if (this.clearedAt <= startedAt && (this.forgottenAt.get(key) ?? 0) <= startedAt) this.entries.set(key, plain(session));
     return session;
+  }
+
+  /**
+   * A lifecycle event's session as it stands after the change: held from now on. An event that is
+   * not newer than the session held (delivered out of order, or two changes within a millisecond)
+   * only drops it: when in doubt, ask.
+   */
+  learn(session: ChatSession): void {
+    const key = session.id.toLowerCase();
+    const held = this.entries.get(key);
+    this.forget(key);
+    if (held && Date.parse(held.updated_at) >= Date.parse(session.updated_at)) return;
+    this.entries.set(key, plain(session));
   }
 
   forget(sessionId: string): void {

@@ -35,6 +35,21 @@ describe('session cache invalidation', () => {
     await bus.close();
   });
 
+  it('holds the session an event carries, so the next look-up asks nobody', async () => {
+    const bus = new MemoryBus(pino({ level: 'silent' }));
+    const source = new FakeSessionDirectory();
+    const cache = new CachedSessionDirectory(source, { ttlMs: 60_000, maxSessions: 100 });
+    const waiting = source.open({ userId: 'customer-1', role: 'customer', name: 'Cleo' });
+    const subscription = await invalidateSessionCache(bus, 'parley.test', 'message', cache);
+    const accepted = { ...waiting, status: 'active' as const, agent_id: ana.userId, agent_name: ana.name, updated_at: new Date(Date.parse(waiting.updated_at) + 1000).toISOString() };
+    await bus.publish(createEvent('session.accepted', routingKeys.session(waiting.id, 'session.accepted'), { session: accepted, agent_id: ana.userId, agent_name: ana.name, by: { user_id: ana.userId, name: ana.name, role: 'support' } }));
+    await until(() => cache.size === 1);
+    expect(await cache.get(ana, waiting.id)).toEqual(accepted);
+    expect(source.asked).toEqual([]);
+    await subscription.close();
+    await bus.close();
+  });
+
   it('drops every session when the queue is re-established after a broker outage', async () => {
     let reestablished: () => void = () => undefined;
     const subscription: Subscription = { bind: async () => undefined, unbind: async () => undefined, onReestablished: (listener) => void (reestablished = listener), close: async () => undefined };

@@ -1,13 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type { EventBus, Subscription } from '@parley/bus';
-import { routingKeys, type EventEnvelope } from '@parley/contracts';
+import { routingKeys, type ChatSession, type EventEnvelope } from '@parley/contracts';
 import type { CachedSessionDirectory } from './cached-session-directory';
 
-/** The session a lifecycle event is about (created, accepted, transferred, status changed, requeued). */
-const sessionIdOf = (event: EventEnvelope): string | undefined => (event.data as { session?: { id?: string } }).session?.id;
+/** The session a lifecycle event carries as it now stands (created, accepted, transferred, status changed, requeued). */
+const sessionOf = (event: EventEnvelope): ChatSession | undefined => {
+  const session = (event.data as { session?: Partial<ChatSession> }).session;
+  return typeof session?.id === 'string' && typeof session.updated_at === 'string' ? (session as ChatSession) : undefined;
+};
+/** The session any other lifecycle event is about (a rating). */
+const sessionIdOf = (event: EventEnvelope): string | undefined => (event.data as { session_id?: unknown }).session_id as string | undefined;
 
 /**
- * Keeps this instance's session cache true: every lifecycle event drops its session, on a queue of
+ * Keeps this instance's session cache true: every lifecycle event replaces its session with the
+ * one the event carries (or drops it, when the event carries none), on a queue of
  * this process's own (each instance holds its own cache, so a shared queue would tell only one of
  * them), named after the service that owns it (`owner`). After a broker outage the events of the
  * gap are gone, so the whole cache goes.
@@ -16,8 +22,10 @@ export async function invalidateSessionCache(bus: EventBus, exchange: string, ow
   const subscription = await bus.subscribe(
     { queue: `${exchange}.${owner}.session-cache.${randomUUID()}`, exclusive: true, patterns: [routingKeys.lifecyclePattern()] },
     (event) => {
+      const session = sessionOf(event);
+      if (session) return cache.learn(session);
       const sessionId = sessionIdOf(event);
-      if (sessionId) cache.forget(sessionId);
+      if (typeof sessionId === 'string') cache.forget(sessionId);
     },
   );
   subscription.onReestablished(() => cache.clear());
