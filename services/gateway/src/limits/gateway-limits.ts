@@ -48,7 +48,7 @@ export const DEFAULT_JOINS_IN_FLIGHT = 2000;
  * key within this interval and a Redis round trip; Redis does one script call per gateway per
  * interval at most, whatever the event rate.
  */
-export const DEFAULT_RATE_LIMIT_SYNC_MS = 20;
+export const DEFAULT_RATE_LIMIT_SYNC_MS = 100;
 
 export interface GatewayLimitsOptions {
   settings: RateLimitSettings;
