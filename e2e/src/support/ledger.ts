@@ -63,12 +63,18 @@ export class Ledger {
   private readonly watchers: Watcher[] = [];
 
   /** Records what `client` shows its app for one session from now on (after its join). */
-  watch(name: string, client: ParleyClient, sessionId: string, joinedAtSeq: number): void {
+  /**
+   * Records what `client` is shown of the session from now on. Every message after `joinedAtSeq`
+   * must be shown; a watcher started before its client's join learns that seq from the join
+   * (`joinedAt`), so nothing delivered while the join is on its way escapes it.
+   */
+  watch(name: string, client: ParleyClient, sessionId: string, joinedAtSeq = Number.POSITIVE_INFINITY): { joinedAt(seq: number): void } {
     const watcher: Watcher = { name, sessionId, joinedAtSeq, shown: [] };
     this.watchers.push(watcher);
     client.on('message', (m) => {
       if (m.session_id === sessionId) watcher.shown.push(m);
     });
+    return { joinedAt: (seq) => void (watcher.joinedAtSeq = seq) };
   }
 
   /** Sends through the SDK (which queues while offline and retries with the same temp_id) and records the outcome. */

@@ -50,11 +50,13 @@ export async function openRoom(clients: Clients, ledger: Ledger, name: string, o
   const customer = await clients.connect(options.customerUrl, customerUser.token, options.ackTimeoutMs);
   const agent = await clients.connect(options.agentUrl, agentUser.token, options.ackTimeoutMs);
   const session = await customer.rest.openSession({ subject: `Fault ${name}`, initial_message: `hello from ${name}` });
-  await customer.join(session.id);
+  // Each party is watched from its own join on: the chat's lines written meanwhile (the initial
+  // message, "accepted") reach the customer live while the agent is still joining.
+  const customerWatch = ledger.watch(`${name}/customer`, customer, session.id);
+  customerWatch.joinedAt((await customer.join(session.id)).last_seq);
+  const agentWatch = ledger.watch(`${name}/agent`, agent, session.id);
   await agent.acceptChat(session.id);
-  const joined = await agent.join(session.id);
-  ledger.watch(`${name}/customer`, customer, session.id, joined.last_seq);
-  ledger.watch(`${name}/agent`, agent, session.id, joined.last_seq);
+  agentWatch.joinedAt((await agent.join(session.id)).last_seq);
   return { name, sessionId: session.id, customer, agent, customerToken: customerUser.token };
 }
 
