@@ -9,6 +9,14 @@ export interface SessionCacheOptions {
   maxSessions: number;
 }
 
+/** A session as held: its place in the queue is not (it changes without an event of the session's own). */
+function plain(session: ChatSession): ChatSession {
+  if (session.queue_position === undefined) return session;
+  const copy = { ...session };
+  delete copy.queue_position;
+  return copy;
+}
+
 /**
  * The sessions as the session service answers them (status, agent, requester), kept so that a
  * send or a read receipt does not cost a gRPC call and the session service's work each time. Who
@@ -20,14 +28,6 @@ export interface SessionCacheOptions {
  * than `ttlMs`. Between a change and its event an answer can be a moment old: a caller about to
  * refuse on it asks again with `fresh`.
  */
-/** A session as held: its place in the queue is not (it changes without an event of the session's own). */
-function plain(session: ChatSession): ChatSession {
-  if (session.queue_position === undefined) return session;
-  const copy = { ...session };
-  delete copy.queue_position;
-  return copy;
-}
-
 export class CachedSessionDirectory implements SessionDirectory {
   private readonly entries: LRUCache<string, ChatSession>;
   /** Counts forgets and clears; an answer fetched across one of its session's is not kept. */
