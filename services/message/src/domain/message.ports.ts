@@ -19,6 +19,12 @@ export interface SendResult {
 }
 
 /** What the message domain needs from storage. */
+/** A page of a session's messages, oldest first, and the session's last seq as the same read saw it. */
+export interface StoredPage {
+  messages: ChatMessage[];
+  lastSeq: number;
+}
+
 export interface MessageRepository {
   findByTempId(sessionId: string, senderId: string, tempId: string): Promise<ChatMessage | null>;
   /**
@@ -29,11 +35,10 @@ export interface MessageRepository {
    * `data.message` are recorded with its seq.
    */
   send(message: NewMessage, eventsFor: (stored: ChatMessage) => EventEnvelope[]): Promise<SendResult>;
-  /** The page `offset` messages back from the newest, oldest first; private notes only with `notes`. */
-  listPage(sessionId: string, limit: number, offset: number, notes: boolean): Promise<ChatMessage[]>;
-  /** Messages with seq > afterSeq, oldest first; private notes only with `notes`. */
-  listAfter(sessionId: string, afterSeq: number, limit: number, notes: boolean): Promise<ChatMessage[]>;
-  lastSeq(sessionId: string): Promise<number>;
+  /** The page `offset` messages back from the newest, oldest first; private notes only with `notes`; with the session's last seq. */
+  listPage(sessionId: string, limit: number, offset: number, notes: boolean): Promise<StoredPage>;
+  /** Messages with seq > afterSeq, oldest first; private notes only with `notes`; with the session's last seq. */
+  listAfter(sessionId: string, afterSeq: number, limit: number, notes: boolean): Promise<StoredPage>;
   /** Per session: messages after the user's read cursor, by the other side (`fromSide`), without the user's receipt. */
   unreadCounts(userId: string, sessionIds: string[], fromSide: SenderSide): Promise<Map<string, number>>;
   /** Each session's newest message; a private note only with `notes`. */

@@ -133,15 +133,12 @@ export function createMessageService({ messages, sessions, attachments, anyAgent
       throw invalidArgument(`limit must be at most ${LIMITS.historyMaxLimit}`, { field: 'limit' });
     }
     await sessions.get(identity, input.session_id);
-    // The page and the last seq side by side: neither waits for the other.
-    // Private notes are staff's alone.
+    // The page and the last seq in one read. Private notes are staff's alone.
     const notes = seesNotes(identity.role);
-    const [rows, lastSeq] = await Promise.all([
+    const { messages: rows, lastSeq } =
       input.after_seq === undefined
-        ? messages.listPage(input.session_id, input.limit + 1, input.offset, notes)
-        : messages.listAfter(input.session_id, input.after_seq, input.limit + 1, notes),
-      messages.lastSeq(input.session_id),
-    ]);
+        ? await messages.listPage(input.session_id, input.limit + 1, input.offset, notes)
+        : await messages.listAfter(input.session_id, input.after_seq, input.limit + 1, notes);
     const has_more = rows.length > input.limit;
     // listPage returns oldest first, so the extra row is the oldest; listAfter's is the newest.
     const page = !has_more ? rows : input.after_seq === undefined ? rows.slice(1) : rows.slice(0, input.limit);

@@ -29,23 +29,25 @@ describe('reads of many sessions at once (PostgreSQL)', () => {
       store.messages.listAfter(sessions[2], 0, 10, true),
       store.messages.listAfter(sessions[0], 4, 10, true),
     ]);
-    expect(first.map((m) => [m.session_id, m.seq])).toEqual([3, 4, 5].map((seq) => [sessions[0], seq]));
-    expect(second.map((m) => m.seq)).toEqual([1, 2, 3, 4]);
-    expect(empty).toEqual([]);
-    expect(again.map((m) => m.seq)).toEqual([5]);
+    expect(first.messages.map((m) => [m.session_id, m.seq])).toEqual([3, 4, 5].map((seq) => [sessions[0], seq]));
+    expect(second.messages.map((m) => m.seq)).toEqual([1, 2, 3, 4]);
+    expect(empty).toEqual({ messages: [], lastSeq: 0 });
+    expect(again.messages.map((m) => m.seq)).toEqual([5]);
+    // Each page carries its session's last seq, read by the same statement (past the limit too).
+    expect([first, second, again].map((page) => page.lastSeq)).toEqual([5, 10, 5]);
   });
 
   it('answers each newest page at its own offset, oldest first, with who read each message', async () => {
-    const [latest] = await store.messages.listAfter(sessions[1], 9, 1, true);
+    const [latest] = (await store.messages.listAfter(sessions[1], 9, 1, true)).messages;
     await store.db.knex('message_read_receipts').insert({ message_id: latest.id, session_id: sessions[1], user_id: 'reader-1', seq: latest.seq });
     const [newest, older, beyond] = await Promise.all([store.messages.listPage(sessions[1], 3, 0, true), store.messages.listPage(sessions[1], 3, 3, true), store.messages.listPage(sessions[0], 3, 10, true)]);
-    expect(newest.map((m) => m.seq)).toEqual([8, 9, 10]);
-    expect(newest.at(-1)?.read_by.map((r) => r.user_id)).toEqual(['reader-1']);
-    expect(older.map((m) => m.seq)).toEqual([5, 6, 7]);
-    expect(beyond).toEqual([]);
+    expect(newest.messages.map((m) => m.seq)).toEqual([8, 9, 10]);
+    expect(newest.messages.at(-1)?.read_by.map((r) => r.user_id)).toEqual(['reader-1']);
+    expect(older.messages.map((m) => m.seq)).toEqual([5, 6, 7]);
+    expect(beyond).toEqual({ messages: [], lastSeq: 5 });
   });
 
   it('answers each last seq, 0 for a session without messages', async () => {
-    expect(await Promise.all(sessions.map((id) => store.messages.lastSeq(id)))).toEqual([5, 10, 0]);
+    expect(await Promise.all(sessions.map((id) => store.messages.listAfter(id, 0, 1, true).then((page) => page.lastSeq)))).toEqual([5, 10, 0]);
   });
 });

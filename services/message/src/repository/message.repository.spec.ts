@@ -33,9 +33,9 @@ describe('message repository (PostgreSQL)', () => {
       for (const sessionId of order) sent.push(await send(sessionId, cleo));
 
       expect(sent.map((m) => [m.session_id, m.seq])).toEqual([[a, 1], [a, 2], [b, 1], [a, 3], [b, 2]]);
-      expect(await messages.lastSeq(a)).toBe(3);
-      expect(await messages.lastSeq(b)).toBe(2);
-      expect(await messages.lastSeq(randomUUID())).toBe(0);
+      expect(await messages.listAfter(a, 0, 1, true).then((page) => page.lastSeq)).toBe(3);
+      expect(await messages.listAfter(b, 0, 1, true).then((page) => page.lastSeq)).toBe(2);
+      expect(await messages.listAfter(randomUUID(), 0, 1, true).then((page) => page.lastSeq)).toBe(0);
     });
 
     it('stores the message as sent, and publishes one message.created after the commit', async () => {
@@ -61,8 +61,8 @@ describe('message repository (PostgreSQL)', () => {
           throw failure;
         }),
       ).rejects.toBe(failure);
-      expect(await messages.listPage(sessionId, 10, 0, true)).toEqual([]);
-      expect(await messages.lastSeq(sessionId)).toBe(0);
+      expect((await messages.listPage(sessionId, 10, 0, true)).messages).toEqual([]);
+      expect(await messages.listAfter(sessionId, 0, 1, true).then((page) => page.lastSeq)).toBe(0);
       expect((await send(sessionId, cleo)).seq).toBe(1);
     });
 
@@ -74,7 +74,7 @@ describe('message repository (PostgreSQL)', () => {
       const again = await messages.send(newMessage(sessionId, cleo, { content: 'Hello (retry)', temp_id: 'c-1' }), messageCreated);
       expect(again).toEqual({ message: first.message, created: false });
       expect(await store.published()).toHaveLength(publishedBefore);
-      expect(await messages.lastSeq(sessionId)).toBe(1);
+      expect(await messages.listAfter(sessionId, 0, 1, true).then((page) => page.lastSeq)).toBe(1);
       expect((await send(sessionId, cleo, 'Next')).seq).toBe(2);
 
       expect(await messages.findByTempId(sessionId, cleo.userId, 'c-1')).toEqual(first.message);
@@ -93,32 +93,32 @@ describe('message repository (PostgreSQL)', () => {
     });
 
     it('pages back from the newest, each page oldest first', async () => {
-      expect(seqs(await messages.listPage(sessionId, 2, 0, true))).toEqual([4, 5]);
-      expect(seqs(await messages.listPage(sessionId, 2, 2, true))).toEqual([2, 3]);
-      expect(seqs(await messages.listPage(sessionId, 2, 4, true))).toEqual([1]);
-      expect(await messages.listPage(sessionId, 2, 5, true)).toEqual([]);
-      expect(await messages.listPage(sessionId, 10, 0, true)).toEqual(all);
+      expect(seqs((await messages.listPage(sessionId, 2, 0, true)).messages)).toEqual([4, 5]);
+      expect(seqs((await messages.listPage(sessionId, 2, 2, true)).messages)).toEqual([2, 3]);
+      expect(seqs((await messages.listPage(sessionId, 2, 4, true)).messages)).toEqual([1]);
+      expect((await messages.listPage(sessionId, 2, 5, true)).messages).toEqual([]);
+      expect((await messages.listPage(sessionId, 10, 0, true)).messages).toEqual(all);
     });
 
     it('lists what came after a seq, oldest first', async () => {
-      expect(seqs(await messages.listAfter(sessionId, 0, 3, true))).toEqual([1, 2, 3]);
-      expect(seqs(await messages.listAfter(sessionId, 3, 10, true))).toEqual([4, 5]);
-      expect(await messages.listAfter(sessionId, 5, 10, true)).toEqual([]);
+      expect(seqs((await messages.listAfter(sessionId, 0, 3, true)).messages)).toEqual([1, 2, 3]);
+      expect(seqs((await messages.listAfter(sessionId, 3, 10, true)).messages)).toEqual([4, 5]);
+      expect((await messages.listAfter(sessionId, 5, 10, true)).messages).toEqual([]);
     });
 
     it('shows who has read each message', async () => {
       const readAt = new Date('2026-01-02T03:04:05.000Z');
       await store.db.knex('message_read_receipts').insert({ message_id: all[0].id, session_id: sessionId, user_id: ana.userId, seq: all[0].seq, read_at: readAt });
-      const [first] = await messages.listAfter(sessionId, 0, 1, true);
+      const [first] = (await messages.listAfter(sessionId, 0, 1, true)).messages;
       expect(first.read_by).toEqual([{ user_id: ana.userId, read_at: readAt.toISOString() }]);
       // Several readers, first reader first, with the database's microseconds cut to milliseconds; the same on a page by offset.
       await store.db.knex('message_read_receipts').insert({ message_id: all[0].id, session_id: sessionId, user_id: root.userId, seq: all[0].seq, read_at: '2026-01-01T00:00:00.123456Z' });
-      const [oldest] = await messages.listPage(sessionId, 10, 0, true);
+      const [oldest] = (await messages.listPage(sessionId, 10, 0, true)).messages;
       expect(oldest.read_by).toEqual([
         { user_id: root.userId, read_at: '2026-01-01T00:00:00.123Z' },
         { user_id: ana.userId, read_at: readAt.toISOString() },
       ]);
-      expect((await messages.listPage(sessionId, 10, 0, true)).slice(1).every((m) => m.read_by.length === 0)).toBe(true);
+      expect(((await messages.listPage(sessionId, 10, 0, true)).messages).slice(1).every((m) => m.read_by.length === 0)).toBe(true);
       await store.db.knex('message_read_receipts').where({ message_id: all[0].id }).del();
     });
   });

@@ -61,7 +61,6 @@ export function createMessageRepository(knex: Knex, outbox: Outbox): MessageRepo
 
     listPage: reads.listPage,
     listAfter: reads.listAfter,
-    lastSeq: reads.lastSeq,
 
     async unreadCounts(userId, sessionIds, fromSide) {
       if (sessionIds.length === 0) return new Map();

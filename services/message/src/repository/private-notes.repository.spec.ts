@@ -41,13 +41,15 @@ describe('private notes in storage (PostgreSQL)', () => {
       store.messages.listAfter(sessionId, 1, 10, false),
       store.messages.listAfter(sessionId, 1, 10, true),
     ]);
-    expect(seqs(mine)).toEqual([1, 3]);
-    expect(staff.map((m) => m.message_type)).toEqual(['text', 'note', 'text', 'note']);
-    expect(seqs(after)).toEqual([3]);
-    expect(seqs(afterStaff)).toEqual([2, 3, 4]);
+    expect(seqs(mine.messages)).toEqual([1, 3]);
+    expect(staff.messages.map((m) => m.message_type)).toEqual(['text', 'note', 'text', 'note']);
+    expect(seqs(after.messages)).toEqual([3]);
+    expect(seqs(afterStaff.messages)).toEqual([2, 3, 4]);
+    // The last seq counts the notes a requester does not see: seqs are the session's.
+    expect([mine, staff, after, afterStaff].map((page) => page.lastSeq)).toEqual([4, 4, 4, 4]);
     // The page by offset counts only what the reader sees.
-    expect(seqs(await store.messages.listPage(sessionId, 1, 1, false))).toEqual([1]);
-    expect(await store.messages.lastSeq(sessionId)).toBe(4);
+    expect(seqs((await store.messages.listPage(sessionId, 1, 1, false)).messages)).toEqual([1]);
+    expect(await store.messages.listAfter(sessionId, 0, 1, true).then((page) => page.lastSeq)).toBe(4);
   });
 
   it("answers each reader's last message, and no note counts as unread on either side", async () => {

@@ -21,7 +21,7 @@ describe('read receipt repository (PostgreSQL)', () => {
 
   const send = async (sessionId: string, sender: Identity, content = 'Hello') => (await store.messages.send(newMessage(sessionId, sender, { content }), messageCreated)).message;
   const unread = async (identity: Identity, sessionId: string) => (await store.messages.unreadCounts(identity.userId, [sessionId], unreadFrom(identity))).get(sessionId) ?? 0;
-  const readBy = async (sessionId: string) => (await store.messages.listAfter(sessionId, 0, 100, true)).map((m: ChatMessage) => m.read_by.map((r) => r.user_id));
+  const readBy = async (sessionId: string) => ((await store.messages.listAfter(sessionId, 0, 100, true)).messages).map((m: ChatMessage) => m.read_by.map((r) => r.user_id));
 
   it('marks named messages, counts what is left, and writes messages.read with the receipts', async () => {
     const sessionId = randomUUID();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ChatMessage, EventEnvelope } from '@parley/contracts';
-import { countedSide, type MessageRepository, type NewMessage, type SendResult, type SenderSide } from '../domain/message.ports';
+import { countedSide, type MessageRepository, type NewMessage, type SendResult, type SenderSide, type StoredPage } from '../domain/message.ports';
 
 /**
  * MessageRepository in memory, with the same seq, temp_id and read-cursor rules as the SQL one.
@@ -33,21 +33,23 @@ export class FakeMessageRepository implements MessageRepository {
     return { message: stored, created: true };
   }
 
-  async listPage(sessionId: string, limit: number, offset: number, notes: boolean): Promise<ChatMessage[]> {
-    return this.inSession(sessionId)
+  async listPage(sessionId: string, limit: number, offset: number, notes: boolean): Promise<StoredPage> {
+    const messages = this.inSession(sessionId)
       .filter((m) => notes || m.message_type !== 'note')
       .reverse()
       .slice(offset, offset + limit)
       .reverse();
+    return { messages, lastSeq: this.lastSeqOf(sessionId) };
   }
 
-  async listAfter(sessionId: string, afterSeq: number, limit: number, notes: boolean): Promise<ChatMessage[]> {
-    return this.inSession(sessionId)
+  async listAfter(sessionId: string, afterSeq: number, limit: number, notes: boolean): Promise<StoredPage> {
+    const messages = this.inSession(sessionId)
       .filter((m) => m.seq > afterSeq && (notes || m.message_type !== 'note'))
       .slice(0, limit);
+    return { messages, lastSeq: this.lastSeqOf(sessionId) };
   }
 
-  async lastSeq(sessionId: string): Promise<number> {
+  private lastSeqOf(sessionId: string): number {
     return this.counters.get(sessionId.toLowerCase()) ?? 0;
   }
 
