@@ -12,7 +12,8 @@ import { readByColumn, toMessageWithReaders, type MessageRowWithReaders } from '
 const pageSql = (types: string, columns: string, page: string) => `
 select x.ord::int as ord, coalesce(k.last_seq, 0) as page_last_seq, m.*, ${readByColumn('m')}
 from unnest(${types}) with ordinality as x(${columns}, ord)
-left join message_session_counters k on k.session_id = x.session_id
+-- One index look-up per requested session, whatever the planner thinks of the table's size.
+left join lateral (select last_seq from message_session_counters c where c.session_id = x.session_id) k on true
 left join lateral (${page}) m on true
 order by x.ord, m.seq`;
 
