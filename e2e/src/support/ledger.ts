@@ -62,7 +62,6 @@ export class Ledger {
   private readonly sends = new Map<string, Send>();
   private readonly watchers: Watcher[] = [];
 
-  /** Records what `client` shows its app for one session from now on (after its join). */
   /**
    * Records what `client` is shown of the session from now on. Every message after `joinedAtSeq`
    * must be shown; a watcher started before its client's join learns that seq from the join

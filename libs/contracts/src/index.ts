@@ -17,3 +17,4 @@ export * from './ratings';
 export * from './search';
 export * from './reports';
 export * from './session-access';
+export * from './session-snapshots';

@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import { canView, type ChatSession, type Identity } from '@parley/contracts';
+import { canView, heldIsCurrent, withoutQueuePosition, type ChatSession, type Identity } from '@parley/contracts';
 import type { SessionDirectory } from './session-directory.port';
 
 export interface SessionCacheOptions {
@@ -7,14 +7,6 @@ export interface SessionCacheOptions {
   ttlMs: number;
   /** Sessions held; the least recently used go first. */
   maxSessions: number;
-}
-
-/** A session as held: its place in the queue is not (it changes without an event of the session's own). */
-function plain(session: ChatSession): ChatSession {
-  if (session.queue_position === undefined) return session;
-  const copy = { ...session };
-  delete copy.queue_position;
-  return copy;
 }
 
 /**
@@ -55,7 +47,7 @@ export class CachedSessionDirectory implements SessionDirectory {
     const key = sessionId.toLowerCase();
     const startedAt = this.epoch;
     const session = await this.source.get(identity, sessionId);
-    if (this.clearedAt <= startedAt && (this.forgottenAt.get(key) ?? 0) <= startedAt) this.entries.set(key, plain(session));
+    if (this.clearedAt <= startedAt && (this.forgottenAt.get(key) ?? 0) <= startedAt) this.entries.set(key, withoutQueuePosition(session));
     return session;
   }
 
@@ -68,8 +60,8 @@ export class CachedSessionDirectory implements SessionDirectory {
     const key = session.id.toLowerCase();
     const held = this.entries.get(key);
     this.forget(key);
-    if (held && Date.parse(held.updated_at) >= Date.parse(session.updated_at)) return;
-    this.entries.set(key, plain(session));
+    if (held && heldIsCurrent(held, session)) return;
+    this.entries.set(key, withoutQueuePosition(session));
   }
 
   forget(sessionId: string): void {

@@ -1,15 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { EventBus, Subscription } from '@parley/bus';
-import { routingKeys, type ChatSession, type EventEnvelope } from '@parley/contracts';
+import { routingKeys, sessionCarriedBy, type EventEnvelope } from '@parley/contracts';
 import type { CachedSessionDirectory } from './cached-session-directory';
 
-/** The session a lifecycle event carries as it now stands (created, accepted, transferred, status changed, requeued). */
-const sessionOf = (event: EventEnvelope): ChatSession | undefined => {
-  const session = (event.data as { session?: Partial<ChatSession> }).session;
-  return typeof session?.id === 'string' && typeof session.updated_at === 'string' ? (session as ChatSession) : undefined;
-};
 /** The session any other lifecycle event is about (a rating). */
-const sessionIdOf = (event: EventEnvelope): string | undefined => (event.data as { session_id?: unknown }).session_id as string | undefined;
+const sessionIdOf = (event: EventEnvelope): string | undefined => (event.data as { session_id?: string }).session_id;
 
 /**
  * Keeps this instance's session cache true: every lifecycle event replaces its session with the
@@ -22,10 +17,10 @@ export async function invalidateSessionCache(bus: EventBus, exchange: string, ow
   const subscription = await bus.subscribe(
     { queue: `${exchange}.${owner}.session-cache.${randomUUID()}`, exclusive: true, patterns: [routingKeys.lifecyclePattern()] },
     (event) => {
-      const session = sessionOf(event);
+      const session = sessionCarriedBy(event);
       if (session) return cache.learn(session);
       const sessionId = sessionIdOf(event);
-      if (typeof sessionId === 'string') cache.forget(sessionId);
+      if (sessionId) cache.forget(sessionId);
     },
   );
   subscription.onReestablished(() => cache.clear());

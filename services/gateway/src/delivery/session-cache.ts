@@ -1,10 +1,5 @@
-import { canView, type ChatSession, type EventEnvelope, type Identity, type QueueChangedPayload } from '@parley/contracts';
+import { canView, heldIsCurrent, sessionCarriedBy, withoutQueuePosition, type ChatSession, type EventEnvelope, type Identity, type QueueChangedPayload } from '@parley/contracts';
 import { permissionDenied } from '@parley/errors';
-
-/** The lifecycle events that carry a session as it now stands. */
-const CARRY_SESSION = new Set(['session.created', 'session.accepted', 'session.transferred', 'session.status_changed', 'session.requeued']);
-
-const newer = (a: ChatSession, b: ChatSession) => Date.parse(a.updated_at) >= Date.parse(b.updated_at);
 
 /**
  * The sessions this gateway shows, kept true by the same event stream that feeds its sockets, so
@@ -43,11 +38,9 @@ export class SessionCache {
   /** A session read from the session service after this gateway bound its events. */
   remember(session: ChatSession): void {
     const held = this.sessions.get(session.id);
-    if (held && newer(held, session)) return;
+    if (held && heldIsCurrent(held, session)) return;
     // Where a waiting session stands comes from the newest queue event, not from this read.
-    const plain = { ...session };
-    delete plain.queue_position;
-    this.sessions.set(session.id, plain);
+    this.sessions.set(session.id, withoutQueuePosition(session));
   }
 
   /** An event from this gateway's queue, before its sockets get it. */
@@ -57,9 +50,8 @@ export class SessionCache {
       if (!this.queue || snapshot.version > this.queue.version) this.queue = snapshot;
       return;
     }
-    if (!CARRY_SESSION.has(event.type)) return;
-    const { session } = event.data as { session: ChatSession };
-    if (!this.covered(session.id)) return;
+    const session = sessionCarriedBy(event);
+    if (!session || !this.covered(session.id)) return;
     this.remember(session);
   }
 

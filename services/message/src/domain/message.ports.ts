@@ -18,13 +18,13 @@ export interface SendResult {
   created: boolean;
 }
 
-/** What the message domain needs from storage. */
 /** A page of a session's messages, oldest first, and the session's last seq as the same read saw it. */
 export interface StoredPage {
   messages: ChatMessage[];
   lastSeq: number;
 }
 
+/** What the message domain needs from storage. */
 export interface MessageRepository {
   findByTempId(sessionId: string, senderId: string, tempId: string): Promise<ChatMessage | null>;
   /**
