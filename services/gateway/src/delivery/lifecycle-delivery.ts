@@ -9,15 +9,25 @@ export const AGENTS_ROOM = 'agents';
 /** Every admin connected to this gateway: the supervisors' live figures' audience. */
 export const ADMINS_ROOM = 'admins';
 
+type QueueChanged = EventEnvelope<'queue.changed'>['data'];
+
 /**
  * Lifecycle and queue events to sockets: to the session's room and to every agent at once (one
  * emit to both rooms, so an agent in both gets it once). While this gateway has agents connected
  * it binds every session's lifecycle events; queue events it always binds, for waiting customers;
  * the supervisors' live figures while it has admins connected.
+ *
+ * A queue change is shown at the end of the turn it arrived in, and only the newest of those that
+ * arrived together: each is the whole queue, and showing one means an emit to every agent and one
+ * to every waiting customer here, so a burst of n changes (n chats opened at once) would cost n
+ * times that. Any other event shows the queue it waits for first, so the order of what a socket
+ * hears stays the order of the events.
  */
 export class LifecycleDelivery {
   private queueVersion = 0;
   private workloadVersion = 0;
+  /** The newest queue change not shown yet. */
+  private pendingQueue: QueueChanged | null = null;
 
   constructor(
     private readonly io: GatewayServer,
@@ -39,6 +49,7 @@ export class LifecycleDelivery {
   }
 
   handle(event: EventEnvelope): void {
+    if (event.type !== 'queue.changed') this.showQueue();
     switch (event.type) {
       case 'session.created': {
         const { session } = (event as EventEnvelope<'session.created'>).data;
@@ -107,10 +118,19 @@ export class LifecycleDelivery {
     target.emit(event, data);
   }
 
-  /** The queue to agents, and to each waiting customer here their place in it. Older versions are dropped. */
+  /** Keeps the newest queue change to show at the end of the turn; older versions are dropped. */
   private queueChanged({ data }: EventEnvelope<'queue.changed'>): void {
     if (data.version <= this.queueVersion) return;
     this.queueVersion = data.version;
+    if (this.pendingQueue === null) setImmediate(() => this.showQueue());
+    this.pendingQueue = data;
+  }
+
+  /** The queue to agents, and to each waiting customer here their place in it. */
+  private showQueue(): void {
+    const data = this.pendingQueue;
+    if (data === null) return;
+    this.pendingQueue = null;
     this.emitTo(AGENTS_ROOM, 'queue_updated', { waiting: data.waiting, total: data.total });
     const rooms = this.io.of('/').adapter.rooms;
     data.waiting.forEach((sessionId, index) => {

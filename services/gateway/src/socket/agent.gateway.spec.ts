@@ -46,6 +46,34 @@ describe('agents at work, over the gateway', () => {
     expect(positions).toHaveLength(1);
   });
 
+  it('shows a burst of queue changes once, the newest, and before the lifecycle event that follows them', async () => {
+    const session = await open('Burst');
+    const c = await connect(customer.token);
+    await request(c, 'join_session', { session_id: session.id });
+    const a = await connect(ana.token);
+    const queues = collect<{ waiting: string[]; total: number }>(a, 'queue_updated');
+    const positions = collect<{ session_id: string; position: number; waiting: number }>(c, 'queue_position');
+    const heard: string[] = [];
+    c.onAny((event: string) => heard.push(event));
+    const ahead = (n: number) => Array.from({ length: n }, (_, i) => `00000000-0000-4000-8000-00000000000${i}`);
+    const change = (version: number, before: number) =>
+      createEvent('queue.changed', routingKeys.agents('queue.changed'), { version, waiting: [...ahead(before), session.id], total: before + 1 });
+    const requeued = createEvent('session.requeued', routingKeys.session(session.id, 'session.requeued'), {
+      session: { ...session, status: 'waiting' as const },
+      from_agent_id: ana.id,
+      from_agent_name: 'Ana',
+      reason: 'no_reply' as const,
+      by: { user_id: 'parley', role: 'admin' as const, name: 'Parley' },
+    });
+    // One delivery: three changes, then a lifecycle event of the session, then a fourth change.
+    await gw.bus.publishMany([change(20, 3), change(21, 2), change(22, 1), requeued, change(23, 0)]);
+    await eventually(() => expect(positions.map((p) => p.position)).toEqual([2, 1]));
+    expect(queues.map((q) => q.total)).toEqual([2, 1]);
+    expect(heard.filter((e) => e === 'queue_position' || e === 'chat_requeued')).toEqual(['queue_position', 'chat_requeued', 'queue_position']);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(positions).toHaveLength(2);
+  });
+
   it('accepts a chat: the agent is in it at once, the customer and every agent hear it once', async () => {
     const session = await open();
     const c = await connect(customer.token);
