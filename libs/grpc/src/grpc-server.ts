@@ -8,6 +8,8 @@ import { requireInternalToken } from './internal-auth';
 import { grpcStatusOf } from './status-codes';
 import { DEPENDENCY_UNAVAILABLE, isDependencyUnavailable } from './unavailable';
 import type { LocalServices } from './local-services';
+import { CallStreamServer } from './call-stream.server';
+import { callsProto } from './proto-loader';
 
 /** Where a service's grpc.health.v1 is found among a process's local services. */
 export const localHealthName = (serviceName: string) => `${serviceName}/health`;
@@ -72,6 +74,8 @@ export function toServiceError(logger: Logger, error: unknown, method: string, r
 export class GrpcServer {
   readonly server: grpc.Server;
   readonly health = new HealthImplementation({ '': 'NOT_SERVING' });
+  /** The unary calls clients send over one stream (call-stream.server.ts). */
+  private readonly calls = new CallStreamServer();
 
   constructor(
     private readonly logger: Logger,
@@ -80,10 +84,12 @@ export class GrpcServer {
   ) {
     this.server = new grpc.Server({ 'grpc.max_receive_message_length': 4 * 1024 * 1024, 'grpc.enable_channelz': 0, interceptors: [requireInternalToken(internalToken)] });
     this.health.addToServer(this.server);
+    this.server.addService(callsProto().CallStream.service, this.calls.handlers);
   }
 
   addService<H extends grpc.UntypedServiceImplementation>(definition: grpc.ServiceDefinition, handlers: H, serviceName: string): void {
     this.server.addService(definition, handlers);
+    this.calls.add(definition, handlers);
     if (this.local) {
       const local = this.local;
       local.register(serviceName, definition, handlers);
@@ -113,6 +119,7 @@ export class GrpcServer {
   /** Finishes in-flight calls, then stops; forces the stop after `graceMs`. */
   stop(graceMs = 5000): Promise<void> {
     this.setServing('NOT_SERVING');
+    this.calls.drain();
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         this.server.forceShutdown();

@@ -2,7 +2,9 @@ import { EventEmitter } from 'node:events';
 import { PassThrough } from 'node:stream';
 import * as grpc from '@grpc/grpc-js';
 import { internalClientOptions } from './internal-auth';
-import { serviceTarget } from './service-target';
+import { isSingleAddress, serviceTarget } from './service-target';
+import { streamedClient } from './streamed-client';
+import { serviceError } from './service-error';
 
 type Handler = (call: unknown, callback?: (error: Partial<grpc.ServiceError> | null, response?: unknown) => void) => void;
 type MethodDefinition = grpc.MethodDefinition<unknown, unknown>;
@@ -10,15 +12,6 @@ type MethodDefinition = grpc.MethodDefinition<unknown, unknown>;
 interface Registered {
   definition: grpc.ServiceDefinition;
   handlers: Record<string, Handler>;
-}
-
-/** A failure as a grpc-js client reports one: an Error with the status code and details. */
-function serviceError(error: Partial<grpc.ServiceError>): grpc.ServiceError {
-  const failure = new Error(error.details ?? 'Call failed') as grpc.ServiceError;
-  failure.code = error.code ?? grpc.status.UNKNOWN;
-  failure.details = error.details ?? failure.message;
-  failure.metadata = error.metadata ?? new grpc.Metadata();
-  return failure;
 }
 
 const unavailable = (name: string) => serviceError({ code: grpc.status.UNAVAILABLE, details: `${name} is not running in this process` });
@@ -160,7 +153,9 @@ function roundTrip(method: MethodDefinition, side: 'request' | 'response', messa
 /**
  * A generated client of one of Parley's services: over gRPC to `address` (one host:port, a list,
  * or `dns:///name:port`: service-target.ts), or, given the process's
- * `local` services (all-in-one), in process.
+ * `local` services (all-in-one), in process. At one host:port its unary calls share one
+ * long-lived stream (streamed-client.ts); over several instances each is its own HTTP/2 stream,
+ * which grpc-js's round robin spreads.
  */
 export function serviceClient<C>(
   Client: (new (address: string, credentials: grpc.ChannelCredentials, options: grpc.ClientOptions) => C) & { service: grpc.ServiceDefinition },
@@ -169,5 +164,8 @@ export function serviceClient<C>(
   internalToken: string,
   local?: LocalServices,
 ): C {
-  return local ? local.clientFor<C>(serviceName, Client.service) : new Client(serviceTarget(address), grpc.credentials.createInsecure(), internalClientOptions(internalToken));
+  if (local) return local.clientFor<C>(serviceName, Client.service);
+  const target = serviceTarget(address);
+  const options = internalClientOptions(internalToken);
+  return isSingleAddress(address) ? streamedClient(Client, serviceName, target, options) : new Client(target, grpc.credentials.createInsecure(), options);
 }

@@ -6,6 +6,7 @@ import type { ProtoGrpcType as SessionProto } from './generated/session';
 import type { ProtoGrpcType as MessageProto } from './generated/message';
 import type { ProtoGrpcType as PresenceProto } from './generated/presence';
 import type { ProtoGrpcType as AttachmentProto } from './generated/attachment';
+import type { ProtoGrpcType as CallsProto } from './generated/calls';
 
 /**
  * The .proto files: next to a service's bundle (its build copies them to dist/services/<name>/protos),
@@ -32,6 +33,7 @@ let session: SessionProto | undefined;
 let message: MessageProto | undefined;
 let presence: PresenceProto | undefined;
 let attachment: AttachmentProto | undefined;
+let calls: CallsProto | undefined;
 
 export const sessionProto = (): SessionProto['parley']['session']['v1'] =>
   (session ??= load<SessionProto>('parley/session/v1/session.proto')).parley.session.v1;
@@ -43,6 +45,8 @@ export const presenceProto = (): PresenceProto['parley']['presence']['v1'] =>
   (presence ??= load<PresenceProto>('parley/presence/v1/presence.proto')).parley.presence.v1;
 export const attachmentProto = (): AttachmentProto['parley']['attachment']['v1'] =>
   (attachment ??= load<AttachmentProto>('parley/attachment/v1/attachment.proto')).parley.attachment.v1;
+
+export const callsProto = (): CallsProto['parley']['calls']['v1'] => (calls ??= load<CallsProto>('parley/calls/v1/calls.proto')).parley.calls.v1;
 
 /** Each service's full name, as servers register it and in-process clients find it. */
 export const SERVICE_NAMES = {
