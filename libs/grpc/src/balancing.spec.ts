@@ -28,6 +28,7 @@ type Mode = 'ok' | 'unavailable' | 'hang';
 class Instance {
   readonly server = new GrpcServer(silent, TOKEN);
   readonly handled: string[] = [];
+  readonly streamed: boolean[] = [];
   mode: Mode = 'ok';
   port = 0;
   private readonly hanging = new Set<() => void>();
@@ -48,7 +49,18 @@ class Instance {
     const message = {
       SendMessages: unary(silent, (request: { items: SendItem[] }) => answer('SendMessages', () => ({ outcomes: request.items.map(() => ({ sent: { message: { id: this.name } } })) }))),
     } as unknown as MessageServiceHandlers;
-    this.server.addService(sessionProto().SessionService.service, session, SERVICE_NAMES.session);
+    // Whether each call came as a frame of a call stream (a grpc-js unary call has a peer).
+    const viaStream = (handlers: Record<string, (call: { getPeer?: unknown }, callback: unknown) => void>) =>
+      Object.fromEntries(
+        Object.entries(handlers).map(([name, handle]) => [
+          name,
+          (call: { getPeer?: unknown }, callback: unknown) => {
+            this.streamed.push(typeof call.getPeer !== 'function');
+            handle(call, callback);
+          },
+        ]),
+      );
+    this.server.addService(sessionProto().SessionService.service, viaStream(session as never) as unknown as SessionServiceHandlers, SERVICE_NAMES.session);
     this.server.addService(messageProto().MessageService.service, message, SERVICE_NAMES.message);
   }
 
@@ -126,6 +138,8 @@ describe('gRPC clients over several instances (round robin, retries where safe)'
     for (let i = 0; i < 20; i++) served.push((await client.getSession(`s-${i}`, caller)).subject);
     expect(served.filter((name) => name === 'a').length).toBeGreaterThanOrEqual(5);
     expect(served.filter((name) => name === 'b').length).toBeGreaterThanOrEqual(5);
+    // Each as a frame of the stream to its instance.
+    expect([...a.streamed, ...b.streamed].every(Boolean)).toBe(true);
   });
 
   it('reaches a service through a dns:/// name', async () => {
@@ -133,6 +147,12 @@ describe('gRPC clients over several instances (round robin, retries where safe)'
     const client = new SessionClient(`dns:///localhost:${a.port}`, TOKEN);
     closers.push(client);
     expect((await client.getSession('s-dns', caller)).subject).toBe('a');
+  });
+
+  it('fails UNAVAILABLE, without running anything, when a name resolves to no instance', async () => {
+    const client = new SessionClient('dns:///no-such-service.invalid:50051', TOKEN);
+    closers.push(client);
+    expect(await failureOf(client.createSession({ subject: 'Help' }, caller))).toMatchObject({ code: 'UNAVAILABLE' });
   });
 
   it('answers reads from the survivor when an instance is killed, also the read it was handling', async () => {

@@ -2,7 +2,7 @@ import * as grpc from '@grpc/grpc-js';
 import type { CallStreamClient } from './generated/parley/calls/v1/CallStream';
 import type { CallFrame } from './generated/parley/calls/v1/CallFrame';
 import type { ReplyFrame__Output } from './generated/parley/calls/v1/ReplyFrame';
-import { serviceError } from './service-error';
+import { noCallStream, serviceError, unrun } from './service-error';
 
 type MethodDefinition = grpc.MethodDefinition<unknown, unknown>;
 type Callback = (error: grpc.ServiceError | null, response?: unknown) => void;
@@ -32,6 +32,15 @@ interface OpenStream {
   done: boolean;
 }
 
+/** What carries a client's unary calls: one server's stream, or one per instance (balanced-call-streams.ts). */
+export interface CallCarrier {
+  /** False while no server reached has a call stream (an older version): the caller calls unary. */
+  readonly supported: boolean;
+  /** Sends one call; `settle` gets its answer, or its failure, once. Answers a cancel. */
+  call(method: MethodDefinition, request: unknown, metadata: grpc.Metadata, deadline: number, settle: Callback): () => void;
+  close(): void;
+}
+
 /**
  * The client side of `parley.calls.v1.CallStream` (calls.proto): unary calls to one server as
  * frames of one long-lived bidirectional stream, opened at the first call and again after it
@@ -45,10 +54,11 @@ interface OpenStream {
  * new stream: gRPC's transparent retry. Retries of answered failures are the caller's
  * (`streamedMethod`).
  */
-export class CallStreamChannel {
+export class CallStreamChannel implements CallCarrier {
   private stream: OpenStream | undefined;
   private nextId = 1;
   private closed = false;
+  private closeIdle = false;
   private unsupportedUntil = 0;
 
   constructor(private readonly client: CallStreamClient) {}
@@ -85,6 +95,12 @@ export class CallStreamChannel {
     return () => forget(grpc.status.CANCELLED, 'Cancelled on client');
   }
 
+  /** Closes once no call is unanswered (now, if none is). */
+  closeWhenIdle(): void {
+    this.closeIdle = true;
+    if ((this.stream?.pending.size ?? 0) === 0) this.close();
+  }
+
   /** Ends the stream; calls still unanswered fail UNAVAILABLE. */
   close(): void {
     this.closed = true;
@@ -99,7 +115,7 @@ export class CallStreamChannel {
 
   private send(pending: Pending): void {
     if (this.closed) {
-      pending.settle(serviceError({ code: grpc.status.UNAVAILABLE, details: 'The client was closed' }));
+      pending.settle(unrun(serviceError({ code: grpc.status.UNAVAILABLE, details: 'The client was closed' })));
       return;
     }
     const stream = this.stream ?? this.open();
@@ -132,9 +148,10 @@ export class CallStreamChannel {
     const pending = stream.pending.get(reply.id);
     if (!pending) return; // its caller stopped waiting
     stream.pending.delete(reply.id);
+    if (this.closeIdle && stream.pending.size === 0) setImmediate(() => this.close());
     if (reply.not_run) {
       this.retire(stream);
-      this.resendOr(pending, serviceError({ code: reply.code, details: reply.details }));
+      this.resendOr(pending, unrun(serviceError({ code: reply.code, details: reply.details })));
     } else if (reply.code !== grpc.status.OK) pending.settle(serviceError({ code: reply.code, details: reply.details }));
     else {
       let response: unknown;
@@ -162,13 +179,14 @@ export class CallStreamChannel {
     if (this.stream === stream) this.stream = undefined;
     // Calls a stream never delivered to a handler: before its headers, or left when a stopping
     // server ended it (it ends only once every call it took is answered).
-    const unrun = graceful || (!stream.reached && error.code === grpc.status.UNAVAILABLE);
-    if (!stream.reached && error.code === grpc.status.UNIMPLEMENTED) this.unsupportedUntil = Date.now() + UNSUPPORTED_RECHECK_MS;
+    const notRun = graceful || (!stream.reached && error.code === grpc.status.UNAVAILABLE);
+    const unsupported = !stream.reached && error.code === grpc.status.UNIMPLEMENTED;
+    if (unsupported) this.unsupportedUntil = Date.now() + UNSUPPORTED_RECHECK_MS;
     const pending = [...stream.pending.values()];
     stream.pending.clear();
     for (const call of pending) {
-      if (unrun) this.resendOr(call, error);
-      else call.settle(error);
+      if (notRun) this.resendOr(call, unrun(error));
+      else call.settle(unsupported ? noCallStream(error) : error);
     }
   }
 

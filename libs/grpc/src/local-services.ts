@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { PassThrough } from 'node:stream';
 import * as grpc from '@grpc/grpc-js';
 import { internalClientOptions } from './internal-auth';
-import { isSingleAddress, serviceTarget } from './service-target';
+import { serviceTarget } from './service-target';
 import { streamedClient } from './streamed-client';
 import { serviceError } from './service-error';
 
@@ -153,9 +153,8 @@ function roundTrip(method: MethodDefinition, side: 'request' | 'response', messa
 /**
  * A generated client of one of Parley's services: over gRPC to `address` (one host:port, a list,
  * or `dns:///name:port`: service-target.ts), or, given the process's
- * `local` services (all-in-one), in process. At one host:port its unary calls share one
- * long-lived stream (streamed-client.ts); over several instances each is its own HTTP/2 stream,
- * which grpc-js's round robin spreads.
+ * `local` services (all-in-one), in process. Over gRPC its unary calls are frames of long-lived
+ * streams, one per instance (streamed-client.ts).
  */
 export function serviceClient<C>(
   Client: (new (address: string, credentials: grpc.ChannelCredentials, options: grpc.ClientOptions) => C) & { service: grpc.ServiceDefinition },
@@ -167,5 +166,5 @@ export function serviceClient<C>(
   if (local) return local.clientFor<C>(serviceName, Client.service);
   const target = serviceTarget(address);
   const options = internalClientOptions(internalToken);
-  return isSingleAddress(address) ? streamedClient(Client, serviceName, target, options) : new Client(target, grpc.credentials.createInsecure(), options);
+  return streamedClient(Client, serviceName, address, target, options);
 }

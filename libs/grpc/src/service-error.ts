@@ -8,3 +8,18 @@ export function serviceError(error: Partial<grpc.ServiceError>): grpc.ServiceErr
   failure.metadata = error.metadata ?? new grpc.Metadata();
   return failure;
 }
+
+const UNRUN = Symbol('reached no handler');
+const NO_CALL_STREAM = Symbol('the server has no call stream');
+
+/** Marks a failure of a call that reached no handler: it may be sent to another instance. */
+export function unrun(error: grpc.ServiceError): grpc.ServiceError {
+  return Object.assign(error, { [UNRUN]: true });
+}
+export const isUnrun = (error: grpc.ServiceError): boolean => (error as unknown as Record<symbol, unknown>)[UNRUN] === true;
+
+/** Marks the failure of a call to a server without the call stream (an older version): call it unary. */
+export function noCallStream(error: grpc.ServiceError): grpc.ServiceError {
+  return Object.assign(error, { [NO_CALL_STREAM]: true });
+}
+export const isNoCallStream = (error: grpc.ServiceError): boolean => (error as unknown as Record<symbol, unknown>)[NO_CALL_STREAM] === true;

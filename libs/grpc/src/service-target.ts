@@ -36,12 +36,6 @@ export function parseServiceAddress(value: string): ServiceAddress {
   return { kind: 'hosts', hosts: parts.map(hostPort) };
 }
 
-/** One host:port: a single instance (or one that balances behind its address). */
-export function isSingleAddress(value: string): boolean {
-  const address = parseServiceAddress(value);
-  return address.kind === 'hosts' && address.hosts.length === 1;
-}
-
 /** The scheme of our resolver for a list of host:port (grpc-js resolves only one name, or a list of IP literals). */
 export const HOSTS_SCHEME = 'parley-hosts';
 

@@ -1,6 +1,9 @@
 import * as grpc from '@grpc/grpc-js';
-import { CallStreamChannel } from './call-stream.client';
+import { CallStreamChannel, type CallCarrier } from './call-stream.client';
+import { BalancedCallStreams } from './balanced-call-streams';
 import { callsProto } from './proto-loader';
+import { isNoCallStream } from './service-error';
+import { parseServiceAddress } from './service-target';
 import { RETRY_POLICY, SAFE_TO_RETRY } from './retry-policy';
 import type { CallStreamClient } from './generated/parley/calls/v1/CallStream';
 
@@ -27,7 +30,7 @@ const backoffSeconds = (text: string) => parseFloat(text);
  * same method over its own HTTP/2 stream (retry-policy.ts): a method safe to repeat is tried
  * again after UNAVAILABLE, with a randomised backoff, within its deadline.
  */
-function streamedMethod(channel: CallStreamChannel, method: MethodDefinition, safe: boolean, unary: (...args: unknown[]) => { cancel(): void }) {
+function streamedMethod(channel: CallCarrier, method: MethodDefinition, safe: boolean, unary: (...args: unknown[]) => { cancel(): void }) {
   return (request: unknown, ...rest: unknown[]) => {
     if (!channel.supported) return unary(request, ...rest);
     const { metadata, deadline, callback } = unaryArguments(rest);
@@ -35,7 +38,7 @@ function streamedMethod(channel: CallStreamChannel, method: MethodDefinition, sa
     let backoffMs = backoffSeconds(RETRY_POLICY.initialBackoff) * 1000;
     const attempt = (n: number) => {
       cancel = channel.call(method, request, metadata, deadline, (error, response) => {
-        if (error?.code === grpc.status.UNIMPLEMENTED && !channel.supported) {
+        if (error && isNoCallStream(error)) {
           // The server has no call stream: this call, and the next ones for a while, go unary.
           cancel = unary(request, ...rest).cancel;
           return;
@@ -59,25 +62,31 @@ function streamedMethod(channel: CallStreamChannel, method: MethodDefinition, sa
 }
 
 /**
- * A generated client of `serviceName` at one address whose unary calls travel over one
- * long-lived stream (call-stream.client.ts); its streaming methods are grpc-js's own, on the same
- * channel, and so are its unary calls while the server has no call stream (an older version
- * during a rolling deploy). For a service reached at a list of addresses or a `dns:///` name, where grpc-js spreads
- * the calls over the instances one by one, `serviceClient` keeps grpc-js's unary calls.
+ * A generated client of `serviceName` whose unary calls travel as frames of long-lived streams
+ * (call-stream.client.ts): one stream at one `host:port`, one per instance at a list of them or a
+ * `dns:///` name (balanced-call-streams.ts). Its streaming methods are grpc-js's own, and so are
+ * its unary calls while the servers have no call stream (an older version during a rolling
+ * deploy).
  */
 export function streamedClient<C>(
   Client: (new (address: string, credentials: grpc.ChannelCredentials, options: grpc.ClientOptions) => C) & { service: grpc.ServiceDefinition },
   serviceName: string,
+  address: string,
   target: string,
   options: grpc.ClientOptions,
 ): C {
-  const plain = new Client(target, grpc.credentials.createInsecure(), options) as C & grpc.Client;
+  const credentials = grpc.credentials.createInsecure();
+  const plain = new Client(target, credentials, options) as C & grpc.Client;
   const Calls = callsProto().CallStream as unknown as new (address: string, credentials: grpc.ChannelCredentials, options: grpc.ClientOptions) => CallStreamClient;
-  const channel = new CallStreamChannel(new Calls(target, grpc.credentials.createInsecure(), { ...options, channelOverride: plain.getChannel() }));
+  const parsed = parseServiceAddress(address);
+  const carrier: CallCarrier =
+    parsed.kind === 'hosts' && parsed.hosts.length === 1
+      ? new CallStreamChannel(new Calls(target, credentials, { ...options, channelOverride: plain.getChannel() }))
+      : new BalancedCallStreams(parsed, (instance) => new CallStreamChannel(new Calls(instance, credentials, options)));
   const safe = new Set(SAFE_TO_RETRY[serviceName] ?? []);
   const client: Record<string, unknown> = {
     close: () => {
-      channel.close();
+      carrier.close();
       plain.close();
     },
     getChannel: () => plain.getChannel(),
@@ -86,7 +95,7 @@ export function streamedClient<C>(
   const methods = plain as unknown as Record<string, (...args: unknown[]) => unknown>;
   for (const [name, method] of Object.entries(Client.service) as Array<[string, MethodDefinition]>) {
     const own = methods[name].bind(plain);
-    const call = method.requestStream || method.responseStream ? own : streamedMethod(channel, method, safe.has(name), own as (...args: unknown[]) => { cancel(): void });
+    const call = method.requestStream || method.responseStream ? own : streamedMethod(carrier, method, safe.has(name), own as (...args: unknown[]) => { cancel(): void });
     client[name] = call;
     if (method.originalName) client[method.originalName] = call;
   }
