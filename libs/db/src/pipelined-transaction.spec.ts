@@ -1,4 +1,4 @@
-import { pipelinedTransaction } from './pipelined-transaction';
+import { CommitWith, pipelinedTransaction } from './pipelined-transaction';
 import { recordRoundTrips } from './round-trips';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
@@ -31,6 +31,27 @@ describe('pipelinedTransaction', () => {
     expect(roundTrips[0]).toMatch(/^begin;\ninsert into "pipeline_items" .*;\nselect count/);
     expect(roundTrips[1]).toMatch(/^insert into "pipeline_items" .*;\ncommit$/);
     expect((await knex('pipeline_items').orderBy('id').select('label')).map((r) => r.label)).toEqual(['first', 'second']);
+  });
+
+  it('sends the COMMIT with the statements a CommitWith value waits for, and answers that value', async () => {
+    const { knex } = db;
+    const answer = await pipelinedTransaction(knex, async (trx) => {
+      await trx.query(knex('pipeline_items').insert({ label: 'first' }));
+      void trx.query(knex('pipeline_items').insert({ label: 'second' }));
+      return new CommitWith(trx.query<{ n: string }>(knex('pipeline_items').count('* as n')).then((rows) => Number(rows[0].n)));
+    });
+    expect(answer).toBe(2);
+    expect(roundTrips).toHaveLength(2);
+    expect(roundTrips[1]).toMatch(/^insert into "pipeline_items" .*;\nselect count.*;\ncommit$/);
+
+    // A failure in that round trip rolls the transaction back and is thrown.
+    await expect(
+      pipelinedTransaction(knex, async (trx) => {
+        const third = trx.query(knex('pipeline_items').insert({ label: 'third' }));
+        return new CommitWith(Promise.all([third, trx.query(knex.raw('select 1 / 0'))]));
+      }),
+    ).rejects.toThrow(/division by zero/);
+    expect(await knex('pipeline_items').count('* as n')).toEqual([{ n: 2 }]);
   });
 
   it('writes every kind of parameter in as a literal that reads back the same', async () => {

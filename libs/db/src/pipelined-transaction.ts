@@ -26,6 +26,17 @@ interface Queued {
 }
 
 /**
+ * What `work` answers when the statements its value needs are queued and not awaited: the COMMIT
+ * leaves in their round trip, and the value is taken once it is back (one round trip fewer).
+ */
+export class CommitWith<T> {
+  constructor(readonly value: Promise<T>) {
+    // Read after the COMMIT; a failure of its round trip fails the transaction first.
+    value.catch(() => undefined);
+  }
+}
+
+/**
  * Runs `work` in one transaction whose statements are pipelined: those queued in one turn of the
  * event loop (`setImmediate`: no timer, the turn's promise callbacks have run) go as one
  * multi-statement simple query, one round trip, and PostgreSQL
@@ -40,7 +51,7 @@ interface Queued {
  * node-postgres's own escaping). A statement that fails fails the statements of its round trip
  * and the transaction: it is rolled back and the error is thrown.
  */
-export async function pipelinedTransaction<T>(knex: Knex, work: (trx: PipelinedTransaction) => Promise<T>): Promise<T> {
+export async function pipelinedTransaction<T>(knex: Knex, work: (trx: PipelinedTransaction) => Promise<T | CommitWith<T>>): Promise<T> {
   const client = knex.client as unknown as PooledClient;
   const connection = await client.acquireConnection();
   let queue: Queued[] = [{ sql: 'begin', resolve: () => undefined, reject: () => undefined }];
@@ -77,7 +88,7 @@ export async function pipelinedTransaction<T>(knex: Knex, work: (trx: PipelinedT
     const value = await work(trx);
     if (failure !== undefined) throw failure;
     await enqueue('commit');
-    return value;
+    return value instanceof CommitWith ? await value.value : value;
   } catch (error) {
     await connection.query('rollback').catch(() => undefined);
     throw error;

@@ -1,6 +1,6 @@
 import { failed, NaturalBatcher, succeeded, type Outcome } from '@parley/batching';
 import type { EventEnvelope, Participant } from '@parley/contracts';
-import type { Connection, PresenceRepository, PresenceStore } from './presence.ports';
+import { AtCommit, type Connection, type PresenceRepository, type PresenceStore } from './presence.ports';
 import { rosterChanged } from './presence.events';
 import { planRegistrations, type Registration, type RegistrationPlan } from './registration.plan';
 
@@ -15,20 +15,8 @@ export interface LeaseTerms {
 
 const unique = <T>(values: T[]) => [...new Set(values)];
 
-/**
- * Applies registrations in the caller's transaction: locks their users (with `lock`; otherwise
- * the caller holds the locks) and reads the registry they concern, side by side (one round trip
- * on a pipelined store, the read after the locks); plans (`planRegistrations`); then writes the
- * changes, reads the roster when it changed and `alsoRead` (the participants a batch of joins
- * answers), side by side again. Answers each item's refusal, the events to record and what
- * `alsoRead` read.
- */
-export async function registerIn<R = undefined>(
-  store: PresenceStore,
-  items: Registration[],
-  lease: LeaseTerms,
-  { lock = false, alsoRead }: { lock?: boolean; alsoRead?: (plan: RegistrationPlan) => Promise<R> } = {},
-): Promise<RegistrationPlan & { read: R | undefined }> {
+/** Locks the registrations' users (with `lock`; otherwise the caller holds the locks), reads the registry they concern, side by side (one round trip on a pipelined store, the read after the locks), and plans. */
+async function planIn(store: PresenceStore, items: Registration[], lease: LeaseTerms, lock: boolean): Promise<RegistrationPlan> {
   const [, registry] = await Promise.all([
     lock ? store.lockUsers(items.map((i) => i.identity.userId)) : undefined,
     store.registry(
@@ -38,14 +26,19 @@ export async function registerIn<R = undefined>(
       lease.now,
     ),
   ]);
-  const plan = planRegistrations(registry, items, lease.until);
-  const [, roster, read] = await Promise.all([
-    plan.changes ? store.applyChanges(plan.changes) : undefined,
-    plan.rosterChanged ? rosterChanged(store) : undefined,
-    alsoRead?.(plan),
-  ]);
+  return planRegistrations(registry, items, lease.until);
+}
+
+/**
+ * Applies registrations in the caller's transaction: plans them (`planIn`), then writes the
+ * changes and reads the roster when it changed, side by side again. Answers each item's refusal
+ * and the events to record.
+ */
+export async function registerIn(store: PresenceStore, items: Registration[], lease: LeaseTerms, { lock = false }: { lock?: boolean } = {}): Promise<RegistrationPlan> {
+  const plan = await planIn(store, items, lease, lock);
+  const [, roster] = await Promise.all([plan.changes ? store.applyChanges(plan.changes) : undefined, plan.rosterChanged ? rosterChanged(store) : undefined]);
   if (roster) plan.events.push(roster);
-  return { ...plan, read };
+  return plan;
 }
 
 /**
@@ -61,27 +54,31 @@ export async function dropConnection(store: PresenceStore, connection: Connectio
 
 /**
  * One transaction for everything waiting: its users locked in one statement and the registry
- * read; the changes written and the participants of every session joined read in one query; the
- * events recorded (they leave with the COMMIT). Three round trips on the pipelined store.
+ * read; then the changes written and the participants of every session joined read in one query,
+ * with the events recorded and the COMMIT in the same round trip. Two round trips on the
+ * pipelined store; three when the supervisors' roster changed (an agent came online or went
+ * offline): its event needs the roster as the changes left it.
  */
 async function registerBatch(presence: PresenceRepository, items: Registration[], lease: () => LeaseTerms): Promise<Outcome<RegistrationAnswer>[]> {
   const terms = lease();
   return presence.transaction(async (store) => {
-    const joinedSessions = (refusals: RegistrationPlan['refusals']) => unique(items.flatMap((item, i) => (item.kind === 'join' && !refusals[i] ? [item.sessionId] : [])));
-    const { refusals, events, read } = await registerIn(store, items, terms, {
-      lock: true,
-      alsoRead: async (plan) => {
-        const joined = joinedSessions(plan.refusals);
-        return joined.length > 0 ? store.participantsOf(joined) : new Map<string, Participant[]>();
-      },
-    });
-    await store.record(events);
-    const participants = read ?? new Map<string, Participant[]>();
-    return items.map((item, i) => {
-      const refusal = refusals[i];
-      if (refusal) return failed<RegistrationAnswer>(refusal);
-      return succeeded<RegistrationAnswer>(item.kind === 'join' ? (participants.get(item.sessionId) ?? []) : null);
-    });
+    const plan = await planIn(store, items, terms, true);
+    const joined = unique(items.flatMap((item, i) => (item.kind === 'join' && !plan.refusals[i] ? [item.sessionId] : [])));
+    const written = plan.changes ? store.applyChanges(plan.changes) : Promise.resolve();
+    const read = joined.length > 0 ? store.participantsOf(joined) : Promise.resolve(new Map<string, Participant[]>());
+    const answers = (participants: Map<string, Participant[]>) =>
+      items.map((item, i) => {
+        const refusal = plan.refusals[i];
+        if (refusal) return failed<RegistrationAnswer>(refusal);
+        return succeeded<RegistrationAnswer>(item.kind === 'join' ? (participants.get(item.sessionId) ?? []) : null);
+      });
+    if (plan.rosterChanged) {
+      const [, roster, participants] = await Promise.all([written, rosterChanged(store), read]);
+      await store.record([...plan.events, roster]);
+      return answers(participants);
+    }
+    await store.record(plan.events);
+    return new AtCommit(Promise.all([written, read]).then(([, participants]) => answers(participants)));
   });
 }
 

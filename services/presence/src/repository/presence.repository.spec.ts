@@ -80,6 +80,26 @@ describe('presence registrations (PostgreSQL)', () => {
     expect(await store.db.knex('agent_states').whereNull('offline_since').pluck('agent_id')).toEqual([]);
   });
 
+  it('registers joins that leave the roster alone in two round trips: the commit goes with the writes and the participants', async () => {
+    const customers = Array.from({ length: 3 }, (_, i) => user('customer', `pair-${i}`));
+    const sessionId = store.sessions.open(customers[0]).id;
+    for (const c of customers) store.sessions.allow(c, sessionId);
+    const roundTrips = recordRoundTrips(one.knex);
+    roundTrips.texts.length = 0;
+    // The first customer on two sockets: announced once.
+    const joins = [item(customers[0], 'pair-a', sessionId), item(customers[0], 'pair-b', sessionId), ...customers.slice(1).map((c, i) => item(c, `pair-${i}`, sessionId))];
+    const outcomes = await one.presence.joinMany(joins);
+
+    expect(roundTrips.shapes()).toEqual(['begin select select', 'with select insert commit']);
+    expect(shown(outcomes)).toEqual(joins.map(() => customers.map(asParticipant)));
+    expect(announced(await store.published(), 'user.joined', [sessionId]).sort()).toEqual(customers.map((c) => `${c.userId} ${sessionId}`).sort());
+
+    // Joining again changes nothing and announces nothing: the read and the commit, still two.
+    roundTrips.texts.length = 0;
+    expect(shown(await one.presence.joinMany(joins.slice(0, 1)))).toEqual([customers.map(asParticipant)]);
+    expect(roundTrips.shapes()).toEqual(['begin select select', 'select commit']);
+  });
+
   it('announces user.joined and user.left exactly once when two instances register the same users at once', async () => {
     const two = store.instance();
     const users = Array.from({ length: 20 }, (_, i) => user('customer', `racer-${i}`));

@@ -1,8 +1,8 @@
 import type { Knex } from 'knex';
 import type { Outbox, OutboxEntry, OutboxRowId } from '@parley/bus';
 import { STAFF_ROLES, type AgentState, type Availability, type EventEnvelope, type OnlineAgent, type Participant } from '@parley/contracts';
-import { pipelinedTransaction, type PipelinedTransaction } from '@parley/db';
-import type { Connection, PresenceRepository, PresenceStore, Registry } from '../domain/presence.ports';
+import { CommitWith, pipelinedTransaction, type PipelinedTransaction } from '@parley/db';
+import { AtCommit, type Connection, type PresenceRepository, type PresenceStore, type Registry } from '../domain/presence.ports';
 import { APPLY_CHANGES_SQL, LOCK_USERS_SQL, PARTICIPANTS_SQL, REGISTRY_SQL } from './registry.sql';
 
 /**
@@ -38,7 +38,7 @@ export function createPresenceRepository(knex: Knex, outbox: Outbox): PresenceRe
               inserted = trx.query<{ id: OutboxRowId; event_id: string }>(statement).then(entriesOf);
               inserted.catch(() => undefined);
             }
-            return result;
+            return result instanceof AtCommit ? new CommitWith(result.value) : result;
           });
           outbox.committed(await inserted);
           return value;

@@ -1,5 +1,5 @@
 import type { AgentState, Availability, EventEnvelope, OnlineAgent, Participant } from '@parley/contracts';
-import type { Connection, PresenceRepository, PresenceStore } from '../domain/presence.ports';
+import { AtCommit, type Connection, type PresenceRepository, type PresenceStore } from '../domain/presence.ports';
 
 const CONNECTION_COLUMNS = ['socket_id', 'gateway_id', 'user_id', 'user_role', 'user_name'];
 
@@ -27,7 +27,7 @@ export class FakePresenceRepository implements PresenceRepository {
   readonly lockedUsers: string[][] = [];
   private order = 0;
 
-  async transaction<T>(work: (store: PresenceStore) => Promise<T>): Promise<T> {
+  async transaction<T>(work: (store: PresenceStore) => Promise<T | AtCommit<T>>): Promise<T> {
     const saved = {
       gateways: new Map(this.gateways),
       connections: new Map(this.connections),
@@ -36,7 +36,8 @@ export class FakePresenceRepository implements PresenceRepository {
     };
     const recorded: EventEnvelope[] = [];
     try {
-      const result = await work(this.store(recorded));
+      const answer = await work(this.store(recorded));
+      const result = answer instanceof AtCommit ? await answer.value : answer;
       this.events.push(...recorded);
       return result;
     } catch (error) {
