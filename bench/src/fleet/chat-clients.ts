@@ -184,9 +184,17 @@ export function listen(session: FleetSession, onMessage: (client: Client, messag
       c.lastSeq = Math.max(c.lastSeq, message.seq);
       if (message.sender_id !== c.user.id) onMessage(c, message);
     });
-    c.socket.on('error', (event: { code?: string; message?: string; event?: string }) => errors.add(`error event ${event.event}: ${event.code} ${event.message}`));
+    c.socket.on('error', (event: { code?: string; message?: string; event?: string }) => {
+      if (!COUNTED_FROM_ACK.has(event.event ?? '')) errors.add(`error event ${event.event}: ${event.code} ${event.message}`);
+    });
   }
 }
+
+/**
+ * The events the chat load sends with an acknowledgement, whose failures it counts from the
+ * answer: the gateway's `error` event that comes with a failed answer is not counted again.
+ */
+const COUNTED_FROM_ACK = new Set(['send_message', 'mark_as_read']);
 
 /** Runs `task` for 0..count-1 with at most `concurrency` at a time. */
 export async function pool<T>(count: number, concurrency: number, task: (index: number) => Promise<T>): Promise<T[]> {
