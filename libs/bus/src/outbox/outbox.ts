@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { EventEnvelope } from '@parley/contracts';
 import type { Logger } from '@parley/logger';
 import { registerOutboxBacklog } from '@parley/metrics';
+import { pipelinedTransaction, type CommitWith, type PipelinedTransaction } from '@parley/db';
 import type { EventBus } from '../event-bus';
 import { ConfirmedRows } from './confirmed-rows';
 import { OutboxTable, type OutboxEntry, type OutboxRowId } from './outbox-table';
@@ -42,6 +43,11 @@ export interface Outbox {
    * transaction (one statement), and published after the commit. Record within `work`.
    */
   transaction<T>(work: (trx: Knex.Transaction, record: RecordEvents) => Promise<T>): Promise<T>;
+  /**
+   * `transaction` on a pipelined transaction (`pipelinedTransaction`): the statements `work`
+   * queues side by side travel in one round trip, and the outbox insert leaves with the COMMIT.
+   */
+  pipelined<T>(work: (trx: PipelinedTransaction, record: RecordEvents) => Promise<T | CommitWith<T>>): Promise<T>;
   /**
    * For callers that run their own transaction: the insert of `events`'s rows to run in it, not
    * run, and how the rows it returns become the entries to hand to `committed`.
@@ -102,6 +108,28 @@ class TransactionalOutbox implements Outbox {
       return value;
     });
     this.committed(entries);
+    return result;
+  }
+
+  async pipelined<T>(work: (trx: PipelinedTransaction, record: RecordEvents) => Promise<T | CommitWith<T>>): Promise<T> {
+    let inserted: Promise<OutboxEntry[]> = Promise.resolve([]);
+    const result = await pipelinedTransaction(this.options.knex, async (trx) => {
+      const recorded: EventEnvelope[] = [];
+      let open = true;
+      const value = await work(trx, (events) => {
+        if (!open) throw new Error(`Outbox ${this.options.table}: events recorded after their transaction's work ended`);
+        for (const event of events) recorded.push(event);
+      });
+      open = false;
+      if (recorded.length > 0) {
+        const { statement, entriesOf } = this.insertStatement(recorded);
+        // Not awaited here: it leaves with the COMMIT.
+        inserted = trx.query<{ id: OutboxRowId; event_id: string }>(statement).then(entriesOf);
+        inserted.catch(() => undefined);
+      }
+      return value;
+    });
+    this.committed(await inserted);
     return result;
   }
 

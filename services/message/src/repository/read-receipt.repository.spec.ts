@@ -6,6 +6,7 @@ import { ana, cleo, root } from '../testing/identities';
 import { messageCreated, newMessage, openMessageDatabase, readEvent, type MessageDatabase } from '../testing/message-database';
 import { unreadCountsSql } from './message.repository';
 import { createReadReceiptRepository } from './read-receipt.repository';
+import { recordRoundTrips } from '@parley/db';
 
 jest.setTimeout(30_000);
 
@@ -129,6 +130,26 @@ describe('read receipt repository (PostgreSQL)', () => {
     const announced = (await store.published()).slice(before).map((e) => e.data as { user_id: string; message_ids: string[] });
     expect(announced.map((d) => d.user_id).sort()).toEqual([ana.userId, cleo.userId, root.userId].sort());
     expect(announced.find((d) => d.user_id === ana.userId)?.message_ids).toEqual([one.id, two.id]);
+    expect(await unread(ana, sessionId)).toBe(0);
+  });
+
+  it('marks named messages in two round trips and "everything" in three, whatever the number of readers', async () => {
+    const sessionId = randomUUID();
+    const [one, two] = [await send(sessionId, cleo, '1'), await send(sessionId, cleo, '2')];
+    const roundTrips = recordRoundTrips(store.db.knex);
+    await Promise.all([
+      receipts.markMessages(sessionId, ana.userId, [one.id], readEvent(sessionId, ana.userId), true),
+      receipts.markMessages(sessionId, root.userId, [one.id, two.id], readEvent(sessionId, root.userId), true),
+    ]);
+    // The cursors ensured, the receipts written and the cursors moved; the outbox and the commit.
+    expect(roundTrips.shapes()).toEqual(['begin insert insert update', 'insert commit']);
+    roundTrips.texts.length = 0;
+    await Promise.all([
+      receipts.markAll(sessionId, cleo.userId, readEvent(sessionId, cleo.userId), true),
+      receipts.markAll(sessionId, ana.userId, readEvent(sessionId, ana.userId), true),
+    ]);
+    // The cursors ensured and locked; the receipts and the cursors; the outbox and the commit.
+    expect(roundTrips.shapes()).toEqual(['begin insert select', 'insert update', 'insert commit']);
     expect(await unread(ana, sessionId)).toBe(0);
   });
 

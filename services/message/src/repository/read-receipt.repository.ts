@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { NaturalBatcher, succeeded } from '@parley/batching';
 import type { Outbox } from '@parley/bus';
+import type { PipelinedTransaction } from '@parley/db';
 import type { EventEnvelope } from '@parley/contracts';
 import type { ReadReceiptRepository } from '../domain/message.ports';
 import { ADVANCE_CURSORS_SQL, CURSORS_AT_SQL, ENSURE_CURSORS_SQL, LOCK_CURSORS_SQL, MARK_IDS_SQL, MARK_RANGES_SQL } from './read-receipt.sql';
@@ -22,51 +23,62 @@ function readersOf(items: Marking[]): { sessions: string[]; users: string[]; not
   return { sessions: readers.map((m) => m.sessionId), users: readers.map((m) => m.userId), notes: readers.map((m) => m.notes) };
 }
 
+type MarkedRow = { message_id: string; session_id: string; user_id: string };
+type CursorRow = { session_id: string; user_id: string; receipts_seq: string; last_seq: string };
+
 /**
- * Marks a batch in the caller's transaction, set based (read-receipt.sql.ts): every reader's
- * "everything" first, then the named messages. Answers each marking's newly read ids: a message
- * two markings of one reader both name counts for the first.
+ * Marks a batch in the caller's pipelined transaction, set based (read-receipt.sql.ts): every
+ * reader's "everything" first, then the named messages. Answers each marking's newly read ids: a
+ * message two markings of one reader both name counts for the first. Named markings alone take one
+ * round trip (the cursors ensured, the receipts written, the cursors moved); "everything" takes
+ * two, its cursors locked and read first.
  */
-async function markIn(trx: Knex.Transaction, items: Marking[]): Promise<string[][]> {
+async function markIn(knex: Knex, trx: PipelinedTransaction, items: Marking[]): Promise<string[][]> {
   const answers = items.map((): string[] => []);
   const all = readersOf(items);
-  await trx.raw(ENSURE_CURSORS_SQL, [all.sessions, all.users]);
-  const whole = items.filter((item) => item.ids === null);
-  if (whole.length > 0) {
-    const readers = readersOf(whole);
-    const { rows: cursors } = await trx.raw<{ rows: Array<{ session_id: string; user_id: string; receipts_seq: string; last_seq: string }> }>(LOCK_CURSORS_SQL, [readers.sessions, readers.users]);
-    const column = <T>(pick: (c: (typeof cursors)[number]) => T) => cursors.map(pick);
-    const seesNotes = new Map(whole.map((m) => [keyOf(m), m.notes]));
-    const { rows } = await trx.raw<{ rows: Array<{ message_id: string; session_id: string; user_id: string }> }>(MARK_RANGES_SQL, [
-      column((c) => c.session_id),
-      column((c) => c.user_id),
-      column((c) => Number(c.receipts_seq)),
-      column((c) => Number(c.last_seq)),
-      column((c) => seesNotes.get(`${c.session_id}/${c.user_id}`) ?? false),
-    ]);
-    await trx.raw(CURSORS_AT_SQL, [column((c) => c.session_id), column((c) => c.user_id), column((c) => Number(c.last_seq))]);
-    // The reader's first "everything" marking answers what it read.
-    const first = new Map<string, number>();
-    items.forEach((item, i) => item.ids === null && !first.has(keyOf(item)) && first.set(keyOf(item), i));
-    for (const row of rows) answers[first.get(`${row.session_id}/${row.user_id}`) as number].push(row.message_id);
-  }
+  const ensured = trx.query(knex.raw(ENSURE_CURSORS_SQL, [all.sessions, all.users]));
   const named = items.filter((item) => item.ids !== null);
-  if (named.length > 0) {
+  /** Queues the named markings' statements; answers once they are back. */
+  const markNamed = async () => {
+    if (named.length === 0) return;
     const flat = named.flatMap((item) => (item.ids as string[]).map((id) => ({ item, id })));
-    const { rows } = await trx.raw<{ rows: Array<{ message_id: string; session_id: string; user_id: string }> }>(MARK_IDS_SQL, [
-      flat.map((f) => f.item.sessionId),
-      flat.map((f) => f.item.userId),
-      flat.map((f) => f.id),
-      flat.map((f) => f.item.notes),
+    const readers = readersOf(named);
+    const [rows] = await Promise.all([
+      trx.query<MarkedRow>(knex.raw(MARK_IDS_SQL, [flat.map((f) => f.item.sessionId), flat.map((f) => f.item.userId), flat.map((f) => f.id), flat.map((f) => f.item.notes)])),
+      trx.query(knex.raw(ADVANCE_CURSORS_SQL, [readers.sessions, readers.users, readers.notes])),
     ]);
     const fresh = new Set(rows.map((r) => `${r.session_id}/${r.user_id}/${r.message_id}`));
     items.forEach((item, i) => {
       if (item.ids === null) return;
       for (const id of item.ids) if (fresh.delete(`${keyOf(item)}/${id}`)) answers[i].push(id);
     });
-    const readers = readersOf(named);
-    await trx.raw(ADVANCE_CURSORS_SQL, [readers.sessions, readers.users, readers.notes]);
+  };
+  const whole = items.filter((item) => item.ids === null);
+  if (whole.length === 0) {
+    await Promise.all([ensured, markNamed()]);
+    return answers;
   }
+  const readers = readersOf(whole);
+  const [, cursors] = await Promise.all([ensured, trx.query<CursorRow>(knex.raw(LOCK_CURSORS_SQL, [readers.sessions, readers.users]))]);
+  const column = <T>(pick: (c: CursorRow) => T) => cursors.map(pick);
+  const seesNotes = new Map(whole.map((m) => [keyOf(m), m.notes]));
+  const [rows] = await Promise.all([
+    trx.query<MarkedRow>(
+      knex.raw(MARK_RANGES_SQL, [
+        column((c) => c.session_id),
+        column((c) => c.user_id),
+        column((c) => Number(c.receipts_seq)),
+        column((c) => Number(c.last_seq)),
+        column((c) => seesNotes.get(`${c.session_id}/${c.user_id}`) ?? false),
+      ]),
+    ),
+    trx.query(knex.raw(CURSORS_AT_SQL, [column((c) => c.session_id), column((c) => c.user_id), column((c) => Number(c.last_seq))])),
+    markNamed(),
+  ]);
+  // The reader's first "everything" marking answers what it read.
+  const first = new Map<string, number>();
+  items.forEach((item, i) => item.ids === null && !first.has(keyOf(item)) && first.set(keyOf(item), i));
+  for (const row of rows) answers[first.get(`${row.session_id}/${row.user_id}`) as number].push(row.message_id);
   return answers;
 }
 
@@ -84,8 +96,8 @@ export function createReadReceiptRepository(knex: Knex, outbox: Outbox): ReadRec
   async function markBatch(items: Marking[]): Promise<string[][]> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await outbox.transaction(async (trx, record) => {
-          const answers = await markIn(trx, items);
+        return await outbox.pipelined(async (trx, record) => {
+          const answers = await markIn(knex, trx, items);
           // One announcement per reader and batch, with every id the reader newly read.
           const announced = new Map<string, { eventsFor: Marking['eventsFor']; ids: string[] }>();
           items.forEach((item, i) => {

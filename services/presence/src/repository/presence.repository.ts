@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
-import type { Outbox, OutboxEntry, OutboxRowId } from '@parley/bus';
-import { STAFF_ROLES, type AgentState, type Availability, type EventEnvelope, type OnlineAgent, type Participant } from '@parley/contracts';
-import { CommitWith, pipelinedTransaction, type PipelinedTransaction } from '@parley/db';
+import type { Outbox } from '@parley/bus';
+import { STAFF_ROLES, type AgentState, type Availability, type OnlineAgent, type Participant } from '@parley/contracts';
+import { CommitWith, type PipelinedTransaction } from '@parley/db';
 import { AtCommit, type Connection, type PresenceRepository, type PresenceStore, type Registry } from '../domain/presence.ports';
 import { APPLY_CHANGES_SQL, LOCK_USERS_SQL, PARTICIPANTS_SQL, REGISTRY_SQL } from './registry.sql';
 
@@ -20,28 +20,18 @@ const MAX_TRIES = 5;
 /**
  * presence_gateways, presence_connections and presence_memberships (typing_indicators: typing.repository.ts); events go
  * to presence_outbox in the same transaction and are published after the commit. A transaction's
- * statements are pipelined (`pipelinedTransaction`): what the domain asks for side by side
- * travels in one round trip, and the outbox insert leaves with the COMMIT.
+ * statements are pipelined (`outbox.pipelined`): what the domain asks for side by side travels in
+ * one round trip, and the outbox insert leaves with the COMMIT.
  */
 export function createPresenceRepository(knex: Knex, outbox: Outbox): PresenceRepository {
   return {
     async transaction(work) {
       for (let attempt = 1; ; attempt++) {
         try {
-          let inserted: Promise<OutboxEntry[]> = Promise.resolve([]);
-          const value = await pipelinedTransaction(knex, async (trx) => {
-            const recorded: EventEnvelope[] = [];
-            const result = await work(createStore(knex, trx, async (events) => void recorded.push(...events)));
-            if (recorded.length > 0) {
-              const { statement, entriesOf } = outbox.insertStatement(recorded);
-              // Not awaited here: it leaves with the COMMIT.
-              inserted = trx.query<{ id: OutboxRowId; event_id: string }>(statement).then(entriesOf);
-              inserted.catch(() => undefined);
-            }
+          return await outbox.pipelined(async (trx, record) => {
+            const result = await work(createStore(knex, trx, async (events) => record(events)));
             return result instanceof AtCommit ? new CommitWith(result.value) : result;
           });
-          outbox.committed(await inserted);
-          return value;
         } catch (error) {
           if (!isRetryable(error) || attempt >= MAX_TRIES) throw error;
         }
