@@ -24,7 +24,7 @@ interface Instance {
 const targetOf = (host: string, port: number) => (host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`);
 
 /** Every address of a host: itself when it is an IP literal, otherwise all the system resolver gives. */
-async function addressesOf({ host, port }: HostPort): Promise<string[]> {
+export async function addressesOf({ host, port }: HostPort): Promise<string[]> {
   if (isIP(host)) return [targetOf(host, port)];
   const found = await lookup(host, { all: true });
   return found.map((a) => targetOf(a.address, port));
@@ -46,10 +46,18 @@ export class BalancedCallStreams implements CallCarrier {
   private resolving: Promise<void> | null = null;
   private closed = false;
 
+  private readonly resolveHost: (host: HostPort) => Promise<string[]>;
+  private readonly resolveEveryMs: number;
+
+  /** `options`: how a host's addresses are found and how often (the system resolver, every 10 s). */
   constructor(
     private readonly address: ServiceAddress,
     private readonly channelTo: (target: string) => CallStreamChannel,
-  ) {}
+    options: { resolveHost?: (host: HostPort) => Promise<string[]>; resolveEveryMs?: number } = {},
+  ) {
+    this.resolveHost = options.resolveHost ?? addressesOf;
+    this.resolveEveryMs = options.resolveEveryMs ?? RESOLVE_EVERY_MS;
+  }
 
   /** While any instance may serve the stream (the caller calls unary when none does). */
   get supported(): boolean {
@@ -113,7 +121,7 @@ export class BalancedCallStreams implements CallCarrier {
 
   /** Resolved instances, looking them up first when there are none yet (and in the background when due). */
   private ready(): Promise<void> {
-    const due = Date.now() - this.resolvedAt >= RESOLVE_EVERY_MS;
+    const due = Date.now() - this.resolvedAt >= this.resolveEveryMs;
     if (this.instances.length === 0) return this.resolve();
     if (due) void this.resolve().catch(() => undefined);
     return Promise.resolve();
@@ -126,7 +134,7 @@ export class BalancedCallStreams implements CallCarrier {
 
   private async lookUp(): Promise<void> {
     const hosts = this.address.kind === 'dns' ? [{ host: this.address.name, port: this.address.port }] : this.address.hosts;
-    const settled = await Promise.allSettled(hosts.map(addressesOf));
+    const settled = await Promise.allSettled(hosts.map((host) => this.resolveHost(host)));
     const found = [...new Set(settled.flatMap((s) => (s.status === 'fulfilled' ? s.value : [])))];
     this.resolvedAt = Date.now();
     if (found.length === 0) {
