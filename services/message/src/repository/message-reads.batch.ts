@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { NaturalBatcher, succeeded } from '@parley/batching';
+import { queryPrepared } from '@parley/db';
 import type { StoredPage } from '../domain/message.ports';
 import { readByColumn, toMessageWithReaders, type MessageRowWithReaders } from './message.rows';
 
@@ -49,17 +50,21 @@ function byRequest(rows: PageRow[], requests: number): StoredPage[] {
  * next (a reconnect storm's catch-ups are a few queries, not one per socket).
  */
 export function createMessageReads(knex: Knex) {
+  // Prepared once per connection (their plans are kept): `$n` placeholders, as PostgreSQL takes them.
+  const [afterSql, newestSql] = [AFTER_SQL, NEWEST_SQL].map((sql) => knex.raw(sql, [[], [], [], []]).toSQL().toNative().sql);
   const after = new NaturalBatcher<{ sessionId: string; afterSeq: number; limit: number; notes: boolean }, StoredPage>({
     hop: 'message.list-after',
     async run(requests) {
-      const { rows } = await knex.raw<{ rows: PageRow[] }>(AFTER_SQL, [requests.map((r) => r.sessionId), requests.map((r) => r.afterSeq), requests.map((r) => r.limit), requests.map((r) => r.notes)]);
+      const values = [requests.map((r) => r.sessionId), requests.map((r) => r.afterSeq), requests.map((r) => r.limit), requests.map((r) => r.notes)];
+      const rows = await queryPrepared<PageRow>(knex, 'message-list-after', afterSql, values);
       return byRequest(rows, requests.length).map((page) => succeeded(page));
     },
   });
   const newest = new NaturalBatcher<{ sessionId: string; limit: number; offset: number; notes: boolean }, StoredPage>({
     hop: 'message.list-page',
     async run(requests) {
-      const { rows } = await knex.raw<{ rows: PageRow[] }>(NEWEST_SQL, [requests.map((r) => r.sessionId), requests.map((r) => r.limit), requests.map((r) => r.offset), requests.map((r) => r.notes)]);
+      const values = [requests.map((r) => r.sessionId), requests.map((r) => r.limit), requests.map((r) => r.offset), requests.map((r) => r.notes)];
+      const rows = await queryPrepared<PageRow>(knex, 'message-list-page', newestSql, values);
       return byRequest(rows, requests.length).map((page) => succeeded(page));
     },
   });
