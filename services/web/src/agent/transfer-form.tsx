@@ -9,6 +9,9 @@ interface OnlineAgent {
   name: string;
 }
 
+/** How often the form asks again who is online while nobody else is. */
+const RECHECK_MS = 2000;
+
 /** Hands the chat to another agent who is online now. */
 export function TransferForm({ chat, token, sessionId, myId, done }: { chat: ParleyClient; token: string; sessionId: string; myId: string; done: () => void }) {
   const [agents, setAgents] = useState<OnlineAgent[] | null>(null);
@@ -16,14 +19,26 @@ export function TransferForm({ chat, token, sessionId, myId, done }: { chat: Par
   const [problem, setProblem] = useState<string | null>(null);
 
   useEffect(() => {
-    apiRequest<OnlineAgent[]>(token, 'GET', '/api/v1/chat/agents/online').then(
-      (online) => {
-        const others = online.filter((a) => a.user_id !== myId && a.role === 'support');
-        setAgents(others);
-        setChosen(others[0]?.user_id ?? '');
-      },
-      (error) => setProblem(reasonOf(error)),
-    );
+    // While nobody else is online the form asks again: an agent who has just signed in appears
+    // once their connection is registered, a moment after their page shows.
+    let open = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const ask = () =>
+      apiRequest<OnlineAgent[]>(token, 'GET', '/api/v1/chat/agents/online').then(
+        (online) => {
+          if (!open) return;
+          const others = online.filter((a) => a.user_id !== myId && a.role === 'support');
+          setAgents(others);
+          setChosen((current) => (others.some((a) => a.user_id === current) ? current : (others[0]?.user_id ?? '')));
+          if (others.length === 0) timer = setTimeout(ask, RECHECK_MS);
+        },
+        (error) => open && setProblem(reasonOf(error)),
+      );
+    void ask();
+    return () => {
+      open = false;
+      clearTimeout(timer);
+    };
   }, [token, myId]);
 
   const submit = async () => {
@@ -43,7 +58,7 @@ export function TransferForm({ chat, token, sessionId, myId, done }: { chat: Par
       onSubmit={onSubmit(submit)}
     >
       <Alert message={problem} />
-      {agents && agents.length === 0 && <p>No other agent is online.</p>}
+      {agents && agents.length === 0 && <p>No other agent is online yet.</p>}
       {agents && agents.length > 0 && (
         <>
           <label>
