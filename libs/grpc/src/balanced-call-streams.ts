@@ -1,12 +1,7 @@
-import { lookup } from 'node:dns/promises';
-import { isIP } from 'node:net';
 import * as grpc from '@grpc/grpc-js';
-import type { CallCarrier, CallStreamChannel } from './call-stream.client';
+import type { CallCarrier, CallStreamChannel, Callback, UnaryMethod } from './call-stream.client';
 import { serviceError, isUnrun } from './service-error';
-import type { HostPort, ServiceAddress } from './service-target';
-
-type MethodDefinition = grpc.MethodDefinition<unknown, unknown>;
-type Callback = (error: grpc.ServiceError | null, response?: unknown) => void;
+import { lookUpHost, targetOf, type HostPort, type ServiceAddress } from './service-target';
 
 /** The instances are looked up again at most this often, and at least this often while calls come. */
 const MIN_RESOLVE_INTERVAL_MS = 1000;
@@ -20,15 +15,8 @@ interface Instance {
   downUntil: number;
 }
 
-/** `host:port` as a grpc-js target: an IPv6 literal in brackets. */
-const targetOf = (host: string, port: number) => (host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`);
-
-/** Every address of a host: itself when it is an IP literal, otherwise all the system resolver gives. */
-export async function addressesOf({ host, port }: HostPort): Promise<string[]> {
-  if (isIP(host)) return [targetOf(host, port)];
-  const found = await lookup(host, { all: true });
-  return found.map((a) => targetOf(a.address, port));
-}
+/** Every address of a host as a target (`host:port`). */
+const addressesOf = async (host: HostPort): Promise<string[]> => (await lookUpHost(host)).map(targetOf);
 
 /**
  * The call stream to a service with several instances (a list of `host:port`, or a `dns:///` name
@@ -64,7 +52,7 @@ export class BalancedCallStreams implements CallCarrier {
     return this.instances.length === 0 || this.instances.some((i) => i.channel.supported);
   }
 
-  call(method: MethodDefinition, request: unknown, metadata: grpc.Metadata, deadline: number, settle: Callback): () => void {
+  call(method: UnaryMethod, request: unknown, metadata: grpc.Metadata, deadline: number, settle: Callback): () => void {
     let cancel: () => void = () => undefined;
     let done = false;
     const finish: Callback = (error, response) => {

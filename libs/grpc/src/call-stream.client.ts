@@ -4,8 +4,8 @@ import type { CallFrame } from './generated/parley/calls/v1/CallFrame';
 import type { ReplyFrame__Output } from './generated/parley/calls/v1/ReplyFrame';
 import { noCallStream, serviceError, unrun } from './service-error';
 
-type MethodDefinition = grpc.MethodDefinition<unknown, unknown>;
-type Callback = (error: grpc.ServiceError | null, response?: unknown) => void;
+export type UnaryMethod = grpc.MethodDefinition<unknown, unknown>;
+export type Callback = (error: grpc.ServiceError | null, response?: unknown) => void;
 
 /** After a server answered that it has no call stream (an older version), calls go unary this long. */
 const UNSUPPORTED_RECHECK_MS = 60_000;
@@ -17,7 +17,7 @@ interface Pending {
   frame: CallFrame & { id: number };
   /** The stream it was last sent on. */
   stream?: OpenStream;
-  method: MethodDefinition;
+  method: UnaryMethod;
   settle: Callback;
   resends: number;
 }
@@ -27,8 +27,6 @@ interface OpenStream {
   pending: Map<number, Pending>;
   /** The server's headers came: what this stream carries reaches its handlers. */
   reached: boolean;
-  /** The server is stopping: calls it did not take may be sent again, elsewhere. */
-  stopping: boolean;
   done: boolean;
 }
 
@@ -37,7 +35,7 @@ export interface CallCarrier {
   /** False while no server reached has a call stream (an older version): the caller calls unary. */
   readonly supported: boolean;
   /** Sends one call; `settle` gets its answer, or its failure, once. Answers a cancel. */
-  call(method: MethodDefinition, request: unknown, metadata: grpc.Metadata, deadline: number, settle: Callback): () => void;
+  call(method: UnaryMethod, request: unknown, metadata: grpc.Metadata, deadline: number, settle: Callback): () => void;
   close(): void;
 }
 
@@ -69,7 +67,7 @@ export class CallStreamChannel implements CallCarrier {
   }
 
   /** Sends one call; `settle` gets its answer, or its failure, once. Answers a cancel. */
-  call(method: MethodDefinition, request: unknown, metadata: grpc.Metadata, deadline: number, settle: Callback): () => void {
+  call(method: UnaryMethod, request: unknown, metadata: grpc.Metadata, deadline: number, settle: Callback): () => void {
     const values: Record<string, string> = {};
     for (const [key, value] of Object.entries(metadata.getMap())) if (typeof value === 'string') values[key] = value;
     const frame = { id: this.nextId++, method: method.path, request: method.requestSerialize(request), metadata: values, deadline_ms: deadline };
@@ -82,8 +80,7 @@ export class CallStreamChannel implements CallCarrier {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
-        if (error) settle(error);
-        else settle(null, response);
+        settle(error, response);
       },
     };
     const forget = (code: grpc.status, details: string) => {
@@ -126,7 +123,7 @@ export class CallStreamChannel implements CallCarrier {
 
   private open(): OpenStream {
     const call = this.client.Calls();
-    const stream: OpenStream = { call, pending: new Map(), reached: false, stopping: false, done: false };
+    const stream: OpenStream = { call, pending: new Map(), reached: false, done: false };
     call.on('metadata', () => (stream.reached = true));
     call.on('data', (reply: ReplyFrame__Output) => this.answer(stream, reply));
     // A stopping server ends the stream (status OK) once it has answered every call it took. The
@@ -167,7 +164,6 @@ export class CallStreamChannel implements CallCarrier {
 
   /** New calls go to a new stream; this one ends once its calls are answered. */
   private retire(stream: OpenStream): void {
-    stream.stopping = true;
     if (this.stream !== stream) return;
     this.stream = undefined;
     stream.call.end();

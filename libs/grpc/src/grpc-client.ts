@@ -3,7 +3,7 @@ import { AppError } from '@parley/errors';
 import { metrics } from '@parley/metrics';
 import { toMetadata, type CallContext } from './call-metadata';
 import { errorCodeOf } from './status-codes';
-import { RETRY_POLICY, SERVICE_CONFIG } from './retry-policy';
+import { RETRY_POLICY, retryPauses, SERVICE_CONFIG } from './retry-policy';
 
 export { RETRY_POLICY, SAFE_TO_RETRY, SERVICE_CONFIG } from './retry-policy';
 
@@ -43,16 +43,15 @@ export interface InvokeOptions {
 export async function invoke<Res>(serviceLabel: string, start: Start<Res>, context: CallContext, options: number | InvokeOptions = {}): Promise<Res> {
   const { deadlineMs = DEFAULT_DEADLINE_MS, retrySafe = false } = typeof options === 'number' ? { deadlineMs: options } : options;
   const deadline = Date.now() + deadlineMs;
-  let backoffMs = parseFloat(RETRY_POLICY.initialBackoff) * 1000;
+  const nextPause = retryPauses();
   for (let attempt = 1; ; attempt++) {
     try {
       return await attemptCall(serviceLabel, start, context, deadline);
     } catch (error) {
-      const pause = Math.random() * backoffMs;
+      const pause = nextPause();
       const retry = retrySafe && attempt < RETRY_POLICY.maxAttempts && error instanceof AppError && error.code === 'UNAVAILABLE' && Date.now() + pause < deadline;
       if (!retry) throw error;
       await new Promise((resolve) => setTimeout(resolve, pause));
-      backoffMs = Math.min(backoffMs * RETRY_POLICY.backoffMultiplier, parseFloat(RETRY_POLICY.maxBackoff) * 1000);
     }
   }
 }

@@ -5,6 +5,7 @@ import { internalClientOptions } from './internal-auth';
 import { serviceTarget } from './service-target';
 import { streamedClient } from './streamed-client';
 import { serviceError } from './service-error';
+import { callArguments } from './call-arguments';
 
 type Handler = (call: unknown, callback?: (error: Partial<grpc.ServiceError> | null, response?: unknown) => void) => void;
 type MethodDefinition = grpc.MethodDefinition<unknown, unknown>;
@@ -136,13 +137,6 @@ export class LocalServices {
       return clientSide;
     };
   }
-}
-
-/** A grpc-js call's optional arguments: metadata and options may each be left out; a callback comes last. */
-function callArguments(rest: unknown[]): { metadata: grpc.Metadata; callback: grpc.requestCallback<unknown> } {
-  const metadata = rest.find((arg): arg is grpc.Metadata => arg instanceof grpc.Metadata) ?? new grpc.Metadata();
-  const last = rest.at(-1);
-  return { metadata, callback: (typeof last === 'function' ? last : () => undefined) as grpc.requestCallback<unknown> };
 }
 
 /** A message as the other side would receive it over the wire. */

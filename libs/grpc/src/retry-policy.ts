@@ -52,6 +52,20 @@ export const SAFE_TO_RETRY: Record<string, readonly string[]> = {
   [SERVICE_NAMES.attachment]: ['ClaimAttachments', 'GetAttachment', 'CreateDownloadLink', 'Download'],
 };
 
+/**
+ * The pauses between the tries of one call under RETRY_POLICY: random up to a backoff that starts
+ * at `initialBackoff` and grows by `backoffMultiplier` up to `maxBackoff`, as grpc-js spaces them.
+ */
+export function retryPauses(): () => number {
+  const seconds = (text: string) => parseFloat(text) * 1000;
+  let backoffMs = seconds(RETRY_POLICY.initialBackoff);
+  return () => {
+    const pause = Math.random() * backoffMs;
+    backoffMs = Math.min(backoffMs * RETRY_POLICY.backoffMultiplier, seconds(RETRY_POLICY.maxBackoff));
+    return pause;
+  };
+}
+
 /** Every channel balances over the instances it resolves, and retries the safe methods. */
 export const SERVICE_CONFIG = {
   loadBalancingConfig: [{ round_robin: {} }],

@@ -1,4 +1,5 @@
 import { lookup } from 'node:dns/promises';
+import { isIP } from 'node:net';
 import * as grpc from '@grpc/grpc-js';
 
 /**
@@ -53,6 +54,15 @@ export function serviceTarget(value: string): string {
 
 const bracketed = (host: string) => (host.includes(':') ? `[${host}]` : host);
 
+/** `host:port` as a grpc-js target: an IPv6 literal in brackets. */
+export const targetOf = ({ host, port }: HostPort): string => `${bracketed(host)}:${port}`;
+
+/** Every address of a host, as the system resolver gives them (an IP literal is itself). */
+export async function lookUpHost({ host, port }: HostPort): Promise<HostPort[]> {
+  if (isIP(host)) return [{ host, port }];
+  return (await lookup(host, { all: true })).map((a) => ({ host: a.address, port }));
+}
+
 /** Re-resolution at most this often: a down instance makes the balancer ask again on every failed connect. */
 const MIN_RESOLVE_INTERVAL_MS = 1000;
 
@@ -96,15 +106,7 @@ class HostsResolver implements grpc.experimental.Resolver {
   }
 
   private async resolve(): Promise<void> {
-    const found = await Promise.all(
-      this.hosts.map(async ({ host, port }) => {
-        try {
-          return (await lookup(host, { all: true })).map((a) => ({ addresses: [{ host: a.address, port }] }));
-        } catch {
-          return [];
-        }
-      }),
-    );
+    const found = await Promise.all(this.hosts.map((host) => lookUpHost(host).then((addresses) => addresses.map((a) => ({ addresses: [a] })), () => [])));
     if (this.destroyed) return;
     const endpoints = found.flat();
     if (endpoints.length > 0) this.listener(grpc.experimental.statusOrFromValue(endpoints), {}, null, '');

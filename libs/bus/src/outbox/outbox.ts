@@ -93,18 +93,25 @@ class TransactionalOutbox implements Outbox {
     );
   }
 
-  async transaction<T>(work: (trx: Knex.Transaction, record: RecordEvents) => Promise<T>): Promise<T> {
+  /** Where a transaction's work records its events; `close` ends recording and answers them. */
+  private recorder(): { record: RecordEvents; close(): EventEnvelope[] } {
     const recorded: EventEnvelope[] = [];
     let open = true;
-    const record: RecordEvents = (events) => {
-      if (!open) throw new Error(`Outbox ${this.options.table}: events recorded after their transaction's work ended`);
-      for (const event of events) recorded.push(event);
+    return {
+      record: (events) => {
+        if (!open) throw new Error(`Outbox ${this.options.table}: events recorded after their transaction's work ended`);
+        for (const event of events) recorded.push(event);
+      },
+      close: () => ((open = false), recorded),
     };
+  }
+
+  async transaction<T>(work: (trx: Knex.Transaction, record: RecordEvents) => Promise<T>): Promise<T> {
+    const events = this.recorder();
     let entries: OutboxEntry[] = [];
     const result = await this.options.knex.transaction(async (trx) => {
-      const value = await work(trx, record);
-      open = false;
-      entries = await this.table.insert(trx, recorded);
+      const value = await work(trx, events.record);
+      entries = await this.table.insert(trx, events.close());
       return value;
     });
     this.committed(entries);
@@ -114,13 +121,9 @@ class TransactionalOutbox implements Outbox {
   async pipelined<T>(work: (trx: PipelinedTransaction, record: RecordEvents) => Promise<T | CommitWith<T>>): Promise<T> {
     let inserted: Promise<OutboxEntry[]> = Promise.resolve([]);
     const result = await pipelinedTransaction(this.options.knex, async (trx) => {
-      const recorded: EventEnvelope[] = [];
-      let open = true;
-      const value = await work(trx, (events) => {
-        if (!open) throw new Error(`Outbox ${this.options.table}: events recorded after their transaction's work ended`);
-        for (const event of events) recorded.push(event);
-      });
-      open = false;
+      const events = this.recorder();
+      const value = await work(trx, events.record);
+      const recorded = events.close();
       if (recorded.length > 0) {
         const { statement, entriesOf } = this.insertStatement(recorded);
         // Not awaited here: it leaves with the COMMIT.
