@@ -6,6 +6,7 @@ import { ana, cleo, root } from '../testing/identities';
 import { messageCreated, newMessage, openMessageDatabase, readEvent, type MessageDatabase } from '../testing/message-database';
 import { unreadCountsSql } from './message.repository';
 import { createReadReceiptRepository } from './read-receipt.repository';
+import { ADVANCE_CURSORS_SQL, MARK_IDS_SQL, MARK_RANGES_SQL } from './read-receipt.sql';
 import { recordRoundTrips } from '@parley/db';
 
 jest.setTimeout(30_000);
@@ -165,5 +166,39 @@ describe('read receipt repository (PostgreSQL)', () => {
     expect(fromA).toEqual([{ id: inA.id, sender_id: cleo.userId }]);
     expect(fromB).toEqual([{ id: inB.id, sender_id: ana.userId }]);
     expect(crossed).toEqual([]);
+  });
+
+  it('looks messages and receipts up by key, even when the statistics still describe a young, small database', async () => {
+    const young = await openMessageDatabase();
+    try {
+      const { knex } = young.db;
+      for (const table of ['chat_messages', 'message_read_receipts']) await knex.raw(`alter table ${table} set (autovacuum_enabled = false)`);
+      const sessions = Array.from({ length: 200 }, () => randomUUID());
+      const fill = async (from: number, to: number) => {
+        await knex.raw(
+          `insert into chat_messages (id, session_id, seq, sender_id, sender_role, sender_name, content, message_type, created_at, requesters_so_far, staff_so_far)
+           select gen_random_uuid(), s, n, case when n % 2 = 0 then 'agent' else 'customer' end, 'customer', 'C', 'hello there', 'text', now(), 0, 0
+           from unnest(?::uuid[]) s, generate_series(?::int, ?::int) n`,
+          [sessions, from, to],
+        );
+        await knex.raw(`insert into message_read_receipts (message_id, session_id, user_id, seq) select id, session_id, 'agent', seq from chat_messages where seq % 5 = 0 on conflict do nothing`);
+      };
+      // Analysed while small, then grown twentyfold: what a fresh deployment's first minutes look like.
+      await fill(1, 3);
+      await knex.raw('analyze chat_messages; analyze message_read_receipts');
+      await fill(4, 60);
+      const readers = sessions.slice(0, 150);
+      const named = (await knex('chat_messages').whereIn('session_id', readers).andWhere('seq', 41).select('id', 'session_id')) as Array<{ id: string; session_id: string }>;
+      const scanned = async (sql: string, bindings: unknown[]) => {
+        const plan = JSON.stringify((await knex.raw(`explain (format json) ${sql}`, bindings)).rows[0]['QUERY PLAN']);
+        return [...plan.matchAll(/"Node Type":"Seq Scan"[^}]*?"Relation Name":"(\w+)"/g)].map((m) => m[1]).filter((t) => t !== 'message_read_cursors');
+      };
+      const agent = (n: number) => Array.from({ length: n }, () => 'agent');
+      expect(await scanned(MARK_IDS_SQL, [named.map((m) => m.session_id), agent(named.length), named.map((m) => m.id), named.map(() => true)])).toEqual([]);
+      expect(await scanned(ADVANCE_CURSORS_SQL, [readers, agent(150), readers.map(() => true)])).toEqual([]);
+      expect(await scanned(MARK_RANGES_SQL, [readers, agent(150), readers.map(() => 0), readers.map(() => 60), readers.map(() => true)])).toEqual([]);
+    } finally {
+      await young.stop();
+    }
   });
 });

@@ -3,6 +3,11 @@
  * based: a batch costs the same few round trips however many readers it holds). Markings arrive
  * as parallel arrays; (session, user) pairs are sorted so that two batches lock cursors in the
  * same order. A reader who may not see private notes (`notes` false) neither marks nor waits on them.
+ *
+ * Each look-up by key is a lateral subquery with `limit 1` (or `order by`), which the planner
+ * cannot flatten into a join: it stays one index probe per row whatever the planner believes of
+ * the tables' sizes. Flattened, a young database's stale statistics turned them into scans of
+ * every message and every receipt (88 ms for a batch of 200 markings; docs/performance.md).
  */
 
 /** The cursor row of every (session, reader), created where missing. */
@@ -17,7 +22,10 @@ export const MARK_IDS_SQL = `
 insert into message_read_receipts (message_id, session_id, user_id, seq)
 select m.id, m.session_id, x.user_id, m.seq
 from unnest(?::uuid[], ?::text[], ?::uuid[], ?::boolean[]) as x(session_id, user_id, message_id, notes)
-join chat_messages m on m.id = x.message_id and m.session_id = x.session_id and (x.notes or m.message_type <> 'note')
+cross join lateral (
+  select m.id, m.session_id, m.seq from chat_messages m
+  where m.id = x.message_id and m.session_id = x.session_id and (x.notes or m.message_type <> 'note') limit 1
+) m
 on conflict (message_id, user_id) do nothing
 returning message_id, session_id, user_id`;
 
@@ -27,9 +35,11 @@ returning message_id, session_id, user_id`;
  */
 export const ADVANCE_CURSORS_SQL = `
 update message_read_cursors c set updated_at = now(), last_read_seq = greatest(c.last_read_seq, coalesce(
-  (select min(m.seq) - 1 from chat_messages m
+  (select m.seq - 1 from chat_messages m
+   left join lateral (select true as read from message_read_receipts r where r.message_id = m.id and r.user_id = c.user_id limit 1) r on true
    where m.session_id = c.session_id and m.seq > c.last_read_seq and m.sender_id <> c.user_id and (x.notes or m.message_type <> 'note')
-     and not exists (select 1 from message_read_receipts r where r.message_id = m.id and r.user_id = c.user_id)),
+     and r.read is null
+   order by m.seq limit 1),
   (select last_seq from message_session_counters k where k.session_id = c.session_id), 0))
 from unnest(?::uuid[], ?::text[], ?::boolean[]) as x(session_id, user_id, notes)
 where c.session_id = x.session_id and c.user_id = x.user_id`;
@@ -48,8 +58,12 @@ export const MARK_RANGES_SQL = `
 insert into message_read_receipts (message_id, session_id, user_id, seq)
 select m.id, m.session_id, x.user_id, m.seq
 from unnest(?::uuid[], ?::text[], ?::bigint[], ?::bigint[], ?::boolean[]) as x(session_id, user_id, from_seq, to_seq, notes)
-join chat_messages m on m.session_id = x.session_id and m.seq > x.from_seq and m.seq <= x.to_seq and m.sender_id <> x.user_id
-  and (x.notes or m.message_type <> 'note')
+cross join lateral (
+  select m.id, m.session_id, m.seq from chat_messages m
+  where m.session_id = x.session_id and m.seq > x.from_seq and m.seq <= x.to_seq and m.sender_id <> x.user_id
+    and (x.notes or m.message_type <> 'note')
+  order by m.seq
+) m
 order by m.session_id, m.seq
 on conflict (message_id, user_id) do nothing
 returning message_id, session_id, user_id`;
