@@ -8,7 +8,11 @@ import { TypingThrottle } from './typing-throttle';
 
 /** The schedule's resolution: each tick sends the messages due by then (a small tick keeps bursts small). */
 const TICK_MS = 1;
-/** One delivery in READ_EVERY is marked read. */
+/**
+ * One delivery in READ_EVERY is marked read: the message whose seq, shifted by its session's place
+ * in the round, falls on a multiple of it. Unshifted, the sessions (which advance in step) all
+ * marked at once, a burst of every session's reads each READ_EVERY rounds, which no real chat has.
+ */
 const READ_EVERY = 5;
 const CONTENT = 'Hello, my order #12345 has not arrived yet, could you check where the courier is?';
 
@@ -28,13 +32,13 @@ export class ChatLoad {
     private readonly prefix: string,
     private readonly errors: ErrorLog,
   ) {
-    for (const session of sessions) listen(session, (client, message) => this.delivered(client, session, message), errors);
+    sessions.forEach((session, index) => listen(session, (client, message) => this.delivered(client, session, index % READ_EVERY, message), errors));
   }
 
-  private delivered(client: Client, session: FleetSession, message: ChatMessage): void {
+  private delivered(client: Client, session: FleetSession, readShift: number, message: ChatMessage): void {
     if (!message.temp_id?.startsWith(this.prefix) || !this.ledger) return;
     this.ledger.received(message.temp_id, client.key, performance.now());
-    if (message.seq % READ_EVERY === 0 && session.customer.indexOf(client) <= 0) {
+    if ((message.seq + readShift) % READ_EVERY === 0 && session.customer.indexOf(client) <= 0) {
       client.socket.timeout(30_000).emit('mark_as_read', { session_id: session.id, message_ids: [message.id] }, (error: Error | null, answer?: Ack) => {
         if (error || !answer?.ok) this.errors.add(`mark_as_read: ${error?.message ?? JSON.stringify(answer?.error)}`);
       });
