@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Knex } from 'knex';
 import type { ChatMessage, Identity } from '@parley/contracts';
 import type { ReadReceiptRepository } from '../domain/message.ports';
 import { unreadFrom } from '../domain/message.service';
@@ -189,7 +190,7 @@ describe('read receipt repository (PostgreSQL)', () => {
       await fill(4, 60);
       const readers = sessions.slice(0, 150);
       const named = (await knex('chat_messages').whereIn('session_id', readers).andWhere('seq', 41).select('id', 'session_id')) as Array<{ id: string; session_id: string }>;
-      const scanned = async (sql: string, bindings: unknown[]) => {
+      const scanned = async (sql: string, bindings: Knex.RawBinding[]) => {
         const plan = JSON.stringify((await knex.raw(`explain (format json) ${sql}`, bindings)).rows[0]['QUERY PLAN']);
         return [...plan.matchAll(/"Node Type":"Seq Scan"[^}]*?"Relation Name":"(\w+)"/g)].map((m) => m[1]).filter((t) => t !== 'message_read_cursors');
       };
