@@ -2,9 +2,9 @@ import http from 'node:http';
 import type { AddressInfo, Socket as NetSocket } from 'node:net';
 import { Server } from 'socket.io';
 import { io as connect, type Socket as ClientSocket } from 'socket.io-client';
-import { corkWebSocketFlushes } from './websocket-flush';
+import { corkWebSocketFlushes, flushWebSocketsOncePerTick } from './websocket-flush';
 
-describe('WebSocket flushes (corked)', () => {
+describe('WebSocket flushes (corked, one per tick)', () => {
   let httpServer: http.Server;
   let io: Server;
   let client: ClientSocket;
@@ -12,6 +12,8 @@ describe('WebSocket flushes (corked)', () => {
   beforeAll(async () => {
     corkWebSocketFlushes();
     corkWebSocketFlushes(); // installing twice wraps once
+    flushWebSocketsOncePerTick();
+    flushWebSocketsOncePerTick();
     httpServer = http.createServer();
     io = new Server(httpServer);
     await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
@@ -24,7 +26,8 @@ describe('WebSocket flushes (corked)', () => {
     await io.close();
   });
 
-  it('writes the events queued behind a write in one system call, and the client gets them all in order', async () => {
+  /** Counts the system calls (writes of one chunk or of many) to the server side of the client's TCP socket. */
+  async function countWrites(): Promise<number[]> {
     const [server] = await io.fetchSockets();
     const tcp = (io.sockets.sockets.get(server.id)?.conn.transport as unknown as { socket: { _socket: NetSocket } }).socket._socket;
     const writes: number[] = [];
@@ -32,14 +35,43 @@ describe('WebSocket flushes (corked)', () => {
     const write = tcp._write.bind(tcp);
     tcp._writev = (chunks, callback) => (writes.push(chunks.length), writev?.(chunks, callback));
     tcp._write = (chunk, encoding, callback) => (writes.push(1), write(chunk, encoding, callback));
+    return writes;
+  }
 
+  it('writes what one tick emits to a socket in one system call, and the client gets it all in order', async () => {
+    const writes = await countWrites();
     const received: number[] = [];
     const all = new Promise<void>((resolve) => client.on('tick', (n: number) => received.push(n) === 50 && resolve()));
     for (let n = 1; n <= 50; n++) io.emit('tick', n);
     await all;
 
     expect(received).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
-    // The first event leaves at once; the 49 queued behind it leave together (a frame is two chunks).
-    expect(writes.length).toBeLessThanOrEqual(3);
+    // 50 frames of two chunks each, in one writev.
+    expect(writes).toEqual([100]);
+  });
+
+  it('sends what later ticks emit without waiting for anything, each tick its own write', async () => {
+    const writes = await countWrites();
+    const received: string[] = [];
+    const all = new Promise<void>((resolve) => client.on('later', (what: string) => received.push(what) === 3 && resolve()));
+    io.emit('later', 'a');
+    await new Promise((resolve) => setImmediate(resolve));
+    io.emit('later', 'b');
+    io.emit('later', 'c');
+    await all;
+
+    expect(received).toEqual(['a', 'b', 'c']);
+    expect(writes).toEqual([2, 4]);
+  });
+
+  it('still delivers what was emitted just before the server closes the socket', async () => {
+    const [server] = await io.fetchSockets();
+    const got = new Promise<string>((resolve) => client.once('goodbye', resolve));
+    const closed = new Promise<string>((resolve) => client.once('disconnect', resolve));
+    server.emit('goodbye', 'see you');
+    server.disconnect(true);
+
+    await expect(got).resolves.toBe('see you');
+    await expect(closed).resolves.toBe('io server disconnect');
   });
 });

@@ -1,5 +1,5 @@
 import type { Socket as NetSocket } from 'node:net';
-import { transports } from 'engine.io';
+import { Socket as EngineSocket, transports } from 'engine.io';
 
 type Packets = Parameters<InstanceType<typeof transports.websocket>['send']>[0];
 
@@ -9,6 +9,14 @@ interface WebSocketTransport {
 }
 
 const INSTALLED = Symbol.for('parley.websocketFlushCorked');
+const TICK_FLUSH_INSTALLED = Symbol.for('parley.websocketFlushPerTick');
+const FLUSH_DUE = Symbol('parley.flushDue');
+
+interface FlushingSocket {
+  transport?: { name?: string };
+  [FLUSH_DUE]?: boolean;
+  flush(): void;
+}
 
 /**
  * Makes each flush of an engine.io WebSocket one write to the TCP socket, whatever the number of
@@ -36,4 +44,28 @@ export function corkWebSocketFlushes(): void {
     }
   };
   prototype[INSTALLED] = true;
+}
+
+/**
+ * Makes what one tick emits to a WebSocket client one flush: engine.io flushes at the first emit and
+ * queues the rest of the tick behind that write, so a socket that gets two events together (a
+ * message and the end of its sender's typing indicator, several events of one broker envelope)
+ * costs two writes. Here the first emit of a tick schedules the flush with `process.nextTick`, which
+ * runs as soon as the code that emits returns, before any I/O or timer: natural batching, no wait.
+ * Polling clients flush as engine.io does. Why a patch: docs/architecture.md ("Socket writes").
+ */
+export function flushWebSocketsOncePerTick(): void {
+  const prototype = EngineSocket.prototype as unknown as Record<symbol, boolean> & { flush(this: FlushingSocket): void };
+  if (prototype[TICK_FLUSH_INSTALLED]) return;
+  const flush = prototype.flush;
+  prototype.flush = function flushAtEndOfTick(this: FlushingSocket): void {
+    if (this.transport?.name !== 'websocket') return flush.call(this);
+    if (this[FLUSH_DUE]) return;
+    this[FLUSH_DUE] = true;
+    process.nextTick(() => {
+      this[FLUSH_DUE] = false;
+      flush.call(this);
+    });
+  };
+  prototype[TICK_FLUSH_INSTALLED] = true;
 }
