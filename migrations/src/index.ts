@@ -15,6 +15,7 @@ import * as sessionReportIndexes from './20261203_003_session_report_indexes';
 import * as messageSessions from './20261203_004_message_sessions';
 import * as messageSearchIndex from './20261203_005_message_search_index';
 import * as privateNotes from './20261204_001_private_notes';
+import * as searchPendingList from './20261206_001_search_pending_list';
 
 /**
  * Every migration, in order. Listed here rather than read from a folder, so they run the same
@@ -37,6 +38,7 @@ const MIGRATIONS: Record<string, Knex.Migration> = {
   '20261203_004_message_sessions': messageSessions,
   '20261203_005_message_search_index': messageSearchIndex,
   '20261204_001_private_notes': privateNotes,
+  '20261206_001_search_pending_list': searchPendingList,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

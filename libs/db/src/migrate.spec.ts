@@ -127,6 +127,25 @@ describe('migration 20261203_005 (search) on a database that already holds messa
   });
 });
 
+describe('migration 20261206_001 (the search index\'s pending list)', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(() => db.drop());
+
+  const pendingListLimit = async () =>
+    (await db.knex.raw<{ rows: Array<{ reloptions: string[] | null }> }>("select reloptions from pg_class where relname = 'chat_messages_search_idx'")).rows[0].reloptions;
+
+  it('caps the pending list at 64 kB, so no insert waits for a merge of megabytes; undone, PostgreSQL\'s default again', async () => {
+    expect(await pendingListLimit()).toEqual(['gin_pending_list_limit=64']);
+    await migrateDownThrough(db.knex, '20261206_001_search_pending_list');
+    expect(await pendingListLimit()).toBeNull();
+    await migrateLatest(db.knex);
+    expect(await pendingListLimit()).toEqual(['gin_pending_list_limit=64']);
+  });
+});
+
 describe('migration 20261129_001 (outbox sweep) on outboxes the old relay used', () => {
   let db: TestDatabase;
   beforeAll(async () => {
