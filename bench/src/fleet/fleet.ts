@@ -35,7 +35,7 @@ export class Fleet {
   static start(size: number): Fleet {
     const script = path.join(__dirname, 'fleet-worker.ts');
     const workers = Array.from({ length: size }, (_, index) =>
-      fork(script, [], { execArgv: ['--import', 'tsx'], env: { ...process.env, FLEET_INDEX: String(index) }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] }),
+      fork(script, [], { execArgv: ['--import', 'tsx', ...profileFlags()], env: { ...process.env, FLEET_INDEX: String(index) }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] }),
     );
     for (const worker of workers) {
       if (worker.pid) liveFleetPids.add(worker.pid);
@@ -69,4 +69,10 @@ export class Fleet {
     await this.all({ cmd: 'close' }).catch(() => undefined);
     for (const worker of this.workers) worker.kill();
   }
+}
+
+/** With BENCH_CPU_PROF_DIR set, each fleet process writes a V8 CPU profile there when it stops, as the processes under test do. */
+function profileFlags(): string[] {
+  const profileDir = process.env.BENCH_CPU_PROF_DIR;
+  return profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
 }
