@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { profileFlags } from '@parley/e2e/src/support/script-command';
 import type { FleetCommand, FleetReply } from './protocol';
 
 /** Sockets one fleet process holds at most: under its open-files limit (ulimit -n, 20,000 here), with room for the rest. */
@@ -69,10 +70,4 @@ export class Fleet {
     await this.all({ cmd: 'close' }).catch(() => undefined);
     for (const worker of this.workers) worker.kill();
   }
-}
-
-/** With BENCH_CPU_PROF_DIR set, each fleet process writes a V8 CPU profile there when it stops, as the processes under test do. */
-function profileFlags(): string[] {
-  const profileDir = process.env.BENCH_CPU_PROF_DIR;
-  return profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
 }

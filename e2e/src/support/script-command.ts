@@ -60,7 +60,8 @@ export function scriptCommand(script: string): [string, string[]] {
   return process.env.BENCH_CPU_PROF_DIR ? [process.execPath, [...profileFlags(), '--import', 'tsx', script]] : [TSX, [script]];
 }
 
-function profileFlags(): string[] {
+/** With BENCH_CPU_PROF_DIR set: node's flags that write a V8 CPU profile there when the process exits. */
+export function profileFlags(): string[] {
   const profileDir = process.env.BENCH_CPU_PROF_DIR;
   return profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
 }
