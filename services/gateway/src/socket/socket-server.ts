@@ -20,7 +20,7 @@ import { registerMessageEvents } from './message.gateway';
 import { registerSessionEvents } from './session.gateway';
 import { registerSignalEvents, typingSocketOf } from './signals.gateway';
 import type { GatewayServer, SocketData } from './socket.types';
-import { corkWebSocketFlushes, flushWebSocketsOncePerTick } from './websocket-flush';
+import { batchWebSocketWrites } from './websocket-flush';
 
 export interface SocketServerOptions {
   httpServer: http.Server;
@@ -36,8 +36,7 @@ type SocketMiddleware = Parameters<GatewayServer['use']>[0];
 
 /** Socket.io with JWT authentication in the handshake (`auth.token`). */
 export function createSocketServer({ httpServer, verifyToken, corsOrigins, maxPayloadBytes, admission = {} }: SocketServerOptions): GatewayServer {
-  corkWebSocketFlushes();
-  flushWebSocketsOncePerTick();
+  batchWebSocketWrites();
   const io: GatewayServer = new Server(httpServer, {
     cors: { origin: corsOrigins === '*' ? true : corsOrigins, credentials: true },
     maxHttpBufferSize: maxPayloadBytes,

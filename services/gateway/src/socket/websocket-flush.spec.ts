@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo, Socket as NetSocket } from 'node:net';
 import { Server } from 'socket.io';
 import { io as connect, type Socket as ClientSocket } from 'socket.io-client';
-import { corkWebSocketFlushes, flushWebSocketsOncePerTick } from './websocket-flush';
+import { batchWebSocketWrites } from './websocket-flush';
 
 describe('WebSocket flushes (corked, one per tick)', () => {
   let httpServer: http.Server;
@@ -10,10 +10,8 @@ describe('WebSocket flushes (corked, one per tick)', () => {
   let client: ClientSocket;
 
   beforeAll(async () => {
-    corkWebSocketFlushes();
-    corkWebSocketFlushes(); // installing twice wraps once
-    flushWebSocketsOncePerTick();
-    flushWebSocketsOncePerTick();
+    batchWebSocketWrites();
+    batchWebSocketWrites(); // installing twice wraps once
     httpServer = http.createServer();
     io = new Server(httpServer);
     await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));

@@ -8,30 +8,53 @@ interface WebSocketTransport {
   socket?: { _socket?: NetSocket };
 }
 
-const INSTALLED = Symbol.for('parley.websocketFlushCorked');
-const TICK_FLUSH_INSTALLED = Symbol.for('parley.websocketFlushPerTick');
 const FLUSH_DUE = Symbol('parley.flushDue');
 
 interface FlushingSocket {
   transport?: { name?: string };
   [FLUSH_DUE]?: boolean;
-  flush(): void;
+}
+
+const INSTALLED = Symbol.for('parley.websocketWritesBatched');
+
+/**
+ * Makes what one tick emits to a WebSocket client one system call (installed once per process,
+ * for every engine.io server in it). engine.io flushes at a socket's first emit and queues the
+ * rest of the tick behind that write, and `ws` writes each packet's frame on its own: a socket
+ * that gets several events together (a message and the end of its sender's typing indicator, the
+ * events of one broker envelope, every queue change an agent hears) cost a write per event. Why
+ * patches and not options: docs/architecture.md ("Socket writes").
+ */
+export function batchWebSocketWrites(): void {
+  const installed = EngineSocket.prototype as unknown as Record<symbol, boolean>;
+  if (installed[INSTALLED]) return;
+  flushOncePerTick();
+  corkEachFlush();
+  installed[INSTALLED] = true;
 }
 
 /**
- * Makes each flush of an engine.io WebSocket one write to the TCP socket, whatever the number of
- * packets in it. engine.io queues what is emitted to a socket while its previous write is under way
- * and sends the queue as one flush, but `ws` writes each packet's frame on its own, one system call
- * per packet: the bulk of a gateway's CPU when many events go to the same sockets (every agent gets
- * every queue change). Corking the socket around the flush sends the frames together in one
- * `writev`; the flush is synchronous, so nothing waits longer than it did. Why a patch and not an
- * option: docs/architecture.md ("Socket writes").
+ * The first emit of a tick schedules the socket's flush with `process.nextTick`, which runs as soon
+ * as the code that emits returns, before any I/O or timer: natural batching, no wait. Polling
+ * clients flush as engine.io does.
  */
-export function corkWebSocketFlushes(): void {
-  const prototype = transports.websocket.prototype as unknown as Record<symbol, boolean> & {
-    send(this: WebSocketTransport, packets: Packets): void;
+function flushOncePerTick(): void {
+  const prototype = EngineSocket.prototype as unknown as { flush(this: FlushingSocket): void };
+  const flush = prototype.flush;
+  prototype.flush = function flushAtEndOfTick(this: FlushingSocket): void {
+    if (this.transport?.name !== 'websocket') return flush.call(this);
+    if (this[FLUSH_DUE]) return;
+    this[FLUSH_DUE] = true;
+    process.nextTick(() => {
+      this[FLUSH_DUE] = false;
+      flush.call(this);
+    });
   };
-  if (prototype[INSTALLED]) return;
+}
+
+/** Corks the TCP socket around each flush, so its frames leave together in one `writev`; the flush is synchronous. */
+function corkEachFlush(): void {
+  const prototype = transports.websocket.prototype as unknown as { send(this: WebSocketTransport, packets: Packets): void };
   const send = prototype.send;
   prototype.send = function corkedSend(this: WebSocketTransport, packets: Packets): void {
     const tcp = this.socket?._socket;
@@ -43,29 +66,4 @@ export function corkWebSocketFlushes(): void {
       tcp.uncork();
     }
   };
-  prototype[INSTALLED] = true;
-}
-
-/**
- * Makes what one tick emits to a WebSocket client one flush: engine.io flushes at the first emit and
- * queues the rest of the tick behind that write, so a socket that gets two events together (a
- * message and the end of its sender's typing indicator, several events of one broker envelope)
- * costs two writes. Here the first emit of a tick schedules the flush with `process.nextTick`, which
- * runs as soon as the code that emits returns, before any I/O or timer: natural batching, no wait.
- * Polling clients flush as engine.io does. Why a patch: docs/architecture.md ("Socket writes").
- */
-export function flushWebSocketsOncePerTick(): void {
-  const prototype = EngineSocket.prototype as unknown as Record<symbol, boolean> & { flush(this: FlushingSocket): void };
-  if (prototype[TICK_FLUSH_INSTALLED]) return;
-  const flush = prototype.flush;
-  prototype.flush = function flushAtEndOfTick(this: FlushingSocket): void {
-    if (this.transport?.name !== 'websocket') return flush.call(this);
-    if (this[FLUSH_DUE]) return;
-    this[FLUSH_DUE] = true;
-    process.nextTick(() => {
-      this[FLUSH_DUE] = false;
-      flush.call(this);
-    });
-  };
-  prototype[TICK_FLUSH_INSTALLED] = true;
 }
