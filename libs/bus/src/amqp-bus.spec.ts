@@ -1,64 +1,18 @@
-import { randomBytes } from 'node:crypto';
-import { Writable } from 'node:stream';
 import * as amqplib from 'amqplib';
-import type { AmqpConnectionManager } from 'amqp-connection-manager';
-import pino from 'pino';
-import { eventually } from '@parley/testing';
 import { renderMetrics } from '@parley/metrics';
-import { AmqpBus, traitFilterExchange } from './amqp-bus';
+import { eventually } from '@parley/testing';
 import { ENVELOPE_TYPE, unpackEnvelope } from './amqp-envelope';
 import { behavesAsEventBus } from './event-bus.behaviour';
 import { collector, eventOn, messageEventOn } from './testing/collector';
+import { RABBIT_URL, RabbitFixture } from './testing/rabbit-fixture';
 
 jest.setTimeout(20_000);
-
-const url = process.env.TEST_AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
-const logger = pino({ level: 'silent' });
-const suffix = randomBytes(4).toString('hex');
-let n = 0;
-
-/** The machine's RabbitMQ with an exchange and queues of this test's own, removed after it. */
-class RabbitFixture {
-  readonly prefix = `test.bus.${suffix}.${++n}`;
-  readonly exchange = `${this.prefix}.events`;
-  private readonly buses: AmqpBus[] = [];
-  private readonly shared: string[] = [];
-
-  constructor(private readonly admin: amqplib.Channel) {}
-
-  newBus(options: Partial<ConstructorParameters<typeof AmqpBus>[0]> = {}): AmqpBus {
-    const bus = new AmqpBus({ url, exchange: this.exchange, logger, ...options });
-    this.buses.push(bus);
-    return bus;
-  }
-
-  async connect(): Promise<AmqpBus> {
-    const bus = this.newBus();
-    await bus.waitForConnect();
-    return bus;
-  }
-
-  queue(what: string, shared = false): string {
-    const name = `${this.prefix}.${what}`;
-    if (shared) this.shared.push(name);
-    return name;
-  }
-
-  async close(): Promise<void> {
-    await Promise.all(this.buses.splice(0).map((bus) => bus.close()));
-    for (const queue of this.shared.splice(0)) {
-      await this.admin.deleteQueue(queue);
-      await this.admin.deleteExchange(traitFilterExchange(queue));
-    }
-    await this.admin.deleteExchange(this.exchange);
-  }
-}
 
 describe('AmqpBus', () => {
   let admin: amqplib.ChannelModel;
   let adminChannel: amqplib.Channel;
   beforeAll(async () => {
-    admin = await amqplib.connect(url);
+    admin = await amqplib.connect(RABBIT_URL);
     adminChannel = await admin.createChannel();
   });
   afterAll(() => admin.close());
@@ -231,77 +185,5 @@ describe('AmqpBus', () => {
       await expect(bus.publish(eventOn('after.close'))).rejects.toThrow(/closed/);
     });
 
-    it('acks while it consumes, in bulk, so a small prefetch never stalls and nothing handled comes back', async () => {
-      const queue = rabbit.queue('burst', true);
-      const bus = rabbit.newBus({ prefetch: 10 });
-      await bus.waitForConnect();
-      const got = collector();
-      await bus.subscribe({ queue, exclusive: false, patterns: ['burst.#'] }, async (e) => {
-        // Handlers finish out of order; the acks still cover only runs of finished ones.
-        if (Number(e.routing_key.split('.')[1]) % 3 === 0) await new Promise((resolve) => setTimeout(resolve, 5));
-        got.handler(e);
-      });
-      // With 10 unacked deliveries at most, 300 arrive only if the acks flow while consuming.
-      await rabbit.newBus().publishMany(Array.from({ length: 300 }, (_, i) => eventOn(`burst.${i}`)));
-      await got.waitFor(300);
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      // The connection goes without the subscription's close (as in a crash): the broker requeues
-      // whatever was delivered and not acked.
-      await bus.close();
-      expect((await adminChannel.checkQueue(queue)).messageCount).toBe(0);
-    });
-
-    it('leaves a failed event to the broker when its channel goes before the retry: handled again once, not twice', async () => {
-      const bus = await rabbit.connect();
-      const queue = rabbit.queue('retry-reconnect', true);
-      let attempts = 0;
-      const handled = collector();
-      const sub = await bus.subscribe({ queue, exclusive: false, patterns: ['job.#'], retryFailed: true, retryDelayMs: 500 }, async (e) => {
-        if (++attempts === 1) throw new Error('database unavailable');
-        handled.handler(e);
-      });
-      const reestablished = new Promise<void>((resolve) => sub.onReestablished(resolve));
-      const job = eventOn('job.1');
-      await bus.publish(job);
-      await eventually(async () => expect(attempts).toBe(1));
-      (bus as unknown as { connection: AmqpConnectionManager }).connection.reconnect();
-      await reestablished;
-      // The broker hands the unacked delivery to the new channel; the old channel's retry is dropped.
-      expect((await handled.waitFor(1)).map((e) => e.id)).toEqual([job.id]);
-      await new Promise((resolve) => setTimeout(resolve, 800));
-      expect(attempts).toBe(2);
-    });
-
-    it('acks on the channel that delivered: a handler still running across a reconnect does not break the new channel', async () => {
-      const lines: string[] = [];
-      const sink = new Writable({ write: (chunk: Buffer, _enc, done) => void (lines.push(chunk.toString()), done()) });
-      const bus = rabbit.newBus({ logger: pino({ level: 'warn' }, sink) });
-      const got = collector();
-      let release: () => void = () => undefined;
-      const slow = new Promise<void>((resolve) => (release = resolve));
-      const sub = await bus.subscribe({ queue: rabbit.queue('gw'), exclusive: true, patterns: ['#'] }, async (e) => {
-        got.handler(e);
-        if (e.routing_key === 'slow') await slow;
-      });
-      let reestablished = 0;
-      sub.onReestablished(() => reestablished++);
-
-      await bus.publish(eventOn('slow'));
-      await got.waitFor(1);
-      (bus as unknown as { connection: AmqpConnectionManager }).connection.reconnect();
-      await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error('not reestablished')), 5000);
-        sub.onReestablished(() => (clearTimeout(timer), resolve()));
-      });
-      release(); // the old message's ack now happens on the new connection's watch
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      await bus.publish(eventOn('after'));
-      await got.waitFor(2);
-      await new Promise((resolve) => setTimeout(resolve, 1500));
-
-      expect(got.keys()).toEqual(['slow', 'after']);
-      expect(lines.filter((line) => line.includes('disconnected from RabbitMQ'))).toHaveLength(1);
-      expect(reestablished).toBe(1);
-    });
   });
 });
