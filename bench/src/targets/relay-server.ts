@@ -74,7 +74,8 @@ io.on('connection', (socket) => {
   });
 });
 
-server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
+// The gateway's listen backlog (its LISTEN_BACKLOG default), so that both take a storm's connections alike.
+server.listen({ port: Number(process.env.PORT ?? 0), host: '127.0.0.1', backlog: 4096 }, () => {
   const address = server.address();
   process.stdout.write(`listening ${typeof address === 'object' && address ? address.port : ''}\n`);
 });

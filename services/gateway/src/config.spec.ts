@@ -48,6 +48,17 @@ describe('gateway security settings', () => {
   });
 });
 
+describe('the listen backlog', () => {
+  it('defaults to 4096 and reads LISTEN_BACKLOG', () => {
+    expect(loadGatewayConfig(required).LISTEN_BACKLOG).toBe(4096);
+    expect(loadGatewayConfig({ ...required, LISTEN_BACKLOG: '1024' }).LISTEN_BACKLOG).toBe(1024);
+  });
+
+  it.each(['0', '70000', 'many'])('refuses LISTEN_BACKLOG=%j, naming it', (value) => {
+    expect(problemWith({ ...required, LISTEN_BACKLOG: value })).toMatch(/LISTEN_BACKLOG/);
+  });
+});
+
 describe('bounds on unanswered sends', () => {
   it('defaults to 64 per socket, 256 per gateway and a 1 s retry hint', () => {
     expect(sendBoundsOf(loadGatewayConfig(required))).toEqual({ perSocket: 64, perGateway: 256, retryAfterMs: 1000 });

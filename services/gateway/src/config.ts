@@ -25,6 +25,10 @@ export const gatewayConfigSchema = z.object({
   ...internalTokenSettings,
   PORT: setting(env.port(45000), 'HTTP port of REST /api/v1, Socket.io, the web app, the API docs and /metrics.'),
   HOST: setting(z.string().min(1).default('0.0.0.0'), 'Address the HTTP server binds (0.0.0.0: every interface, as in a container).'),
+  LISTEN_BACKLOG: setting(
+    env.int(4096, 1, 65_535),
+    "Connections the kernel holds for the HTTP server until it accepts them (the kernel caps it at net.core.somaxconn). Past it a client's connection is dropped and waits for its own retransmit (1 s, then 3 s): a reconnect storm needs room for every client arriving at once (docs/operations.md).",
+  ),
   ...jwtSecretSettings,
   JWT_ALGORITHMS: setting(
     z

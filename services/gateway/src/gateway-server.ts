@@ -59,7 +59,8 @@ export interface GatewayServer {
   /** The REST app and the Socket.io server (for tests that inspect what they serve). */
   app: Express;
   io: SocketServer;
-  listen(port: number, host: string): Promise<number>;
+  /** `backlog`: connections the kernel queues until they are accepted (node's default: 511). */
+  listen(port: number, host: string, backlog?: number): Promise<number>;
   close(graceMs?: number): Promise<void>;
 }
 
@@ -154,8 +155,8 @@ export async function createGatewayServer(deps: GatewayServerDeps): Promise<Gate
     httpServer,
     app,
     io,
-    listen: (port, host) =>
-      new Promise((resolve) => httpServer.listen(port, host, () => resolve((httpServer.address() as { port: number }).port))),
+    listen: (port, host, backlog) =>
+      new Promise((resolve) => httpServer.listen({ port, host, backlog }, () => resolve((httpServer.address() as { port: number }).port))),
     /**
      * Graceful: readiness goes false (the proxy stops sending new clients), no new connections, the
      * events already received are finished (up to `graceMs`), then every transport closes, which

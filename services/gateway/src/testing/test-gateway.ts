@@ -25,6 +25,7 @@ export async function startTestGateway(
   web: { webAppDir?: string; jwtSecret?: string; devTokens?: boolean } = {},
   limits?: GatewayLimits,
   typing?: { throttleMs: number; ttlMs: number },
+  listenBacklog?: number,
 ): Promise<TestGateway> {
   const jwtSecret = web.jwtSecret ?? TEST_JWT_SECRET;
   const logger = pino({ level: 'silent' });
@@ -52,7 +53,7 @@ export async function startTestGateway(
     limits,
     typing,
   });
-  const port = await server.listen(0, '127.0.0.1');
+  const port = await server.listen(0, '127.0.0.1', listenBacklog);
   return {
     url: `http://127.0.0.1:${port}`,
     backend,
