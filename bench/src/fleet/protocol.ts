@@ -72,6 +72,8 @@ export interface StormResult {
   allCaughtUpMs: number;
   /** Per client: storm start to a join_session answer holding every missed message (µs, encoded). */
   catchUp: string;
+  /** Per client: storm start to its socket connected, before its join (µs, encoded). */
+  connected: string;
 }
 
 export interface IdleResult {

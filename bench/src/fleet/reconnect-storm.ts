@@ -33,6 +33,7 @@ export async function reconnectStorm(sessions: FleetSession[], target: StormTarg
   const errorsBefore = errors.count;
 
   const catchUp = newHistogram();
+  const connectedAt = newHistogram();
   const started = performance.now();
   let caughtUp = 0;
   const clients = sessions.flatMap((session) => session.customer.map((c) => ({ session, c })));
@@ -55,7 +56,10 @@ export async function reconnectStorm(sessions: FleetSession[], target: StormTarg
         };
         c.socket.on('new_message', onMessage);
         connectRetrying(c.socket, command.timeoutMs)
-          .then(() => requestWaitingOutBusy<{ messages: ChatMessage[] }>(c.socket, 'join_session', { session_id: session.id, last_seq: c.lastSeq }, command.timeoutMs))
+          .then(() => {
+            connectedAt.recordValue(Math.max(1, Math.round((performance.now() - started) * 1000)));
+            return requestWaitingOutBusy<{ messages: ChatMessage[] }>(c.socket, 'join_session', { session_id: session.id, last_seq: c.lastSeq }, command.timeoutMs);
+          })
           .then((joined) => {
             for (const m of joined.messages) have.add(m.seq);
             check();
@@ -82,5 +86,6 @@ export async function reconnectStorm(sessions: FleetSession[], target: StormTarg
     errorSamples: errors.samples,
     allCaughtUpMs: catchUp.maxValue / 1000,
     catchUp: encodeHistogram(catchUp),
+    connected: encodeHistogram(connectedAt),
   };
 }

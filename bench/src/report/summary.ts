@@ -1,5 +1,6 @@
 import { GENERATOR_BOUND_LOOP, holds, type ChatFigures } from '../scenarios/chat-figures';
 import type { MaxThroughput } from '../scenarios/chat-load.scenario';
+import type { ReconnectFigures } from '../scenarios/reconnect.scenario';
 import type { HopFigures } from '../measure/batch-metrics';
 import { ratio, type TargetResults } from './results';
 
@@ -70,6 +71,8 @@ export function comparisonRows(parley: TargetResults, relay: TargetResults | und
     rows.push([`reconnect storm: clients caught up`, p ? `${p.caughtUp}/${p.clients}` : '–', r ? `${r.caughtUp}/${r.clients}` : '–', '']);
     rows.push(['reconnect storm: all caught up', show(p?.allCaughtUpMs, ' ms'), show(r?.allCaughtUpMs, ' ms'), showRatio(ratio(p?.allCaughtUpMs, r?.allCaughtUpMs))]);
     rows.push(['reconnect storm: p50 / p99 per client', p ? `${p.catchUp.p50} / ${p.catchUp.p99} ms` : '–', r ? `${r.catchUp.p50} / ${r.catchUp.p99} ms` : '–', '']);
+    const connected = (f: ReconnectFigures | undefined) => (f?.connected ? `${f.connected.p50} / ${f.connected.max} ms` : '–');
+    rows.push(['reconnect storm: sockets connected, p50 / last', connected(p), connected(r), '']);
     rows.push(['reconnect storm: CPU µs per client, every process (load generator not)', show(p?.cpuUsPerClient), show(r?.cpuUsPerClient), '']);
     rows.push(...batchRows('reconnect storm', p?.batches));
     for (const [name, fig] of Object.entries(p?.processes ?? {})) rows.push([`reconnect storm: ${name} CPU µs/client, cores`, `${show(fig.cpuUsPerMessage)} µs, ${show(fig.cpuCores)}`, '', '']);

@@ -15,6 +15,8 @@ export interface ReconnectFigures {
   /** Storm start until the last client held everything it missed. */
   allCaughtUpMs: number;
   catchUp: LatencySummary;
+  /** Storm start until each socket was connected (the handshakes, before any join); absent in results of before 7 December. */
+  connected?: LatencySummary;
   /** Each process during the storm alone; `cpuUsPerMessage` is CPU per client caught up. */
   processes: Record<string, ProcessFigures>;
   /** CPU per client caught up (per join) over every process of the system, shared servers included, the load generator not (µs). */
@@ -66,6 +68,7 @@ export async function reconnectStorm(context: ScenarioContext): Promise<Reconnec
       errorSamples: [...new Set(results.flatMap((r) => r.errorSamples))].slice(0, 5),
       allCaughtUpMs: Math.round(Math.max(...results.map((r) => r.allCaughtUpMs))),
       catchUp: summarize(mergeHistograms(results.map((r) => r.catchUp))),
+      connected: summarize(mergeHistograms(results.map((r) => r.connected))),
       processes,
       cpuUsPerClient: systemCpuUs(processes),
       ...(batches ? { batches } : {}),
