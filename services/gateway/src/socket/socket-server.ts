@@ -21,6 +21,7 @@ import { registerSessionEvents } from './session.gateway';
 import { registerSignalEvents, typingSocketOf } from './signals.gateway';
 import type { GatewayServer, SocketData } from './socket.types';
 import { batchWebSocketWrites } from './websocket-flush';
+import { writeUpgradeWithOpenPacket } from './upgrade-writes';
 
 export interface SocketServerOptions {
   httpServer: http.Server;
@@ -44,6 +45,7 @@ export function createSocketServer({ httpServer, verifyToken, corsOrigins, maxPa
     pingInterval: 25_000,
     pingTimeout: 20_000,
   });
+  writeUpgradeWithOpenPacket(httpServer, io);
   if (admission.beforeAuth) io.use(admission.beforeAuth);
   io.use((socket, next) => {
     try {
