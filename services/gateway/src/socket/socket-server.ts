@@ -45,7 +45,7 @@ export function createSocketServer({ httpServer, verifyToken, corsOrigins, maxPa
     pingInterval: 25_000,
     pingTimeout: 20_000,
   });
-  writeUpgradeWithOpenPacket(httpServer, io);
+  writeUpgradeWithOpenPacket(io);
   if (admission.beforeAuth) io.use(admission.beforeAuth);
   io.use((socket, next) => {
     try {

@@ -16,7 +16,7 @@ describe('a WebSocket upgrade and its open packet', () => {
     batchWebSocketWrites();
     httpServer = http.createServer();
     io = new Server(httpServer, { allowRequest: (request, callback) => callback(null, request.headers['x-refuse'] === undefined) });
-    writeUpgradeWithOpenPacket(httpServer, io);
+    writeUpgradeWithOpenPacket(io);
     // Sees every upgrade's socket before anything is written to it: each system call, with its chunks.
     httpServer.prependListener('upgrade', (_request: http.IncomingMessage, tcp: NetSocket) => {
       const writev = tcp._writev?.bind(tcp);
