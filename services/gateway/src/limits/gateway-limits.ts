@@ -39,10 +39,8 @@ export const DEFAULT_SEND_BOUNDS: SendBoundSettings = { perSocket: 64, perGatewa
  * together, at most 256 items, one call at a time), so the services never see more than a batch
  * per gateway: this bounds how long a join may wait in the gateway (the SDK gives up after 10 s),
  * and a larger bound makes larger batches instead of refusals: docs/performance.md has the storms.
- * At 2,000 the benchmark's storm (3,000 clients on one gateway) was refused hundreds of joins in
- * some runs, each then waiting a second or more; 4,000 queue up to about six seconds of joins.
  */
-export const DEFAULT_JOINS_IN_FLIGHT = 4000;
+export const DEFAULT_JOINS_IN_FLIGHT = 2000;
 
 /**
  * How often, at most, a gateway sends its rate-limit counts to Redis once its burst of sends is
