@@ -15,7 +15,7 @@ export interface ReconnectFigures {
   /** Storm start until the last client held everything it missed. */
   allCaughtUpMs: number;
   catchUp: LatencySummary;
-  /** Storm start until each socket was connected (the handshakes, before any join); absent in results of before 7 December. */
+  /** Storm start until each socket was connected (the handshakes, before any join); absent in result files written before it was added. */
   connected?: LatencySummary;
   /** Each process during the storm alone; `cpuUsPerMessage` is CPU per client caught up. */
   processes: Record<string, ProcessFigures>;
