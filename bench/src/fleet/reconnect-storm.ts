@@ -35,6 +35,8 @@ export async function reconnectStorm(sessions: FleetSession[], target: StormTarg
   const catchUp = newHistogram();
   const connectedAt = newHistogram();
   const started = performance.now();
+  /** µs since the storm started, at least 1 (a histogram's smallest value). */
+  const sinceStart = () => Math.max(1, Math.round((performance.now() - started) * 1000));
   let caughtUp = 0;
   const clients = sessions.flatMap((session) => session.customer.map((c) => ({ session, c })));
   await Promise.all(
@@ -57,7 +59,7 @@ export async function reconnectStorm(sessions: FleetSession[], target: StormTarg
         c.socket.on('new_message', onMessage);
         connectRetrying(c.socket, command.timeoutMs)
           .then(() => {
-            connectedAt.recordValue(Math.max(1, Math.round((performance.now() - started) * 1000)));
+            connectedAt.recordValue(sinceStart());
             return requestWaitingOutBusy<{ messages: ChatMessage[] }>(c.socket, 'join_session', { session_id: session.id, last_seq: c.lastSeq }, command.timeoutMs);
           })
           .then((joined) => {
@@ -72,7 +74,7 @@ export async function reconnectStorm(sessions: FleetSession[], target: StormTarg
       try {
         await done;
         caughtUp += 1;
-        catchUp.recordValue(Math.max(1, Math.round((performance.now() - started) * 1000)));
+        catchUp.recordValue(sinceStart());
         c.lastSeq = goal;
       } catch (error) {
         errors.add(`reconnect: ${(error as Error).message}`);

@@ -13,7 +13,7 @@ describe('the gateway listening', () => {
   afterEach(() => gateway?.close());
 
   it('asks the kernel for the backlog it is given, so a reconnect storm is queued, not dropped', async () => {
-    gateway = await startTestGateway(undefined, undefined, undefined, undefined, undefined, 1000);
+    gateway = await startTestGateway(undefined, undefined, {}, { listenBacklog: 1000 });
     expect(listenBacklog(Number(new URL(gateway.url).port))).toBe(1000);
   });
 

@@ -25,7 +25,7 @@ describe('rate limits and the connection cap', () => {
       gatewayId: 'gw-spec',
       logger,
     });
-    gw = await startTestGateway(undefined, [], {}, limits);
+    gw = await startTestGateway(undefined, [], {}, { limits });
     const close = gw.close;
     gw.close = async () => {
       await close();

@@ -15,7 +15,7 @@ describe('gateway sockets: typing indicators', () => {
 
   beforeAll(async () => {
     // Short times so that expiry shows within a test: announced again after 300 ms, shown 600 ms.
-    gw = await startTestGateway(undefined, [], {}, undefined, { throttleMs: 300, ttlMs: 600 });
+    gw = await startTestGateway(undefined, [], {}, { typing: { throttleMs: 300, ttlMs: 600 } });
   });
   beforeEach(async () => {
     session = await gw.backend.sessionsApi.create({ identity: { userId: customer.id, role: 'customer', name: 'Cleo' } }, { subject: 'Late', priority: 'high' });

@@ -23,9 +23,7 @@ export async function startTestGateway(
   uploadLimits = { maxFileBytes: 64 * 1024, maxFiles: 5 },
   corsOrigins: string[] | '*' = [],
   web: { webAppDir?: string; jwtSecret?: string; devTokens?: boolean } = {},
-  limits?: GatewayLimits,
-  typing?: { throttleMs: number; ttlMs: number },
-  listenBacklog?: number,
+  { limits, typing, listenBacklog }: { limits?: GatewayLimits; typing?: { throttleMs: number; ttlMs: number }; listenBacklog?: number } = {},
 ): Promise<TestGateway> {
   const jwtSecret = web.jwtSecret ?? TEST_JWT_SECRET;
   const logger = pino({ level: 'silent' });
