@@ -59,6 +59,17 @@ describe('the listen backlog', () => {
   });
 });
 
+describe('WebSocket handshakes begun per turn', () => {
+  it('defaults to 32 and reads WS_HANDSHAKES_PER_TURN', () => {
+    expect(loadGatewayConfig(required).WS_HANDSHAKES_PER_TURN).toBe(32);
+    expect(loadGatewayConfig({ ...required, WS_HANDSHAKES_PER_TURN: '8' }).WS_HANDSHAKES_PER_TURN).toBe(8);
+  });
+
+  it.each(['0', '-1', '2.5', 'all'])('refuses WS_HANDSHAKES_PER_TURN=%j, naming it', (value) => {
+    expect(problemWith({ ...required, WS_HANDSHAKES_PER_TURN: value })).toMatch(/WS_HANDSHAKES_PER_TURN/);
+  });
+});
+
 describe('bounds on unanswered sends', () => {
   it('defaults to 64 per socket, 256 per gateway and a 1 s retry hint', () => {
     expect(sendBoundsOf(loadGatewayConfig(required))).toEqual({ perSocket: 64, perGateway: 256, retryAfterMs: 1000 });

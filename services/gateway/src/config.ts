@@ -2,6 +2,7 @@ import os from 'node:os';
 import { z } from 'zod';
 import { attachmentLimitSettings, busSettings, env, internalTokenSettings, jwtSecretSettings, loggingSettings, parseConfig, serviceAddressSettings, setting, type Env } from '@parley/config';
 import { HMAC_ALGORITHMS } from '@parley/auth';
+import { DEFAULT_HANDSHAKES_PER_TURN } from './socket/upgrade-pacing';
 import { DEFAULT_JOINS_IN_FLIGHT, DEFAULT_RATE_LIMIT_SYNC_MS, DEFAULT_RATE_LIMITS, DEFAULT_SEND_BOUNDS, type SendBoundSettings } from './limits/gateway-limits';
 
 const count = (fallback: number) => env.int(fallback, 1, 1_000_000);
@@ -28,6 +29,10 @@ export const gatewayConfigSchema = z.object({
   LISTEN_BACKLOG: setting(
     env.int(4096, 1, 65_535),
     "Connections the kernel holds for the HTTP server until it accepts them (the kernel caps it at net.core.somaxconn). Past it a client's connection is dropped and waits for its own retransmit (1 s, then 3 s): a reconnect storm needs room for every client arriving at once (docs/operations.md).",
+  ),
+  WS_HANDSHAKES_PER_TURN: setting(
+    count(DEFAULT_HANDSHAKES_PER_TURN),
+    'WebSocket handshakes the gateway begins per turn of its event loop; the rest wait their turn in the order they came. In a reconnect storm the sockets already connected (their joins, their messages) go first instead of waiting for every handshake (docs/operations.md).',
   ),
   ...jwtSecretSettings,
   JWT_ALGORITHMS: setting(

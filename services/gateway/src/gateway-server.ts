@@ -40,6 +40,8 @@ export interface GatewayServerDeps {
   gatewayId: string;
   corsOrigins: string[] | '*';
   maxPayloadBytes: number;
+  /** WebSocket handshakes begun per turn of the event loop (default 32; socket/upgrade-pacing.ts). */
+  handshakesPerTurn?: number;
   /** Readiness checks beyond the broker, by name (the services' grpc.health.v1). */
   readinessChecks?: Record<string, () => Promise<boolean>>;
   /** How often this gateway renews its lease at the presence service. */
@@ -98,6 +100,7 @@ export async function createGatewayServer(deps: GatewayServerDeps): Promise<Gate
     verifyToken,
     corsOrigins,
     maxPayloadBytes: deps.maxPayloadBytes,
+    handshakesPerTurn: deps.handshakesPerTurn,
     admission: { beforeAuth: limitConnectAttempts(limits), afterAuth: capConnectionsPerUser(limits, logger) },
   });
   applyEventLimits(io, limits);

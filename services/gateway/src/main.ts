@@ -68,6 +68,7 @@ export async function start(config: GatewayConfig, deps: ServiceDeps = {}): Prom
     gatewayId: config.GATEWAY_ID,
     corsOrigins: config.CORS_ORIGINS,
     maxPayloadBytes: config.SOCKET_MAX_PAYLOAD_BYTES,
+    handshakesPerTurn: config.WS_HANDSHAKES_PER_TURN,
     readinessChecks: Object.fromEntries(Object.entries(health).map(([name, checker]) => [name, () => checker.isServing()])),
     presenceRenewIntervalMs: config.PRESENCE_RENEW_INTERVAL_MS,
     devTokenSecret: devTokenSecretOf(config.JWT_SECRET),

@@ -22,6 +22,7 @@ import { registerSignalEvents, typingSocketOf } from './signals.gateway';
 import type { GatewayServer, SocketData } from './socket.types';
 import { batchWebSocketWrites } from './websocket-flush';
 import { writeUpgradeWithOpenPacket } from './upgrade-writes';
+import { DEFAULT_HANDSHAKES_PER_TURN, paceUpgrades } from './upgrade-pacing';
 
 export interface SocketServerOptions {
   httpServer: http.Server;
@@ -29,6 +30,8 @@ export interface SocketServerOptions {
   corsOrigins: string[] | '*';
   /** Largest event payload accepted, in bytes. */
   maxPayloadBytes: number;
+  /** WebSocket handshakes begun per turn of the event loop (upgrade-pacing.ts). */
+  handshakesPerTurn?: number;
   /** Handshake checks around the token's (the rate limits: attempts per IP before, connections per user after). */
   admission?: { beforeAuth?: SocketMiddleware; afterAuth?: SocketMiddleware };
 }
@@ -36,7 +39,7 @@ export interface SocketServerOptions {
 type SocketMiddleware = Parameters<GatewayServer['use']>[0];
 
 /** Socket.io with JWT authentication in the handshake (`auth.token`). */
-export function createSocketServer({ httpServer, verifyToken, corsOrigins, maxPayloadBytes, admission = {} }: SocketServerOptions): GatewayServer {
+export function createSocketServer({ httpServer, verifyToken, corsOrigins, maxPayloadBytes, handshakesPerTurn = DEFAULT_HANDSHAKES_PER_TURN, admission = {} }: SocketServerOptions): GatewayServer {
   batchWebSocketWrites();
   const io: GatewayServer = new Server(httpServer, {
     cors: { origin: corsOrigins === '*' ? true : corsOrigins, credentials: true },
@@ -46,6 +49,7 @@ export function createSocketServer({ httpServer, verifyToken, corsOrigins, maxPa
     pingTimeout: 20_000,
   });
   writeUpgradeWithOpenPacket(io);
+  paceUpgrades(httpServer, handshakesPerTurn);
   if (admission.beforeAuth) io.use(admission.beforeAuth);
   io.use((socket, next) => {
     try {
