@@ -26,6 +26,7 @@ export const metrics = {
   chatsRequeued: new client.Counter({ name: 'parley_session_requeued_total', help: 'Chats given back to the queue, by reason', labelNames: ['reason'] }),
   sendsInFlight: new client.Gauge({ name: 'parley_gateway_sends_in_flight', help: 'send_message events taken and not answered yet (MAX_SENDS_IN_FLIGHT bounds them)' }),
   joinsInFlight: new client.Gauge({ name: 'parley_gateway_joins_in_flight', help: 'join_session events taken and not answered yet (MAX_JOINS_IN_FLIGHT bounds them)' }),
+  handshakesWaiting: new client.Gauge({ name: 'parley_gateway_handshakes_waiting', help: 'WebSocket upgrade requests waiting for their handshake to begin (WS_HANDSHAKES_PER_TURN begin per turn of the event loop)' }),
   batchItems: new client.Histogram({
     name: 'parley_batch_items',
     help: 'Items per batch at each batching hop (libs/batching): 1 at low load, growing under load',

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PassThrough } from 'node:stream';
+import { metrics } from '@parley/metrics';
 import { Server } from 'socket.io';
 import { io as connect, type Socket as ClientSocket } from 'socket.io-client';
 import { paceUpgrades } from './upgrade-pacing';
@@ -23,17 +24,22 @@ describe('WebSocket handshakes begun a few per turn', () => {
     return socket;
   };
 
+  const waitingGauge = async () => (await metrics.handshakesWaiting.get()).values[0]?.value;
+
   it('begins them in the order they came, at most the set number a turn, until none waits', async () => {
     paceUpgrades(server, 2);
     for (const url of ['/1', '/2', '/3', '/4', '/5']) upgrade(url);
 
     expect(begun).toEqual([]);
+    expect(await waitingGauge()).toBe(5);
     await turn();
     expect(begun).toEqual(['/1', '/2']);
+    expect(await waitingGauge()).toBe(3);
     await turn();
     expect(begun).toEqual(['/1', '/2', '/3', '/4']);
     await turn();
     expect(begun).toEqual(['/1', '/2', '/3', '/4', '/5']);
+    expect(await waitingGauge()).toBe(0);
 
     upgrade('/6');
     await turn();

@@ -1,5 +1,6 @@
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
+import { metrics } from '@parley/metrics';
 
 /** Handshakes begun per turn unless configured (`WS_HANDSHAKES_PER_TURN`); chosen by the storm benchmark (docs/performance.md). */
 export const DEFAULT_HANDSHAKES_PER_TURN = 32;
@@ -48,6 +49,7 @@ export function paceUpgrades(httpServer: http.Server, perTurn: number): void {
       begin(upgrade);
       begun += 1;
     }
+    metrics.handshakesWaiting.set(waiting.length - next);
     if (next === waiting.length) {
       waiting = [];
       next = 0;
@@ -71,6 +73,7 @@ export function paceUpgrades(httpServer: http.Server, perTurn: number): void {
     const onError = () => socket.destroy();
     socket.on('error', onError);
     waiting.push({ request, socket, head, onError });
+    metrics.handshakesWaiting.set(waiting.length - next);
     schedule();
   });
 }
