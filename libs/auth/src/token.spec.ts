@@ -21,6 +21,13 @@ describe('token verifier', () => {
     expect(verify(token)).toEqual({ userId: 'u-1', role: 'support', name: 'Ana' });
   });
 
+  it('says when the token expires, from the same check', () => {
+    const exp = Math.floor(Date.now() / 1000) + 600;
+    const token = jwt.sign({ sub: 'u-2', role: 'customer', name: 'Bo', exp }, secret);
+    expect(verify.withExpiry(token)).toEqual({ identity: { userId: 'u-2', role: 'customer', name: 'Bo' }, expiresAt: exp * 1000 });
+    expect(() => verify.withExpiry(signToken('another-secret-0123456789', { sub: 'u', role: 'customer', name: 'x' }))).toThrow(AppError);
+  });
+
   it.each([
     ['missing', undefined],
     ['empty', ''],

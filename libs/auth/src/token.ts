@@ -35,7 +35,7 @@ export function createTokenVerifier({ secret, algorithms = ['HS256'], issuer, au
   if (allowed.length === 0) throw new Error('At least one HMAC algorithm (HS256, HS384, HS512) must be allowed');
   const options: jwt.VerifyOptions = { algorithms: allowed, ...(issuer ? { issuer } : {}), ...(audience ? { audience } : {}) };
   const key = verificationKey(secret);
-  return (token: unknown): Identity => {
+  const withExpiry = (token: unknown): VerifiedToken => {
     if (typeof token !== 'string' || token.length === 0) throw unauthenticated('A token is required');
     let payload: unknown;
     try {
@@ -46,16 +46,22 @@ export function createTokenVerifier({ secret, algorithms = ['HS256'], issuer, au
     }
     const claims = claimsSchema.safeParse(payload);
     if (!claims.success) throw unauthenticated('The token lacks sub, role, name or exp');
-    return { userId: claims.data.sub, role: claims.data.role, name: claims.data.name || claims.data.sub };
+    return { identity: { userId: claims.data.sub, role: claims.data.role, name: claims.data.name || claims.data.sub }, expiresAt: claims.data.exp * 1000 };
   };
+  const verifier: TokenVerifier = Object.assign((token: unknown) => withExpiry(token).identity, { withExpiry });
+  return verifier;
 }
 
-export type TokenVerifier = ReturnType<typeof createTokenVerifier>;
+/** A token that passed, with when it expires (ms since the epoch). */
+export interface VerifiedToken {
+  identity: Identity;
+  expiresAt: number;
+}
 
-/** When a token that was already verified expires (ms since the epoch). */
-export function tokenExpiresAt(token: string): number {
-  const claims = jwt.decode(token) as { exp?: number } | null;
-  return (claims?.exp ?? 0) * 1000;
+/** Who a token names; `withExpiry` also says when it expires (a socket is closed then), from the same check. */
+export interface TokenVerifier {
+  (token: unknown): Identity;
+  withExpiry(token: unknown): VerifiedToken;
 }
 
 /** Mints a token the way the platform does (for development, tests and the benchmark). */

@@ -1,7 +1,7 @@
 import type http from 'node:http';
 import { Server } from 'socket.io';
 import { AppError } from '@parley/errors';
-import { tokenExpiresAt, type TokenVerifier } from '@parley/auth';
+import type { TokenVerifier } from '@parley/auth';
 import type { Logger } from '@parley/logger';
 import { metrics } from '@parley/metrics';
 import type { ChatService } from '../domain/chat.service';
@@ -53,9 +53,9 @@ export function createSocketServer({ httpServer, verifyToken, corsOrigins, maxPa
   if (admission.beforeAuth) io.use(admission.beforeAuth);
   io.use((socket, next) => {
     try {
-      const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
-      socket.data.identity = verifyToken(token);
-      socket.data.expiresAt = tokenExpiresAt(token as string);
+      const { identity, expiresAt } = verifyToken.withExpiry((socket.handshake.auth as { token?: unknown } | undefined)?.token);
+      socket.data.identity = identity;
+      socket.data.expiresAt = expiresAt;
       socket.data.sessions = new Map();
       socket.data.queue = Promise.resolve();
       socket.data.ownSends = new Set();
