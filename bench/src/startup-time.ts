@@ -17,7 +17,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createTestDatabase } from '@parley/db';
 import { HealthChecker } from '@parley/grpc';
-import { AMQP_URL, acceptsConnections, deleteBrokerObjects, freePort, httpOk } from '@parley/e2e/src/support/stack';
+import { AMQP_URL, acceptsConnections, deleteBrokerObjects, freePort, httpOk, stackBrokerObjects } from '@parley/e2e/src/support/stack';
 import { FROM_SOURCES, buildServices, serviceCommand, serviceEntry } from '@parley/e2e/src/support/script-command';
 import { TEST_JWT_SECRET } from '@parley/testing';
 import { REPO_ROOT } from '@parley/testing';
@@ -136,8 +136,7 @@ async function main(): Promise<void> {
   } finally {
     for (const started of running.reverse()) await started.stop();
     await db.drop();
-    const queues = [`${exchange}.attachment.message-events`, `${exchange}.message.session-events`];
-    await deleteBrokerObjects(AMQP_URL, { exchanges: [exchange, `${exchange}.attachment.message-events.filter`], queues });
+    await deleteBrokerObjects(AMQP_URL, stackBrokerObjects(exchange));
   }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
   console.log(`\nstart-up, ${RUNS} runs each, ${FROM_SOURCES ? 'from sources (tsx)' : 'bundles'} (${serviceEntry('<service>')}); ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(2)}, Node ${process.version}`);

@@ -65,6 +65,15 @@ export async function killGroup(pgid: number, timeoutMs = 5000): Promise<void> {
   liveGroups.delete(pgid);
 }
 
+/**
+ * What a stack leaves on the broker after its connections close: the services' durable queues,
+ * named after the exchange, and the attachment service's headers exchange in front of its queue.
+ */
+export const stackBrokerObjects = (exchange: string): { exchanges: string[]; queues: string[] } => ({
+  exchanges: [exchange, `${exchange}.attachment.message-events.filter`],
+  queues: [`${exchange}.attachment.message-events`, `${exchange}.message.session-events`, `${exchange}.presence.typing`],
+});
+
 /** Deletes a stack's exchanges and durable queues from the broker (deleting what is not there is fine). */
 export async function deleteBrokerObjects(amqpUrl: string, { exchanges, queues }: { exchanges: string[]; queues: string[] }): Promise<void> {
   const connection = await amqplib.connect(amqpUrl);

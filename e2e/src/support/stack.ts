@@ -5,7 +5,7 @@ import path from 'node:path';
 import { testSettings } from '@parley/config';
 import { createTestDatabase, freePort } from '@parley/db';
 import { REPO_ROOT, startS3Server, TEST_JWT_SECRET } from '@parley/testing';
-import { acceptsConnections, deleteBrokerObjects, httpOk, killGroup, liveGroups, sleep } from './processes';
+import { acceptsConnections, deleteBrokerObjects, httpOk, killGroup, liveGroups, sleep, stackBrokerObjects } from './processes';
 import { serviceCommand, serviceEntry } from './script-command';
 
 /**
@@ -45,7 +45,7 @@ import { BACKEND_NAMES, type BackendName, type Crash, type ServiceName, type Sta
 
 // The benchmark starts its processes with these too.
 export { freePort } from '@parley/db';
-export { acceptsConnections, deleteBrokerObjects, httpOk } from './processes';
+export { acceptsConnections, deleteBrokerObjects, httpOk, stackBrokerObjects } from './processes';
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const label = (options.label ?? 'stack').replace(/[^\w-]/g, '_');
@@ -273,9 +273,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       await Promise.all((['message', 'presence', 'attachment', 'session'] as const).flatMap((service) => instanceNames[service].map((n) => terminate(n, 'SIGTERM'))));
       await s3.stop().catch((error: Error) => problems.push(`stop the S3 server: ${error.message}`));
       await db.drop().catch((error: Error) => problems.push(`drop database: ${error.message}`));
-      // The services' durable queues are named after the exchange; the attachment service's has a headers exchange in front.
-      const queues = [`${exchange}.attachment.message-events`, `${exchange}.message.session-events`];
-      await deleteBrokerObjects(amqpUrl, { exchanges: [exchange, `${exchange}.attachment.message-events.filter`], queues }).catch((error: Error) =>
+      await deleteBrokerObjects(amqpUrl, stackBrokerObjects(exchange)).catch((error: Error) =>
         problems.push(`delete the exchange ${exchange} and its queues: ${error.message}`),
       );
       if (problems.length > 0) throw new Error(`stack cleanup failed:\n${problems.join('\n')}`);

@@ -38,8 +38,9 @@ describe('health and readiness when PostgreSQL or RabbitMQ go away and come back
     await db?.drop();
     const connection = await amqplib.connect(AMQP.toString());
     const channel = await connection.createChannel();
-    await channel.deleteExchange(exchange);
-    for (const queue of [`${exchange}.message.session-events`, `${exchange}.attachment.message-events`]) await channel.deleteQueue(queue).catch(() => undefined);
+    // What the services leave after their connections close: their durable queues and the attachment service's headers exchange.
+    for (const name of [exchange, `${exchange}.attachment.message-events.filter`]) await channel.deleteExchange(name);
+    for (const queue of [`${exchange}.message.session-events`, `${exchange}.attachment.message-events`, `${exchange}.presence.typing`]) await channel.deleteQueue(queue).catch(() => undefined);
     await connection.close();
   });
 
