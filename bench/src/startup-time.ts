@@ -17,10 +17,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createTestDatabase } from '@parley/db';
 import { HealthChecker } from '@parley/grpc';
-import { AMQP_URL, acceptsConnections, deleteBrokerObjects, freePort, httpOk, stackBrokerObjects } from '@parley/e2e/src/support/stack';
+import { AMQP_URL, acceptsConnections, freePort, httpOk } from '@parley/e2e/src/support/stack';
 import { FROM_SOURCES, buildServices, serviceCommand, serviceEntry } from '@parley/e2e/src/support/script-command';
-import { TEST_JWT_SECRET } from '@parley/testing';
-import { REPO_ROOT } from '@parley/testing';
+import { deleteParleyBrokerObjects, REPO_ROOT, TEST_JWT_SECRET } from '@parley/testing';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
 const RUNS = Number(values.runs);
@@ -136,7 +135,7 @@ async function main(): Promise<void> {
   } finally {
     for (const started of running.reverse()) await started.stop();
     await db.drop();
-    await deleteBrokerObjects(AMQP_URL, stackBrokerObjects(exchange));
+    await deleteParleyBrokerObjects(AMQP_URL, exchange);
   }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
   console.log(`\nstart-up, ${RUNS} runs each, ${FROM_SOURCES ? 'from sources (tsx)' : 'bundles'} (${serviceEntry('<service>')}); ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(2)}, Node ${process.version}`);

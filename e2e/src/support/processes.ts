@@ -1,7 +1,6 @@
 import net from 'node:net';
-import * as amqplib from 'amqplib';
 
-/** Ports, processes and the broker: the low-level helpers the e2e stack is built on (free ports: @parley/db). */
+/** Ports and processes: the low-level helpers the e2e stack is built on (free ports: @parley/db). */
 
 /** True once something accepts TCP connections on the port. */
 export function acceptsConnections(port: number, host = '127.0.0.1', timeoutMs = 1000): Promise<boolean> {
@@ -63,26 +62,4 @@ export async function killGroup(pgid: number, timeoutMs = 5000): Promise<void> {
     await sleep(25);
   }
   liveGroups.delete(pgid);
-}
-
-/**
- * What a stack leaves on the broker after its connections close: the services' durable queues,
- * named after the exchange, and the attachment service's headers exchange in front of its queue.
- */
-export const stackBrokerObjects = (exchange: string): { exchanges: string[]; queues: string[] } => ({
-  exchanges: [exchange, `${exchange}.attachment.message-events.filter`],
-  queues: [`${exchange}.attachment.message-events`, `${exchange}.message.session-events`, `${exchange}.presence.typing`],
-});
-
-/** Deletes a stack's exchanges and durable queues from the broker (deleting what is not there is fine). */
-export async function deleteBrokerObjects(amqpUrl: string, { exchanges, queues }: { exchanges: string[]; queues: string[] }): Promise<void> {
-  const connection = await amqplib.connect(amqpUrl);
-  try {
-    const channel = await connection.createChannel();
-    for (const queue of queues) await channel.deleteQueue(queue);
-    for (const exchange of exchanges) await channel.deleteExchange(exchange);
-    await channel.close();
-  } finally {
-    await connection.close();
-  }
 }

@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { testSettings } from '@parley/config';
 import { createTestDatabase, freePort } from '@parley/db';
-import { REPO_ROOT, startS3Server, TEST_JWT_SECRET } from '@parley/testing';
-import { acceptsConnections, deleteBrokerObjects, httpOk, killGroup, liveGroups, sleep, stackBrokerObjects } from './processes';
+import { deleteParleyBrokerObjects, REPO_ROOT, startS3Server, TEST_JWT_SECRET } from '@parley/testing';
+import { acceptsConnections, httpOk, killGroup, liveGroups, sleep } from './processes';
 import { serviceCommand, serviceEntry } from './script-command';
 
 /**
@@ -45,7 +45,7 @@ import { BACKEND_NAMES, type BackendName, type Crash, type ServiceName, type Sta
 
 // The benchmark starts its processes with these too.
 export { freePort } from '@parley/db';
-export { acceptsConnections, deleteBrokerObjects, httpOk, stackBrokerObjects } from './processes';
+export { acceptsConnections, httpOk } from './processes';
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const label = (options.label ?? 'stack').replace(/[^\w-]/g, '_');
@@ -273,7 +273,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       await Promise.all((['message', 'presence', 'attachment', 'session'] as const).flatMap((service) => instanceNames[service].map((n) => terminate(n, 'SIGTERM'))));
       await s3.stop().catch((error: Error) => problems.push(`stop the S3 server: ${error.message}`));
       await db.drop().catch((error: Error) => problems.push(`drop database: ${error.message}`));
-      await deleteBrokerObjects(amqpUrl, stackBrokerObjects(exchange)).catch((error: Error) =>
+      await deleteParleyBrokerObjects(amqpUrl, exchange).catch((error: Error) =>
         problems.push(`delete the exchange ${exchange} and its queues: ${error.message}`),
       );
       if (problems.length > 0) throw new Error(`stack cleanup failed:\n${problems.join('\n')}`);

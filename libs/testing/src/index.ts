@@ -6,3 +6,4 @@ export * from './tcp-proxy';
 export * from './fake-session.directory';
 export * from './fake-session.service';
 export * from './repo-root';
+export * from './broker-objects';

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import * as amqplib from 'amqplib';
 import { createTestDatabase, type TestDatabase } from '@parley/db';
 import { testSettings } from '@parley/config';
-import { eventually, TcpProxy, TEST_JWT_SECRET, TEST_SERVICE_ENV } from '@parley/testing';
+import { deleteParleyBrokerObjects, eventually, TcpProxy, TEST_JWT_SECRET, TEST_SERVICE_ENV } from '@parley/testing';
 import { start, type RunningParley } from './main';
 
 jest.setTimeout(90_000);
@@ -36,12 +35,7 @@ describe('health and readiness when PostgreSQL or RabbitMQ go away and come back
     await pg.stop();
     await broker.stop();
     await db?.drop();
-    const connection = await amqplib.connect(AMQP.toString());
-    const channel = await connection.createChannel();
-    // What the services leave after their connections close: their durable queues and the attachment service's headers exchange.
-    for (const name of [exchange, `${exchange}.attachment.message-events.filter`]) await channel.deleteExchange(name);
-    for (const queue of [`${exchange}.message.session-events`, `${exchange}.attachment.message-events`, `${exchange}.presence.typing`]) await channel.deleteQueue(queue).catch(() => undefined);
-    await connection.close();
+    await deleteParleyBrokerObjects(AMQP.toString(), exchange);
   });
 
   const readiness = async () => {

@@ -5,9 +5,6 @@ import { metrics } from '@parley/metrics';
 /** Handshakes begun per turn unless configured (`WS_HANDSHAKES_PER_TURN`); chosen by the storm benchmark (docs/performance.md). */
 export const DEFAULT_HANDSHAKES_PER_TURN = 32;
 
-/** Begun upgrades kept at the head of the queue's array before it is cut. */
-const COMPACT_AFTER = 1024;
-
 type UpgradeListener = (request: http.IncomingMessage, socket: Duplex, head: Buffer) => void;
 
 interface WaitingUpgrade {
@@ -32,8 +29,7 @@ interface WaitingUpgrade {
 export function paceUpgrades(httpServer: http.Server, perTurn: number): void {
   const listeners = httpServer.listeners('upgrade') as UpgradeListener[];
   httpServer.removeAllListeners('upgrade');
-  let waiting: WaitingUpgrade[] = [];
-  let next = 0;
+  const waiting: WaitingUpgrade[] = [];
   let scheduled = false;
 
   const begin = ({ request, socket, head, onError }: WaitingUpgrade) => {
@@ -42,25 +38,14 @@ export function paceUpgrades(httpServer: http.Server, perTurn: number): void {
   };
   const beginSome = () => {
     scheduled = false;
-    let begun = 0;
-    while (begun < perTurn && next < waiting.length) {
-      const upgrade = waiting[next++];
+    for (let begun = 0; begun < perTurn && waiting.length > 0; ) {
+      const upgrade = waiting.shift() as WaitingUpgrade;
       if (upgrade.socket.destroyed) continue;
       begin(upgrade);
       begun += 1;
     }
-    metrics.handshakesWaiting.set(waiting.length - next);
-    if (next === waiting.length) {
-      waiting = [];
-      next = 0;
-    } else {
-      // What was begun leaves the array now and then, so a queue that never empties does not keep it.
-      if (next >= COMPACT_AFTER) {
-        waiting = waiting.slice(next);
-        next = 0;
-      }
-      schedule();
-    }
+    metrics.handshakesWaiting.set(waiting.length);
+    if (waiting.length > 0) schedule();
   };
   const schedule = () => {
     if (scheduled) return;
@@ -73,7 +58,7 @@ export function paceUpgrades(httpServer: http.Server, perTurn: number): void {
     const onError = () => socket.destroy();
     socket.on('error', onError);
     waiting.push({ request, socket, head, onError });
-    metrics.handshakesWaiting.set(waiting.length - next);
+    metrics.handshakesWaiting.set(waiting.length);
     schedule();
   });
 }
