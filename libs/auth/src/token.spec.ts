@@ -92,4 +92,50 @@ describe('token verifier', () => {
     const expired = jwt.sign({ sub: 'u', role: 'customer', name: 'x', exp: Math.floor(Date.now() / 1000) - 10 }, secret);
     expect(rejection(expired).message).toBe('The token has expired');
   });
+
+  describe('a token presented again', () => {
+    afterEach(() => jest.restoreAllMocks());
+
+    it('is not checked again while it is valid, and each caller gets an identity of its own', () => {
+      const remembering = createTokenVerifier({ secret });
+      const token = signToken(secret, { sub: 'u-3', role: 'customer', name: 'Dee' });
+      const checks = jest.spyOn(jwt, 'verify');
+      const first = remembering.withExpiry(token);
+      first.identity.name = 'changed by its caller';
+      expect(remembering.withExpiry(token)).toEqual({ identity: { userId: 'u-3', role: 'customer', name: 'Dee' }, expiresAt: first.expiresAt });
+      expect(checks).toHaveBeenCalledTimes(1);
+    });
+
+    it('is refused as expired once its exp has passed', () => {
+      const remembering = createTokenVerifier({ secret });
+      const exp = Math.floor(Date.now() / 1000) + 60;
+      const token = jwt.sign({ sub: 'u-4', role: 'customer', name: 'Eve', exp }, secret);
+      expect(remembering(token).userId).toBe('u-4');
+      jest.spyOn(Date, 'now').mockReturnValue(exp * 1000);
+      expect(() => remembering(token)).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED', message: 'The token has expired' }));
+      expect(() => remembering(token)).toThrow(expect.objectContaining({ message: 'The token has expired' }));
+    });
+
+    it('is checked every time when it was refused, or when the verifier remembers none', () => {
+      const wrong = signToken('another-secret-0123456789', { sub: 'u', role: 'customer', name: 'x' });
+      const checks = jest.spyOn(jwt, 'verify');
+      expect(rejection(wrong).code).toBe('UNAUTHENTICATED');
+      expect(rejection(wrong).code).toBe('UNAUTHENTICATED');
+      const forgetful = createTokenVerifier({ secret, rememberTokens: 0 });
+      const token = signToken(secret, { sub: 'u-5', role: 'support', name: 'Fay' });
+      expect(forgetful(token).userId).toBe('u-5');
+      expect(forgetful(token).userId).toBe('u-5');
+      expect(checks).toHaveBeenCalledTimes(4);
+    });
+
+    it('remembers at most as many tokens as it is told', () => {
+      const remembering = createTokenVerifier({ secret, rememberTokens: 2 });
+      const tokens = ['a', 'b', 'c'].map((sub) => signToken(secret, { sub, role: 'customer', name: sub }));
+      tokens.forEach((token) => remembering(token));
+      const checks = jest.spyOn(jwt, 'verify');
+      remembering(tokens[2]);
+      remembering(tokens[0]);
+      expect(checks).toHaveBeenCalledTimes(1);
+    });
+  });
 });

@@ -1,5 +1,6 @@
 import { createPublicKey, createSecretKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
+import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import { ROLES, type Identity } from '@parley/contracts';
 import { unauthenticated } from '@parley/errors';
@@ -23,20 +24,24 @@ export interface TokenVerifierOptions {
   issuer?: string;
   /** When set, the token's `aud` must include this (JWT_AUDIENCE). */
   audience?: string;
+  /** Tokens that passed, remembered so that the same token presented again is not checked again (0: none). */
+  rememberTokens?: number;
 }
+
+/** Tokens a verifier remembers by default: a reconnecting client presents the one it had. */
+export const REMEMBERED_TOKENS = 10_000;
 
 /**
  * Verifies a platform JWT and returns who it names; anything wrong is UNAUTHENTICATED. Follows
  * RFC 8725: an explicit algorithm allowlist of HMAC algorithms only (so neither `none` nor a
  * public key used as an HMAC secret can pass), `exp` required, `iss`/`aud` checked when configured.
  */
-export function createTokenVerifier({ secret, algorithms = ['HS256'], issuer, audience }: TokenVerifierOptions) {
+export function createTokenVerifier({ secret, algorithms = ['HS256'], issuer, audience, rememberTokens = REMEMBERED_TOKENS }: TokenVerifierOptions) {
   const allowed = algorithms.filter((a): a is HmacAlgorithm => (HMAC_ALGORITHMS as readonly string[]).includes(a));
   if (allowed.length === 0) throw new Error('At least one HMAC algorithm (HS256, HS384, HS512) must be allowed');
   const options: jwt.VerifyOptions = { algorithms: allowed, ...(issuer ? { issuer } : {}), ...(audience ? { audience } : {}) };
   const key = verificationKey(secret);
-  const withExpiry = (token: unknown): VerifiedToken => {
-    if (typeof token !== 'string' || token.length === 0) throw unauthenticated('A token is required');
+  const check = (token: string): VerifiedToken => {
     let payload: unknown;
     try {
       payload = jwt.verify(token, key, options);
@@ -47,6 +52,23 @@ export function createTokenVerifier({ secret, algorithms = ['HS256'], issuer, au
     const claims = claimsSchema.safeParse(payload);
     if (!claims.success) throw unauthenticated('The token lacks sub, role, name or exp');
     return { identity: { userId: claims.data.sub, role: claims.data.role, name: claims.data.name || claims.data.sub }, expiresAt: claims.data.exp * 1000 };
+  };
+  // The same string under the same key and options verifies the same way; only its expiry moves.
+  const passed = rememberTokens > 0 ? new LRUCache<string, VerifiedToken>({ max: rememberTokens }) : undefined;
+  const withExpiry = (token: unknown): VerifiedToken => {
+    if (typeof token !== 'string' || token.length === 0) throw unauthenticated('A token is required');
+    const known = passed?.get(token);
+    if (known) {
+      // As jsonwebtoken decides it: expired from the second `exp` names.
+      if (Date.now() >= known.expiresAt) {
+        passed?.delete(token);
+        throw unauthenticated('The token has expired');
+      }
+      return { identity: { ...known.identity }, expiresAt: known.expiresAt };
+    }
+    const verified = check(token);
+    passed?.set(token, verified);
+    return { identity: { ...verified.identity }, expiresAt: verified.expiresAt };
   };
   const verifier: TokenVerifier = Object.assign((token: unknown) => withExpiry(token).identity, { withExpiry });
   return verifier;
