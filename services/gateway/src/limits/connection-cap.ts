@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from '@parley/logger';
+import { NaturalBatcher, succeeded } from '@parley/batching';
 
 /** How many sockets one user may have open at once, over every gateway. */
 export interface ConnectionCap {
@@ -28,29 +29,50 @@ export function memoryConnectionCap(max: number): ConnectionCap {
   };
 }
 
-// Drops expired entries, then adds this socket only while the user is under the cap: atomic in Redis.
-const ACQUIRE = `
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
-if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[2]) then return 0 end
-redis.call('ZADD', KEYS[1], ARGV[4], ARGV[3])
-redis.call('PEXPIRE', KEYS[1], ARGV[5])
-return 1`;
+// For each socket of a batch, in order: drops its user's expired entries, then adds the socket only
+// while the user is under the cap; atomic in Redis. KEYS: each socket's user set. ARGV: now, the cap,
+// the lease's end, the lease's length, then each socket's member. Answers 1 (admitted) or 0 per socket.
+const ACQUIRE_MANY = `
+local now, max, expires, leaseMs = ARGV[1], tonumber(ARGV[2]), ARGV[3], ARGV[4]
+local admitted = {}
+for i, key in ipairs(KEYS) do
+  redis.call('ZREMRANGEBYSCORE', key, '-inf', now)
+  if redis.call('ZCARD', key) >= max then
+    admitted[i] = 0
+  else
+    redis.call('ZADD', key, expires, ARGV[4 + i])
+    redis.call('PEXPIRE', key, leaseMs)
+    admitted[i] = 1
+  end
+end
+return admitted`;
 
-type CapClient = Redis & { parleyAcquireConnection(key: string, ...args: (string | number)[]): Promise<number> };
+type CapClient = Redis & { parleyAcquireConnections(keyCount: number, ...keysThenArgs: (string | number)[]): Promise<number[]> };
+
+/** Connections waiting to be counted in: one user's socket. */
+interface Acquisition {
+  userId: string;
+  socketId: string;
+}
+
+/** Acquisitions counted in Redis at once: a script call (its keys and arguments) stays small. */
+const MAX_ACQUISITIONS_PER_CALL = 256;
 
 /**
  * Every gateway's sockets in Redis: one sorted set per user whose members are `<gateway>/<socket>`
  * scored by when their lease ends. Each gateway renews its own sockets' leases every third of
  * `leaseMs`, so a crashed gateway's sockets stop counting within `leaseMs`. The window limits
  * count events per window, not open things, hence this small registry (see docs/security.md).
- * When Redis does not answer the connection is let in (logged): the cap protects, it must not lock
- * everyone out.
+ * Handshakes arriving together are counted in by one script call (a natural batch: what arrives
+ * while a call runs is the next one), each answered on its own, in the order they came. When Redis
+ * does not answer the connections are let in (logged): the cap protects, it must not lock everyone
+ * out.
  */
 export function redisConnectionCap(options: { redis: Redis; keyPrefix: string; gatewayId: string; max: number; leaseMs: number; logger: Logger }): ConnectionCap {
   const { keyPrefix, gatewayId, max, leaseMs, logger } = options;
   // A defined command goes as EVALSHA (ioredis loads the script once, on NOSCRIPT): the script's
-  // text is not sent with every connection.
-  options.redis.defineCommand('parleyAcquireConnection', { lua: ACQUIRE, numberOfKeys: 1 });
+  // text is not sent with every batch.
+  options.redis.defineCommand('parleyAcquireConnections', { lua: ACQUIRE_MANY });
   const redis = options.redis as CapClient;
   const key = (userId: string) => `${keyPrefix}:connections:${userId}`;
   const member = (socketId: string) => `${gatewayId}/${socketId}`;
@@ -63,17 +85,26 @@ export function redisConnectionCap(options: { redis: Redis; keyPrefix: string; g
     batch.exec().catch((error: Error) => logger.warn({ err: error.message }, 'connection leases not renewed'));
   }, Math.max(100, Math.floor(leaseMs / 3)));
   renew.unref();
-  return {
-    async acquire(userId, socketId) {
+  const acquisitions = new NaturalBatcher<Acquisition, boolean>({
+    hop: 'gateway.connection-cap',
+    maxBatchSize: MAX_ACQUISITIONS_PER_CALL,
+    async run(batch) {
       const now = Date.now();
       try {
-        const admitted = await redis.parleyAcquireConnection(key(userId), now, max, member(socketId), now + leaseMs, leaseMs);
-        if (admitted !== 1) return false;
+        const keys = batch.map((a) => key(a.userId));
+        const admitted = await redis.parleyAcquireConnections(keys.length, ...keys, now, max, now + leaseMs, leaseMs, ...batch.map((a) => member(a.socketId)));
+        return admitted.map((one) => succeeded(one === 1));
       } catch (error) {
-        logger.warn({ err: (error as Error).message }, 'connection cap unavailable; connection let in');
+        logger.warn({ err: (error as Error).message, connections: batch.length }, 'connection cap unavailable; connections let in');
+        return batch.map(() => succeeded(true));
       }
-      local.set(socketId, userId);
-      return true;
+    },
+  });
+  return {
+    async acquire(userId, socketId) {
+      const admitted = await acquisitions.submit({ userId, socketId });
+      if (admitted) local.set(socketId, userId);
+      return admitted;
     },
     async release(userId, socketId) {
       local.delete(socketId);

@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import pino from 'pino';
+import { Redis } from 'ioredis';
+import { redisConnectionCap, type ConnectionCap } from './connection-cap';
+
+const REDIS_URL = process.env.E2E_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/** Gateways counting their users' sockets in one Redis (the machine's, under a key prefix of the spec's own). */
+describe('redisConnectionCap: open sockets per user over every gateway', () => {
+  const clients: Redis[] = [];
+  const caps: ConnectionCap[] = [];
+  const inspector = new Redis(REDIS_URL);
+  let keyPrefix: string;
+  let warnings: string[];
+
+  beforeEach(() => {
+    keyPrefix = `spec:connection-cap:${randomUUID()}`;
+    warnings = [];
+  });
+  afterEach(async () => {
+    caps.splice(0).forEach((cap) => cap.stop());
+    await Promise.all(clients.splice(0).map((client) => client.quit().catch(() => client.disconnect())));
+    const keys = await inspector.keys(`${keyPrefix}:*`);
+    if (keys.length > 0) await inspector.del(...keys);
+  });
+  afterAll(() => inspector.quit());
+
+  const gateway = (gatewayId: string, max: number, redis = new Redis(REDIS_URL)) => {
+    clients.push(redis);
+    const logger = pino({ level: 'warn' }, { write: (line: string) => void warnings.push((JSON.parse(line) as { msg: string }).msg) });
+    const cap = redisConnectionCap({ redis, keyPrefix, gatewayId, max, leaseMs: 60_000, logger });
+    caps.push(cap);
+    return { cap, redis };
+  };
+  const held = (userId: string) => inspector.zrange(`${keyPrefix}:connections:${userId}`, 0, -1);
+
+  it('counts a burst of handshakes in with one call to Redis, each answered in the order it came', async () => {
+    const { cap, redis } = gateway('a', 3);
+    const calls = jest.spyOn(redis as Redis & { parleyAcquireConnections: () => Promise<number[]> }, 'parleyAcquireConnections');
+    const answers = await Promise.all(['s1', 's2', 's3', 's4', 's5'].map((socketId) => cap.acquire('u-1', socketId)));
+    expect(answers).toEqual([true, true, true, false, false]);
+    expect(calls).toHaveBeenCalledTimes(1);
+    expect((await held('u-1')).sort()).toEqual(['a/s1', 'a/s2', 'a/s3']);
+  });
+
+  it('answers each socket of a batch on its own: a user at the cap does not refuse another', async () => {
+    const { cap } = gateway('a', 1);
+    const answers = await Promise.all([cap.acquire('u-1', 's1'), cap.acquire('u-1', 's2'), cap.acquire('u-2', 's3')]);
+    expect(answers).toEqual([true, false, true]);
+  });
+
+  it("counts the other gateways' sockets, and a released socket frees its place", async () => {
+    const a = gateway('a', 3).cap;
+    const b = gateway('b', 3).cap;
+    expect(await Promise.all([a.acquire('u-1', 's1'), a.acquire('u-1', 's2')])).toEqual([true, true]);
+    expect(await Promise.all([b.acquire('u-1', 's3'), b.acquire('u-1', 's4')])).toEqual([true, false]);
+    await a.release('u-1', 's1');
+    expect(await b.acquire('u-1', 's4')).toBe(true);
+    expect((await held('u-1')).sort()).toEqual(['a/s2', 'b/s3', 'b/s4']);
+  });
+
+  it('lets connections in when Redis does not answer, and says so', async () => {
+    const unreachable = new Redis({ host: '127.0.0.1', port: 1, lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    const { cap } = gateway('a', 1, unreachable);
+    expect(await Promise.all([cap.acquire('u-1', 's1'), cap.acquire('u-1', 's2')])).toEqual([true, true]);
+    expect(warnings).toEqual(['connection cap unavailable; connections let in']);
+  });
+});
