@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import { Redis } from 'ioredis';
-import { redisConnectionCap, type ConnectionCap } from './connection-cap';
+import { eventually } from '@parley/testing';
+import { RENEWALS_PER_TURN, redisConnectionCap, type ConnectionCap } from './connection-cap';
 
 const REDIS_URL = process.env.E2E_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -25,10 +26,10 @@ describe('redisConnectionCap: open sockets per user over every gateway', () => {
   });
   afterAll(() => inspector.quit());
 
-  const gateway = (gatewayId: string, max: number, redis = new Redis(REDIS_URL)) => {
+  const gateway = (gatewayId: string, max: number, redis = new Redis(REDIS_URL), leaseMs = 60_000) => {
     clients.push(redis);
     const logger = pino({ level: 'warn' }, { write: (line: string) => void warnings.push((JSON.parse(line) as { msg: string }).msg) });
-    const cap = redisConnectionCap({ redis, keyPrefix, gatewayId, max, leaseMs: 60_000, logger });
+    const cap = redisConnectionCap({ redis, keyPrefix, gatewayId, max, leaseMs, logger });
     caps.push(cap);
     return { cap, redis };
   };
@@ -65,4 +66,31 @@ describe('redisConnectionCap: open sockets per user over every gateway', () => {
     expect(await Promise.all([cap.acquire('u-1', 's1'), cap.acquire('u-1', 's2')])).toEqual([true, true]);
     expect(warnings).toEqual(['connection cap unavailable; connections let in']);
   });
+
+  it("renews every socket's lease, a slice of the sockets at a time", async () => {
+    const sockets = RENEWALS_PER_TURN * 2 + 500;
+    // Renewed every 500 ms (a third of the lease).
+    const { cap, redis } = gateway('a', 1, new Redis(REDIS_URL), 1500);
+    const slices: number[] = [];
+    const pipeline = redis.pipeline.bind(redis);
+    jest.spyOn(redis, 'pipeline').mockImplementation((...args) => {
+      const batch = pipeline(...args);
+      const exec = batch.exec.bind(batch);
+      jest.spyOn(batch, 'exec').mockImplementation((...execArgs) => {
+        slices.push(batch.length / 2);
+        return exec(...execArgs);
+      });
+      return batch;
+    });
+    const users = Array.from({ length: sockets }, (_, i) => `u-${i}`);
+    await Promise.all(users.map((userId) => cap.acquire(userId, `s-${userId}`)));
+    const leaseEnds = async () => (await Promise.all(users.map((userId) => inspector.zscore(`${keyPrefix}:connections:${userId}`, `a/s-${userId}`)))).map(Number);
+    const acquired = await leaseEnds();
+    await eventually(async () => {
+      const renewed = await leaseEnds();
+      expect(renewed.every((end, i) => end > acquired[i])).toBe(true);
+    }, 10_000);
+    // No pipeline holds more than a slice; with more sockets than a slice, some hold a full one.
+    expect(Math.max(...slices)).toBe(RENEWALS_PER_TURN);
+  }, 15_000);
 });

@@ -55,6 +55,9 @@ interface Acquisition {
   socketId: string;
 }
 
+/** Sockets whose leases one turn of the event loop renews (two commands each). */
+export const RENEWALS_PER_TURN = 1000;
+
 /** Acquisitions counted in Redis at once: a script call (its keys and arguments) stays small. */
 const MAX_ACQUISITIONS_PER_CALL = 256;
 
@@ -77,14 +80,22 @@ export function redisConnectionCap(options: { redis: Redis; keyPrefix: string; g
   const key = (userId: string) => `${keyPrefix}:connections:${userId}`;
   const member = (socketId: string) => `${gatewayId}/${socketId}`;
   const local = new Map<string, string>(); // socket id -> user id, for the renewals
+  let renewing = false;
   const renew = setInterval(() => {
-    if (local.size === 0) return;
-    const until = Date.now() + leaseMs;
-    const batch = redis.pipeline();
-    for (const [socketId, userId] of local) batch.zadd(key(userId), 'XX', until, member(socketId)).pexpire(key(userId), leaseMs);
-    batch.exec().catch((error: Error) => logger.warn({ err: error.message }, 'connection leases not renewed'));
+    if (local.size === 0 || renewing) return;
+    renewing = true;
+    void renewLeases([...local], Date.now() + leaseMs).finally(() => (renewing = false));
   }, Math.max(100, Math.floor(leaseMs / 3)));
   renew.unref();
+  /** A slice of the sockets per turn of the event loop: 19,000 sockets' commands built at once held it for a tenth of a second. */
+  async function renewLeases(sockets: Array<[string, string]>, until: number): Promise<void> {
+    for (let start = 0; start < sockets.length; start += RENEWALS_PER_TURN) {
+      if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+      const batch = redis.pipeline();
+      for (const [socketId, userId] of sockets.slice(start, start + RENEWALS_PER_TURN)) batch.zadd(key(userId), 'XX', until, member(socketId)).pexpire(key(userId), leaseMs);
+      await batch.exec().catch((error: Error) => logger.warn({ err: error.message }, 'connection leases not renewed'));
+    }
+  }
   const acquisitions = new NaturalBatcher<Acquisition, boolean>({
     hop: 'gateway.connection-cap',
     maxBatchSize: MAX_ACQUISITIONS_PER_CALL,
