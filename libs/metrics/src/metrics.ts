@@ -2,18 +2,10 @@ import client from 'prom-client';
 import { buildInfo } from './build-info';
 
 /**
- * How often the event-loop delay histogram (`parley_nodejs_eventloop_lag_p99_seconds` and the
- * others) samples the loop. prom-client's default, 10 ms, wakes an idle process 100 times a second:
- * 1.5 % of a core each, every process, whatever the load (docs/performance.md, "Idle wake-ups").
- * A stall of the loop still shows: the next sample is late by what remains of it.
- */
-export const EVENT_LOOP_SAMPLE_MS = 100;
-
-/**
  * Every Prometheus series Parley exposes, defined once on the default registry. In the all-in-one
  * mode every service is in one process and the gateway's /metrics shows them all.
  */
-client.collectDefaultMetrics({ prefix: 'parley_', eventLoopMonitoringPrecision: EVENT_LOOP_SAMPLE_MS });
+client.collectDefaultMetrics({ prefix: 'parley_' });
 
 const latencyBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 
