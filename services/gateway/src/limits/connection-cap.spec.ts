@@ -13,10 +13,12 @@ describe('redisConnectionCap: open sockets per user over every gateway', () => {
   const inspector = new Redis(REDIS_URL);
   let keyPrefix: string;
   let warnings: string[];
+  let warningLines: Array<{ msg: string; sockets?: number }>;
 
   beforeEach(() => {
     keyPrefix = `spec:connection-cap:${randomUUID()}`;
     warnings = [];
+    warningLines = [];
   });
   afterEach(async () => {
     caps.splice(0).forEach((cap) => cap.stop());
@@ -28,7 +30,16 @@ describe('redisConnectionCap: open sockets per user over every gateway', () => {
 
   const gateway = (gatewayId: string, max: number, redis = new Redis(REDIS_URL), leaseMs = 60_000) => {
     clients.push(redis);
-    const logger = pino({ level: 'warn' }, { write: (line: string) => void warnings.push((JSON.parse(line) as { msg: string }).msg) });
+    const logger = pino(
+      { level: 'warn' },
+      {
+        write: (line: string) => {
+          const parsed = JSON.parse(line) as { msg: string; sockets?: number };
+          warnings.push(parsed.msg);
+          warningLines.push(parsed);
+        },
+      },
+    );
     const cap = redisConnectionCap({ redis, keyPrefix, gatewayId, max, leaseMs, logger });
     caps.push(cap);
     return { cap, redis };
@@ -93,4 +104,15 @@ describe('redisConnectionCap: open sockets per user over every gateway', () => {
     // No pipeline holds more than a slice; with more sockets than a slice, some hold a full one.
     expect(Math.max(...slices)).toBe(RENEWALS_PER_TURN);
   }, 15_000);
+
+  it('gives up a renewal at the first slice Redis does not take, and says so once', async () => {
+    const unreachable = new Redis({ host: '127.0.0.1', port: 1, lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    // Renewed every 100 ms; the connections were let in, so their leases are due.
+    const { cap } = gateway('a', 1, unreachable, 300);
+    const sockets = RENEWALS_PER_TURN + 500;
+    await Promise.all(Array.from({ length: sockets }, (_, i) => cap.acquire(`u-${i}`, `s-${i}`)));
+    await eventually(() => expect(warningLines.filter((line) => line.msg === 'connection leases not renewed').length).toBeGreaterThanOrEqual(2));
+    // Each renewal reported once, with every socket still to renew: no slice after the first was tried.
+    expect(warningLines.filter((line) => line.msg === 'connection leases not renewed').every((line) => line.sockets === sockets)).toBe(true);
+  });
 });

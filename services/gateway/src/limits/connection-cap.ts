@@ -87,13 +87,25 @@ export function redisConnectionCap(options: { redis: Redis; keyPrefix: string; g
     void renewLeases([...local], Date.now() + leaseMs).finally(() => (renewing = false));
   }, Math.max(100, Math.floor(leaseMs / 3)));
   renew.unref();
-  /** A slice of the sockets per turn of the event loop: 19,000 sockets' commands built at once held it for a tenth of a second. */
+  /**
+   * A slice of the sockets per turn of the event loop: all of a full gateway's commands built at
+   * once held the loop too long (docs/security.md). A slice Redis did not take ends the renewal
+   * (the next comes a third of a lease later).
+   */
   async function renewLeases(sockets: Array<[string, string]>, until: number): Promise<void> {
     for (let start = 0; start < sockets.length; start += RENEWALS_PER_TURN) {
       if (start > 0) await new Promise((resolve) => setImmediate(resolve));
       const batch = redis.pipeline();
       for (const [socketId, userId] of sockets.slice(start, start + RENEWALS_PER_TURN)) batch.zadd(key(userId), 'XX', until, member(socketId)).pexpire(key(userId), leaseMs);
-      await batch.exec().catch((error: Error) => logger.warn({ err: error.message }, 'connection leases not renewed'));
+      // A pipeline answers each command's error in its results; it rejects only as a whole.
+      const failure = await batch.exec().then(
+        (results) => results?.find(([error]) => error)?.[0],
+        (error: Error) => error,
+      );
+      if (failure) {
+        logger.warn({ err: failure.message, sockets: sockets.length - start }, 'connection leases not renewed');
+        return;
+      }
     }
   }
   const acquisitions = new NaturalBatcher<Acquisition, boolean>({
