@@ -57,17 +57,15 @@ export function createTokenVerifier({ secret, algorithms = ['HS256'], issuer, au
   const passed = rememberTokens > 0 ? new LRUCache<string, VerifiedToken>({ max: rememberTokens }) : undefined;
   const withExpiry = (token: unknown): VerifiedToken => {
     if (typeof token !== 'string' || token.length === 0) throw unauthenticated('A token is required');
-    const known = passed?.get(token);
-    if (known) {
+    let verified = passed?.get(token);
+    if (!verified) {
+      verified = check(token);
+      passed?.set(token, verified);
+    } else if (Date.now() >= verified.expiresAt) {
       // As jsonwebtoken decides it: expired from the second `exp` names.
-      if (Date.now() >= known.expiresAt) {
-        passed?.delete(token);
-        throw unauthenticated('The token has expired');
-      }
-      return { identity: { ...known.identity }, expiresAt: known.expiresAt };
+      passed?.delete(token);
+      throw unauthenticated('The token has expired');
     }
-    const verified = check(token);
-    passed?.set(token, verified);
     return { identity: { ...verified.identity }, expiresAt: verified.expiresAt };
   };
   const verifier: TokenVerifier = Object.assign((token: unknown) => withExpiry(token).identity, { withExpiry });
