@@ -18,6 +18,10 @@ export interface TestS3Server {
 export async function startS3Server(): Promise<TestS3Server> {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-s3-'));
   const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory });
+  // `silent` quiets the console transport, which close() removes: a request still running then (an
+  // upload cut off by the stop) would log to a logger without transports, and winston says so on
+  // the console, after the test that started the server has ended. The logger itself is quiet too.
+  server.logger.silent = true;
   const { port } = await server.run();
   return {
     endpoint: `http://127.0.0.1:${port}`,

@@ -13,6 +13,8 @@ declare module 's3rver' {
     constructor(options?: S3rverOptions);
     run(): Promise<AddressInfo>;
     close(): Promise<void>;
+    /** Its winston logger (`silent` silences the transport only). */
+    logger: { silent: boolean };
   }
   export = S3rver;
 }
