@@ -3,6 +3,7 @@ import { testUser, type TestUser } from '@parley/testing';
 import { busyRetryDelayMs, CATCH_UP_MAX_BUSY_DELAY_MS, ParleyError } from '@parley/client';
 import { io, type Socket } from 'socket.io-client';
 import type { SetupCommand } from './protocol';
+import { WireClient } from './wire-client';
 
 /**
  * A gateway closes a socket when its token expires (the SDK reconnects with a fresh one; these
@@ -41,8 +42,11 @@ export class ErrorLog {
   }
 }
 
+/** What a client sends in its Socket.io handshake. */
+export const handshakeAuth = (user: TestUser) => ({ token: user.token, user_id: user.id });
+
 export function openSocket(url: string, user: TestUser): Socket {
-  return io(url, { auth: { token: user.token, user_id: user.id }, transports: ['websocket'], forceNew: true, reconnection: false, timeout: 60_000 });
+  return io(url, { auth: handshakeAuth(user), transports: ['websocket'], forceNew: true, reconnection: false, timeout: 60_000 });
 }
 
 export function connected(socket: Socket, timeoutMs = 60_000): Promise<void> {
@@ -64,18 +68,17 @@ export function connected(socket: Socket, timeoutMs = 60_000): Promise<void> {
 }
 
 /**
- * Connects a socket that is not connected, trying again after a failed attempt as the SDK's
+ * Connects (`attempt`, given the time left), trying again after a failed attempt as the SDK's
  * socket.io client does (1 s, doubling up to 5 s, with up to half again of jitter), until
  * `timeoutMs` has passed.
  */
-export async function connectRetrying(socket: Socket, timeoutMs: number): Promise<void> {
+export async function connectRetrying<T>(attempt: (timeLeftMs: number) => Promise<T>, timeoutMs: number): Promise<T> {
   const deadline = Date.now() + timeoutMs;
-  for (let attempt = 1; ; attempt++) {
-    socket.connect();
+  for (let tries = 1; ; tries++) {
     try {
-      return await connected(socket, Math.max(1, deadline - Date.now()));
+      return await attempt(Math.max(1, deadline - Date.now()));
     } catch (error) {
-      const pause = Math.min(5000, 1000 * 2 ** (attempt - 1)) * (1 + Math.random() / 2);
+      const pause = Math.min(5000, 1000 * 2 ** (tries - 1)) * (1 + Math.random() / 2);
       if (Date.now() + pause >= deadline) throw error;
       await new Promise((resolve) => setTimeout(resolve, pause));
     }
@@ -83,14 +86,14 @@ export async function connectRetrying(socket: Socket, timeoutMs: number): Promis
 }
 
 /** An event and its ack; a refusal is a ParleyError with the server's code (and retry hint). */
-export async function request<T>(socket: Socket, event: string, payload: unknown, timeoutMs = 30_000): Promise<T> {
-  const answer = (await socket.timeout(timeoutMs).emitWithAck(event, payload)) as Ack<T>;
+export async function request<T>(socket: Socket | WireClient, event: string, payload: unknown, timeoutMs = 30_000): Promise<T> {
+  const answer = (await (socket instanceof WireClient ? socket.emitWithAck(event, payload, timeoutMs) : socket.timeout(timeoutMs).emitWithAck(event, payload))) as Ack<T>;
   if (!answer.ok) throw new ParleyError(answer.error?.code ?? 'UNKNOWN', `${event}: ${answer.error?.code} ${answer.error?.message}`, event, answer.error?.retry_after_ms);
   return answer.data as T;
 }
 
 /** `request`, with a refusal as busy waited out and tried again as the SDK does (up to `maxRefusals`). */
-export async function requestWaitingOutBusy<T>(socket: Socket, event: string, payload: unknown, timeoutMs = 30_000, maxRefusals = 20): Promise<T> {
+export async function requestWaitingOutBusy<T>(socket: Socket | WireClient, event: string, payload: unknown, timeoutMs = 30_000, maxRefusals = 20): Promise<T> {
   for (let refusals = 1; ; refusals++) {
     try {
       return await request<T>(socket, event, payload, timeoutMs);

@@ -5,6 +5,7 @@ import { openIdleSockets } from './idle-sockets';
 import type { FleetCommand, FleetReply, SetupResult } from './protocol';
 import { goAway, reconnectStorm, type StormTargets } from './reconnect-storm';
 import { sequentialJoins } from './single-join';
+import type { WireClient } from './wire-client';
 
 /**
  * One process of the load generator (forked by fleet.ts): it holds its own sockets and sessions
@@ -16,6 +17,8 @@ const errors = new ErrorLog();
 let sessions: FleetSession[] = [];
 let load: ChatLoad | undefined;
 const idle: Socket[] = [];
+/** The storm's clients, once they reconnected. */
+const stormClients: WireClient[] = [];
 /** The last seq each session's customer must hold after the storm (set while they are away). */
 let stormTargets: StormTargets | undefined;
 
@@ -37,7 +40,7 @@ async function handle(command: FleetCommand): Promise<unknown> {
       return null;
     case 'storm':
       if (!stormTargets) throw new Error('storm before storm-away');
-      return reconnectStorm(sessions, stormTargets, command, errors);
+      return reconnectStorm(sessions, stormTargets, command, errors, stormClients);
     case 'idle':
       return openIdleSockets(command, idle, errors);
     case 'joins':
@@ -45,8 +48,10 @@ async function handle(command: FleetCommand): Promise<unknown> {
     case 'close':
       for (const c of socketsOf(sessions)) c.socket.close();
       for (const socket of idle) socket.close();
+      for (const client of stormClients) client.close();
       sessions = [];
       idle.length = 0;
+      stormClients.length = 0;
       return null;
   }
 }

@@ -1,8 +1,9 @@
 import { performance } from 'node:perf_hooks';
 import type { ChatMessage } from '@parley/contracts';
 import { encodeHistogram, newHistogram } from '../measure/latency';
-import { connectRetrying, pool, request, requestWaitingOutBusy, type ErrorLog, type FleetSession } from './chat-clients';
+import { connectRetrying, handshakeAuth, pool, request, requestWaitingOutBusy, type ErrorLog, type FleetSession } from './chat-clients';
 import type { StormAwayCommand, StormCommand, StormResult } from './protocol';
+import { WireClient } from './wire-client';
 
 /** The seq each session's customers must reach to have caught up. */
 export type StormTargets = Map<string, number>;
@@ -24,12 +25,13 @@ export async function goAway(sessions: FleetSession[], command: StormAwayCommand
 }
 
 /**
- * After `goAway`, every customer socket reconnects at once and joins with its last seq. A client has caught up when the
+ * After `goAway`, every customer device reconnects at once and joins with its last seq, on a
+ * `WireClient` of its own (added to `opened`, for the caller to close). A client has caught up when the
  * join_session answer (or a new_message after it) holds every seq up to the agent's last one. A join
  * refused as busy is waited out and tried again, as the SDK's catch-up does, and a connect that
  * failed is tried again, as the SDK's socket does.
  */
-export async function reconnectStorm(sessions: FleetSession[], target: StormTargets, command: StormCommand, errors: ErrorLog): Promise<StormResult> {
+export async function reconnectStorm(sessions: FleetSession[], target: StormTargets, command: StormCommand, errors: ErrorLog, opened: WireClient[]): Promise<StormResult> {
   const errorsBefore = errors.count;
 
   const catchUp = newHistogram();
@@ -45,22 +47,26 @@ export async function reconnectStorm(sessions: FleetSession[], target: StormTarg
       const have = new Set<number>();
       const done = new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`not caught up within ${command.timeoutMs} ms: ${have.size} of ${goal - c.lastSeq}`)), command.timeoutMs);
+        let settled = false;
         const check = () => {
+          if (settled) return;
           for (let s = c.lastSeq + 1; s <= goal; s++) if (!have.has(s)) return;
+          settled = true;
           clearTimeout(timer);
-          c.socket.off('new_message', onMessage);
           resolve();
         };
-        const onMessage = ({ message }: { message: ChatMessage }) => {
+        const onMessage = (data: unknown) => {
+          const { message } = data as { message: ChatMessage };
           if (message.session_id !== session.id) return;
           have.add(message.seq);
           check();
         };
-        c.socket.on('new_message', onMessage);
-        connectRetrying(c.socket, command.timeoutMs)
-          .then(() => {
+        connectRetrying((timeLeftMs) => WireClient.connect(c.url, handshakeAuth(c.user), timeLeftMs), command.timeoutMs)
+          .then((client) => {
+            opened.push(client);
             connectedAt.recordValue(sinceStart());
-            return requestWaitingOutBusy<{ messages: ChatMessage[] }>(c.socket, 'join_session', { session_id: session.id, last_seq: c.lastSeq }, command.timeoutMs);
+            client.on('new_message', onMessage);
+            return requestWaitingOutBusy<{ messages: ChatMessage[] }>(client, 'join_session', { session_id: session.id, last_seq: c.lastSeq }, command.timeoutMs);
           })
           .then((joined) => {
             for (const m of joined.messages) have.add(m.seq);
