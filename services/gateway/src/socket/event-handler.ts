@@ -26,6 +26,20 @@ export interface EventOptions {
   lane?: 'main' | 'side';
 }
 
+type EventCounters = Record<'ok' | 'error' | 'refused', { inc(): void }>;
+const countersByEvent = new Map<string, EventCounters>();
+
+/** An event's counters by outcome, labelled once per process, not once per socket that registers it. */
+function countersOf(event: string): EventCounters {
+  let counters = countersByEvent.get(event);
+  if (!counters) {
+    const labelled = (outcome: keyof EventCounters) => metrics.socketEventsIn.labels({ event, outcome });
+    counters = { ok: labelled('ok'), error: labelled('error'), refused: labelled('refused') };
+    countersByEvent.set(event, counters);
+  }
+  return counters;
+}
+
 /**
  * Registers one client event: the payload goes to `handle`, its answer to the ack if the client
  * passed one. A failure becomes the `error` event (docs/api.md) (and the ack's error): a stable code and
@@ -38,7 +52,7 @@ export function onEvent(
   handle: (payload: unknown, caller: Caller, answer: { byAck: boolean }) => Promise<unknown>,
   options: EventOptions = {},
 ): void {
-  const counted = { ok: metrics.socketEventsIn.labels({ event, outcome: 'ok' }), error: metrics.socketEventsIn.labels({ event, outcome: 'error' }), refused: metrics.socketEventsIn.labels({ event, outcome: 'refused' }) };
+  const counted = countersOf(event);
   const debug = logger.isLevelEnabled('debug');
   const side = options.lane === 'side';
   socket.on(event as never, ((first: unknown, second: unknown) => {
