@@ -3,6 +3,7 @@
 const { execFileSync } = require('node:child_process');
 const { entryPointPlugin } = require('./entry-point.plugin');
 const { nodeModulesPlugin } = require('./node-modules');
+const { ownSourceMapPlugin } = require('./own-source-map.plugin');
 const { packageFilesPlugin } = require('./package-files.plugin');
 const { webAppPlugin } = require('./web-app.plugin');
 
@@ -34,7 +35,8 @@ const SHARED_EXTERNALS = [
 module.exports = {
   outExtension: { '.js': '.js' },
   // Stack traces name the TypeScript sources (node --enable-source-maps); the sources themselves are
-  // in the repository at the commit the bundle reports, not in the map (they were most of its size).
+  // in the repository at the commit the bundle reports, not in the map (they were most of its size),
+  // and the npm packages' lines are left out of it (own-source-map.plugin.js).
   sourcemap: true,
   sourcesContent: false,
   // libs/metrics/src/build-info.ts reads them; run from sources it asks package.json and git instead.
@@ -43,5 +45,5 @@ module.exports = {
     PARLEY_BUILD_COMMIT: JSON.stringify(buildCommit()),
   },
   external: SHARED_EXTERNALS,
-  plugins: [entryPointPlugin(), packageFilesPlugin(), nodeModulesPlugin(SHARED_EXTERNALS), webAppPlugin()],
+  plugins: [entryPointPlugin(), packageFilesPlugin(), nodeModulesPlugin(SHARED_EXTERNALS), webAppPlugin(), ownSourceMapPlugin()],
 };

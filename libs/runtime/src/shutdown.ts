@@ -1,5 +1,6 @@
 import { ConfigError } from '@parley/config';
 import { createLogger, type Logger } from '@parley/logger';
+import { loadSourceMaps } from './source-maps';
 
 /** Runs `stop` once on SIGTERM or SIGINT, then exits; a second signal exits at once. */
 export function stopOnSignals(logger: Logger, stop: () => Promise<void>): void {
@@ -20,8 +21,12 @@ export function stopOnSignals(logger: Logger, stop: () => Promise<void>): void {
   process.on('SIGINT', handler);
 }
 
-/** Starts a service's main when its file is run directly; a bad config prints its message and exits 1. */
+/**
+ * Starts a service's main when its file is run directly (its source maps loaded first); a bad
+ * config prints its message and exits 1.
+ */
 export function runMain(start: () => Promise<unknown>): void {
+  loadSourceMaps();
   start().catch((error: unknown) => {
     console.error(error instanceof Error && error.name === 'ConfigError' ? error.message : error);
     process.exit(1);
