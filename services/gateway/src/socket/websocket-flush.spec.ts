@@ -62,6 +62,25 @@ describe('WebSocket flushes (corked, one per tick)', () => {
     expect(writes).toEqual([2, 4]);
   });
 
+  it('closes a socket whose WebSocket is closing when it is sent something, without formatting an error stack', async () => {
+    const [server] = await io.fetchSockets();
+    const ws = (io.sockets.sockets.get(server.id)?.conn.transport as unknown as { socket: { close(): void } }).socket;
+    const reason = new Promise<string>((resolve) => io.sockets.sockets.get(server.id)?.once('disconnect', resolve));
+    const reconnected = new Promise<void>((resolve) => io.once('connection', () => resolve()));
+    const formatted = jest.fn((error: Error) => error.message);
+    const original = Error.prepareStackTrace;
+    Error.prepareStackTrace = formatted;
+    try {
+      ws.close(); // closing: the close frame is sent, engine.io hears of it when the TCP socket closes
+      server.emit('too late', 1);
+      await expect(reason).resolves.toBe('transport error');
+    } finally {
+      Error.prepareStackTrace = original;
+    }
+    expect(formatted).not.toHaveBeenCalled();
+    await reconnected; // the client's own reconnection, for the next test
+  });
+
   it('still delivers what was emitted just before the server closes the socket', async () => {
     const [server] = await io.fetchSockets();
     const got = new Promise<string>((resolve) => client.once('goodbye', resolve));
