@@ -50,8 +50,10 @@ function ownSourceMap(map) {
   return { ...map, sources, names, mappings: encode(/** @type {any} */ (lines)) };
 }
 
-/** Rewrites the bundle's map (`<outfile>.map`) with `ownSourceMap` once esbuild has written it. */
-/** @returns {import('esbuild').Plugin} */
+/**
+ * Rewrites the bundle's map (`<outfile>.map`) with `ownSourceMap` once esbuild has written it.
+ * @returns {import('esbuild').Plugin}
+ */
 function ownSourceMapPlugin() {
   return {
     name: 'parley-own-source-map',
