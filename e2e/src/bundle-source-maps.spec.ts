@@ -13,12 +13,12 @@ const bundleDir = (project: string) => path.join(REPO_ROOT, 'dist', 'services', 
 const readMap = (project: string): MapPayload => JSON.parse(fs.readFileSync(path.join(bundleDir(project), 'main.js.map'), 'utf8')) as MapPayload;
 
 /** Where Node's source-mapped stack puts a frame at the first place `text` occurs in the bundle (what `--enable-source-maps` does). */
-function frameAt(project: string, text: string): { line: number; source?: string; originalLine?: number } {
+function frameAt(project: string, text: string): { source?: string; originalLine?: number } {
   const lines = fs.readFileSync(path.join(bundleDir(project), 'main.js'), 'utf8').split('\n');
   const line = lines.findIndex((l) => l.includes(text));
   if (line < 0) throw new Error(`${text} is not in ${project}'s bundle`);
   const entry = new SourceMap(readMap(project) as never).findEntry(line, lines[line].indexOf(text)) as { originalSource?: string; originalLine?: number };
-  return { line, source: entry.originalSource, originalLine: entry.originalLine };
+  return { source: entry.originalSource, originalLine: entry.originalLine };
 }
 
 /**

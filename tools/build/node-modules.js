@@ -2,6 +2,7 @@
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
+const { onBundleWritten } = require('./bundle-written');
 
 /**
  * Copies installed packages and everything they depend on from the workspace's node_modules into
@@ -52,11 +53,8 @@ function nodeModulesPlugin(sharedExternals) {
   return {
     name: 'parley-node-modules',
     setup(build) {
-      const root = build.initialOptions.absWorkingDir ?? process.cwd();
       const own = (build.initialOptions.external ?? []).filter((name) => !sharedExternals.includes(name));
-      build.onEnd((result) => {
-        if (result.errors.length > 0 || !build.initialOptions.outfile) return;
-        const outfile = path.resolve(root, build.initialOptions.outfile);
+      onBundleWritten(build, (outfile, root) => {
         const outdir = path.dirname(outfile);
         copyPackages(root, own, outdir);
         // The executor copies the project's package.json (sources as main) beside the bundle: made the bundle's here.

@@ -1,7 +1,7 @@
 // @ts-check
 'use strict';
 const fs = require('node:fs');
-const path = require('node:path');
+const { onBundleWritten } = require('./bundle-written');
 const { decode, encode } = require('@jridgewell/sourcemap-codec');
 
 const isPackage = (source) => /(^|[\\/])node_modules[\\/]/.test(source);
@@ -58,15 +58,13 @@ function ownSourceMapPlugin() {
   return {
     name: 'parley-own-source-map',
     setup(build) {
-      const root = build.initialOptions.absWorkingDir ?? process.cwd();
-      build.onEnd((result) => {
-        if (result.errors.length > 0 || !build.initialOptions.outfile || !build.initialOptions.sourcemap) return;
-        const mapFile = `${path.resolve(root, build.initialOptions.outfile)}.map`;
-        if (!fs.existsSync(mapFile)) return;
+      onBundleWritten(build, (outfile) => {
+        const mapFile = `${outfile}.map`;
+        if (!build.initialOptions.sourcemap || !fs.existsSync(mapFile)) return;
         fs.writeFileSync(mapFile, JSON.stringify(ownSourceMap(JSON.parse(fs.readFileSync(mapFile, 'utf8')))));
       });
     },
   };
 }
 
-module.exports = { ownSourceMap, ownSourceMapPlugin };
+module.exports = { ownSourceMapPlugin };

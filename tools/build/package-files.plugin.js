@@ -2,6 +2,7 @@
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
+const { onBundleWritten } = require('./bundle-written');
 
 /**
  * Bundled packages that read files of their own at run time, and the files they read (paths inside
@@ -46,7 +47,6 @@ function packageFilesPlugin() {
   return {
     name: 'parley-package-files',
     setup(build) {
-      const root = build.initialOptions.absWorkingDir ?? process.cwd();
       build.onLoad({ filter: inPackage }, async (args) => {
         // The package's own files, not those of a package nested in its node_modules.
         const [, name, within] = PACKAGE_PATH.exec(args.path.split(path.sep).join('/')) ?? [];
@@ -57,9 +57,7 @@ function packageFilesPlugin() {
         const contents = source.replace(/\b__dirname\b/g, `(${dir})`).replace(/\b__filename\b/g, `require("path").join(${dir}, ${JSON.stringify(path.basename(args.path))})`);
         return { contents, loader: 'js' };
       });
-      build.onEnd((result) => {
-        if (result.errors.length > 0 || !build.initialOptions.outfile) return;
-        const outfile = path.resolve(root, build.initialOptions.outfile);
+      onBundleWritten(build, (outfile, root) => {
         const bundle = fs.readFileSync(outfile, 'utf8');
         for (const name of Object.keys(PACKAGE_FILES)) {
           if (!bundle.includes(`// node_modules/${name}/`)) continue;

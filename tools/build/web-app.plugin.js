@@ -2,6 +2,7 @@
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
+const { onBundleWritten } = require('./bundle-written');
 
 /** The module that serves the web app, and the app `nx run web:build` makes. */
 const WEB_APP_ROUTES = 'services/gateway/src/http/web-app.routes.ts';
@@ -16,10 +17,7 @@ function webAppPlugin() {
   return {
     name: 'parley-web-app',
     setup(build) {
-      const root = build.initialOptions.absWorkingDir ?? process.cwd();
-      build.onEnd((result) => {
-        if (result.errors.length > 0 || !build.initialOptions.outfile) return;
-        const outfile = path.resolve(root, build.initialOptions.outfile);
+      onBundleWritten(build, (outfile, root) => {
         if (!fs.readFileSync(outfile, 'utf8').includes(`\n// ${WEB_APP_ROUTES}\n`)) return;
         const app = path.join(root, WEB_APP_DIR);
         if (!fs.existsSync(path.join(app, 'index.html'))) throw new Error(`${WEB_APP_DIR} has no build: the build of a bundle that serves the web app depends on web:build`);
