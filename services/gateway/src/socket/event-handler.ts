@@ -40,22 +40,30 @@ function countersOf(event: string): EventCounters {
   return counters;
 }
 
+/** What a client event does with its payload: the socket it came on, the caller, whether an ack waits. */
+export type EventHandle = (socket: GatewaySocket, payload: unknown, caller: Caller, answer: { byAck: boolean }) => Promise<unknown>;
+
 /**
- * Registers one client event: the payload goes to `handle`, its answer to the ack if the client
+ * One client event's listener, made once per gateway and given to every socket (`listenTo`):
+ * EventEmitter calls a listener with its socket as `this`, so a socket costs the gateway an entry
+ * in its listeners, not a closure and its context per event (a reconnect storm's garbage
+ * collections copy every new socket's objects: docs/architecture.md, "Reconnect storms").
+ */
+export interface ClientEventListener {
+  event: string;
+  listener: (this: GatewaySocket, first: unknown, second: unknown) => void;
+}
+
+/**
+ * A client event's listener: the payload goes to `handle`, its answer to the ack if the client
  * passed one. A failure becomes the `error` event (docs/api.md) (and the ack's error): a stable code and
  * a message; anything unexpected is logged and shown as INTERNAL, never with its details.
  */
-export function onEvent(
-  socket: GatewaySocket,
-  event: string,
-  logger: Logger,
-  handle: (payload: unknown, caller: Caller, answer: { byAck: boolean }) => Promise<unknown>,
-  options: EventOptions = {},
-): void {
+export function clientEvent(event: string, logger: Logger, handle: EventHandle, options: EventOptions = {}): ClientEventListener {
   const counted = countersOf(event);
   const debug = logger.isLevelEnabled('debug');
   const side = options.lane === 'side';
-  socket.on(event as never, ((first: unknown, second: unknown) => {
+  const receive = (socket: GatewaySocket, first: unknown, second: unknown) => {
     const ack = (typeof second === 'function' ? second : typeof first === 'function' ? first : undefined) as AckFn | undefined;
     const payload = typeof first === 'function' ? undefined : first;
     const admission = options.admit?.(socket, event, payload);
@@ -66,7 +74,7 @@ export function onEvent(
     }
     const caller: Caller = { identity: socket.data.identity, requestId: randomUUID() };
     // One socket's events are handled in the order it sent them: a burst of sends keeps its order.
-    const run = socket.data.queue.then(() => handle(payload, caller, { byAck: ack !== undefined }));
+    const run = socket.data.queue.then(() => handle(socket, payload, caller, { byAck: ack !== undefined }));
     if (!side) {
       socket.data.queue = run.then(
         () => undefined,
@@ -90,7 +98,18 @@ export function onEvent(
         answerError(socket, { ...toPublicError(error), event, ...(typeof tempId === 'string' ? { temp_id: tempId } : {}), ...retry }, ack);
       },
     );
-  }) as never);
+  };
+  return {
+    event,
+    listener(this: GatewaySocket, first: unknown, second: unknown) {
+      receive(this, first, second);
+    },
+  };
+}
+
+/** Gives a socket the gateway's listeners of its client events. */
+export function listenTo(socket: GatewaySocket, listeners: readonly ClientEventListener[]): void {
+  for (const { event, listener } of listeners) socket.on(event as never, listener as never);
 }
 
 /** A busy service's refusal tells the client when to try again: its own hint, or the gateway's. */

@@ -2,7 +2,7 @@ import type { Logger } from '@parley/logger';
 import { metrics } from '@parley/metrics';
 import type { ChatService } from '../domain/chat.service';
 import type { SessionRooms } from '../delivery/session-rooms';
-import { onEvent, type EventOptions } from './event-handler';
+import { clientEvent, type ClientEventListener, type EventOptions } from './event-handler';
 import type { GatewaySocket } from './socket.types';
 
 /** How many of its own sends a socket remembers, to skip their `new_message` echo (docs/api.md). */
@@ -16,14 +16,13 @@ const OWN_SENDS_KEPT = 64;
  * and say when a refused one may come again. The answer never overtakes an earlier message of the
  * session on its way to this socket (`rooms.beforeAck`).
  */
-export function registerMessageEvents(socket: GatewaySocket, chat: ChatService, rooms: Pick<SessionRooms, 'beforeAck' | 'ackSent'>, logger: Logger, options: EventOptions = {}): void {
+export function messageEvents(chat: ChatService, rooms: Pick<SessionRooms, 'beforeAck' | 'ackSent'>, logger: Logger, options: EventOptions = {}): ClientEventListener[] {
   const sendDuration = metrics.messageSendDuration;
   const messageSentOut = metrics.socketEventsOut.labels({ event: 'message_sent' });
-  onEvent(
-    socket,
+  const sendMessage = clientEvent(
     'send_message',
     logger,
-    async (payload, caller, { byAck }) => {
+    async (socket, payload, caller, { byAck }) => {
       const stopTimer = sendDuration.startTimer();
       const own = byAck ? ownSendKey(payload) : undefined;
       if (own) {
@@ -52,6 +51,7 @@ export function registerMessageEvents(socket: GatewaySocket, chat: ChatService, 
     },
     options,
   );
+  return [sendMessage];
 }
 
 /** The key of a send whose echo the socket skips: its session and temp_id, as the message will carry them. */

@@ -5,7 +5,7 @@ import type { ChatService } from '../domain/chat.service';
 import type { Caller } from '../domain/gateway.ports';
 import type { SessionRooms } from '../delivery/session-rooms';
 import type { TypingService } from '../domain/typing.service';
-import { onEvent, type EventOptions } from './event-handler';
+import { clientEvent, type ClientEventListener, type EventOptions } from './event-handler';
 import { typingSocketOf } from './signals.gateway';
 import type { GatewaySocket } from './socket.types';
 
@@ -47,15 +47,14 @@ export async function joinSession(socket: GatewaySocket, chat: ChatService, room
 
 /** join_session and leave_session. */
 /** `options`: the retry hint of a busy service's refusal; `joinOptions` add join_session's admission. */
-export function registerSessionEvents(
-  socket: GatewaySocket,
+export function sessionEvents(
   { chat, rooms, typing, logger }: { chat: ChatService; rooms: SessionRooms; typing: TypingService; logger: Logger },
   options: EventOptions = {},
   joinOptions: EventOptions = options,
-): void {
-  onEvent(socket, 'join_session', logger, (payload, caller) => joinSession(socket, chat, rooms, caller, payload), joinOptions);
+): ClientEventListener[] {
+  const join = clientEvent('join_session', logger, (socket, payload, caller) => joinSession(socket, chat, rooms, caller, payload), joinOptions);
 
-  onEvent(socket, 'leave_session', logger, async (payload, caller) => {
+  const leave = clientEvent('leave_session', logger, async (socket, payload, caller) => {
     const leave = (sessionId: string) => {
       typing.leave(caller, typingSocketOf(socket), [sessionId]);
       return rooms.leave(socket, sessionId);
@@ -64,4 +63,5 @@ export function registerSessionEvents(
     socket.emit('session_left', left);
     return left;
   }, options);
+  return [join, leave];
 }

@@ -1,7 +1,7 @@
 import type { Logger } from '@parley/logger';
 import type { SignalsService } from '../domain/signals.service';
 import type { TypingService, TypingSocket } from '../domain/typing.service';
-import { onEvent } from './event-handler';
+import { clientEvent, type ClientEventListener } from './event-handler';
 import type { GatewaySocket } from './socket.types';
 
 /** The socket as typing sees it: only a session it has joined (and whose join was answered) counts. */
@@ -14,13 +14,14 @@ export const typingSocketOf = (socket: GatewaySocket): TypingSocket => ({
  * typing, stop_typing, mark_as_read and set_availability. The answers travel through the bus (`user_typing`,
  * `typing_stopped`, `messages_read` to the others in the session); the sender gets the ack.
  */
-export function registerSignalEvents(socket: GatewaySocket, signals: SignalsService, typing: TypingService, logger: Logger): void {
-  const typist = typingSocketOf(socket);
+export function signalEvents(signals: SignalsService, typing: TypingService, logger: Logger): ClientEventListener[] {
   // Nothing the socket sends later depends on these: they wait for what came before (a join), never the other way round.
   const side = { lane: 'side' } as const;
-  onEvent(socket, 'typing', logger, async (payload, caller) => typing.typing(caller, typist, payload), side);
-  onEvent(socket, 'stop_typing', logger, async (payload, caller) => typing.stopTyping(caller, typist, payload), side);
-  onEvent(socket, 'mark_as_read', logger, (payload, caller) => signals.markAsRead(caller, payload), side);
-  // Every agent hears it as `availability_changed` through the bus; the ack answers the agent.
-  onEvent(socket, 'set_availability', logger, (payload, caller) => signals.setAvailability(caller, payload));
+  return [
+    clientEvent('typing', logger, async (socket, payload, caller) => typing.typing(caller, typingSocketOf(socket), payload), side),
+    clientEvent('stop_typing', logger, async (socket, payload, caller) => typing.stopTyping(caller, typingSocketOf(socket), payload), side),
+    clientEvent('mark_as_read', logger, (_socket, payload, caller) => signals.markAsRead(caller, payload), side),
+    // Every agent hears it as `availability_changed` through the bus; the ack answers the agent.
+    clientEvent('set_availability', logger, (_socket, payload, caller) => signals.setAvailability(caller, payload)),
+  ];
 }

@@ -12,14 +12,14 @@ import type { SessionRooms } from '../delivery/session-rooms';
 import { isStaff } from '@parley/contracts';
 import type { AgentService } from '../domain/agent.service';
 import { ADMINS_ROOM, AGENTS_ROOM } from '../delivery/lifecycle-delivery';
-import { registerAgentEvents } from './agent.gateway';
+import { agentEvents } from './agent.gateway';
 import { originAllowed } from '../http/origin-policy';
-import { answerError, type EventOptions } from './event-handler';
+import { answerError, listenTo, type EventOptions } from './event-handler';
 import { closeWhenTokenExpires } from './token-expiry';
-import { registerMessageEvents } from './message.gateway';
-import { registerSessionEvents } from './session.gateway';
-import { registerSignalEvents, typingSocketOf } from './signals.gateway';
-import type { GatewayServer, SocketData } from './socket.types';
+import { messageEvents } from './message.gateway';
+import { sessionEvents } from './session.gateway';
+import { signalEvents, typingSocketOf } from './signals.gateway';
+import type { GatewayServer, GatewaySocket, SocketData } from './socket.types';
 import { batchWebSocketWrites } from './websocket-flush';
 import { writeUpgradeWithOpenPacket } from './upgrade-writes';
 import { DEFAULT_HANDSHAKES_PER_TURN, paceUpgrades } from './upgrade-pacing';
@@ -94,46 +94,56 @@ export interface ConnectionDeps {
 
 /**
  * Registers every client event on each new socket and reports it to the presence service; agents
- * and admins watch the live queue.
+ * and admins watch the live queue. The listeners are made once and shared by every socket (they
+ * take the socket as `this`: event-handler.ts), so a new socket allocates its own state, not its
+ * own copy of the gateway's handlers.
  */
 export function handleConnections(io: GatewayServer, { chat, agents, signals, typing, presence, rooms, logger, gatewayId, disconnectLater, sendOptions, joinOptions, busyOptions }: ConnectionDeps): void {
+  const listeners = [
+    ...sessionEvents({ chat, rooms, typing, logger }, busyOptions, joinOptions),
+    ...messageEvents(chat, rooms, logger, sendOptions),
+    ...agentEvents(agents, chat, rooms, logger),
+    ...signalEvents(signals, typing, logger),
+  ];
+  // In the socket's queue: a join waits for the connect, the disconnect for whatever runs.
+  const report = (socket: GatewaySocket, what: string, call: () => Promise<void>) => {
+    socket.data.queue = socket.data.queue.then(call).catch((error: Error) => logger.warn({ err: error.message, socketId: socket.id }, `presence ${what} failed`));
+  };
+  const leaveEverything = (socket: GatewaySocket) => {
+    metrics.socketsConnected.dec();
+    const caller = { identity: socket.data.identity };
+    typing.leave(caller, typingSocketOf(socket), socket.data.sessions.keys());
+    // Decided in the queue, after a join still running has made the socket known.
+    report(socket, 'disconnect', async () => {
+      if (!socket.data.presenceKnown) return;
+      await presence.disconnect(caller, socket.data.ref).catch((error: unknown) => {
+        disconnectLater(caller, socket.data.ref);
+        throw error;
+      });
+    });
+  };
+  function disconnected(this: GatewaySocket) {
+    leaveEverything(this);
+  }
+  // An event nobody handles is a client mistake; say so instead of dropping it silently.
+  function unhandled(this: GatewaySocket, event: string, ...args: unknown[]) {
+    if (this.listenerCount(event) > 0) return;
+    const name = String(event).slice(0, 64);
+    answerError(this, { code: 'INVALID_ARGUMENT', message: `Unknown event: ${name}`, event: name }, args.at(-1));
+  }
   io.on('connection', (socket) => {
     metrics.socketsConnected.inc();
     closeWhenTokenExpires(socket);
     socket.data.ref = { gatewayId, socketId: socket.id };
-    const caller = { identity: socket.data.identity };
-    // In the socket's queue: a join waits for the connect, the disconnect for whatever runs.
-    const report = (what: string, call: () => Promise<void>) => {
-      socket.data.queue = socket.data.queue.then(call).catch((error: Error) => logger.warn({ err: error.message, socketId: socket.id }, `presence ${what} failed`));
-    };
     const staff = isStaff(socket.data.identity.role);
     if (staff) {
       socket.data.presenceKnown = true;
-      report('connect', () => presence.connect(caller, socket.data.ref));
+      report(socket, 'connect', () => presence.connect({ identity: socket.data.identity }, socket.data.ref));
     }
-    socket.on('disconnect', () => {
-      metrics.socketsConnected.dec();
-      typing.leave(caller, typingSocketOf(socket), socket.data.sessions.keys());
-      // Decided in the queue, after a join still running has made the socket known.
-      report('disconnect', async () => {
-        if (!socket.data.presenceKnown) return;
-        await presence.disconnect(caller, socket.data.ref).catch((error: unknown) => {
-          disconnectLater(caller, socket.data.ref);
-          throw error;
-        });
-      });
-    });
+    socket.on('disconnect', disconnected);
     if (staff) void socket.join(AGENTS_ROOM);
     if (socket.data.identity.role === 'admin') void socket.join(ADMINS_ROOM);
-    registerSessionEvents(socket, { chat, rooms, typing, logger }, busyOptions, joinOptions);
-    registerMessageEvents(socket, chat, rooms, logger, sendOptions);
-    registerAgentEvents(socket, agents, chat, rooms, logger);
-    registerSignalEvents(socket, signals, typing, logger);
-    // An event nobody handles is a client mistake; say so instead of dropping it silently.
-    socket.onAny((event: string, ...args: unknown[]) => {
-      if (socket.listenerCount(event) > 0) return;
-      const name = String(event).slice(0, 64);
-      answerError(socket, { code: 'INVALID_ARGUMENT', message: `Unknown event: ${name}`, event: name }, args.at(-1));
-    });
+    listenTo(socket, listeners);
+    socket.onAny(unhandled);
   });
 }
