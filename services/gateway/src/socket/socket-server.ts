@@ -15,7 +15,7 @@ import { ADMINS_ROOM, AGENTS_ROOM } from '../delivery/lifecycle-delivery';
 import { agentEvents } from './agent.gateway';
 import { originAllowed } from '../http/origin-policy';
 import { answerError, listenTo, type EventOptions } from './event-handler';
-import { closeWhenTokenExpires } from './token-expiry';
+import { TokenExpiries } from './token-expiry';
 import { messageEvents } from './message.gateway';
 import { sessionEvents } from './session.gateway';
 import { signalEvents, typingSocketOf } from './signals.gateway';
@@ -105,6 +105,7 @@ export function handleConnections(io: GatewayServer, { chat, agents, signals, ty
     ...agentEvents(agents, chat, rooms, logger),
     ...signalEvents(signals, typing, logger),
   ];
+  const expiries = new TokenExpiries();
   // In the socket's queue: a join waits for the connect, the disconnect for whatever runs.
   const report = (socket: GatewaySocket, what: string, call: () => Promise<void>) => {
     socket.data.queue = socket.data.queue.then(call).catch((error: Error) => logger.warn({ err: error.message, socketId: socket.id }, `presence ${what} failed`));
@@ -133,7 +134,7 @@ export function handleConnections(io: GatewayServer, { chat, agents, signals, ty
   }
   io.on('connection', (socket) => {
     metrics.socketsConnected.inc();
-    closeWhenTokenExpires(socket);
+    expiries.watch(socket);
     socket.data.ref = { gatewayId, socketId: socket.id };
     const staff = isStaff(socket.data.identity.role);
     if (staff) {
