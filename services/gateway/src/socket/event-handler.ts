@@ -4,6 +4,7 @@ import type { ErrorEvent } from '@parley/contracts';
 import type { Logger } from '@parley/logger';
 import { metrics } from '@parley/metrics';
 import type { Caller } from '../domain/gateway.ports';
+import { socketListener } from './socket-listener';
 import type { GatewaySocket } from './socket.types';
 
 type AckFn = (response: unknown) => void;
@@ -43,12 +44,7 @@ function countersOf(event: string): EventCounters {
 /** What a client event does with its payload: the socket it came on, the caller, whether an ack waits. */
 export type EventHandle = (socket: GatewaySocket, payload: unknown, caller: Caller, answer: { byAck: boolean }) => Promise<unknown>;
 
-/**
- * One client event's listener, made once per gateway and given to every socket (`listenTo`):
- * EventEmitter calls a listener with its socket as `this`, so a socket costs the gateway an entry
- * in its listeners, not a closure and its context per event (a reconnect storm's garbage
- * collections copy every new socket's objects: docs/architecture.md, "Reconnect storms").
- */
+/** One client event's listener, made once per gateway and given to every socket (`listenTo`; socket-listener.ts). */
 export interface ClientEventListener {
   event: string;
   listener: (this: GatewaySocket, first: unknown, second: unknown) => void;
@@ -99,12 +95,7 @@ export function clientEvent(event: string, logger: Logger, handle: EventHandle, 
       },
     );
   };
-  return {
-    event,
-    listener(this: GatewaySocket, first: unknown, second: unknown) {
-      receive(this, first, second);
-    },
-  };
+  return { event, listener: socketListener(receive) };
 }
 
 /** Gives a socket the gateway's listeners of its client events. */

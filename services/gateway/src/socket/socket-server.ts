@@ -19,6 +19,7 @@ import { TokenExpiries } from './token-expiry';
 import { messageEvents } from './message.gateway';
 import { sessionEvents } from './session.gateway';
 import { signalEvents, typingSocketOf } from './signals.gateway';
+import { socketListener } from './socket-listener';
 import type { GatewayServer, GatewaySocket, SocketData } from './socket.types';
 import { batchWebSocketWrites } from './websocket-flush';
 import { writeUpgradeWithOpenPacket } from './upgrade-writes';
@@ -94,8 +95,8 @@ export interface ConnectionDeps {
 
 /**
  * Registers every client event on each new socket and reports it to the presence service; agents
- * and admins watch the live queue. The listeners are made once and shared by every socket (they
- * take the socket as `this`: event-handler.ts), so a new socket allocates its own state, not its
+ * and admins watch the live queue. The listeners are made once and shared by every socket
+ * (socket-listener.ts), so a new socket allocates its own state, not its
  * own copy of the gateway's handlers.
  */
 export function handleConnections(io: GatewayServer, { chat, agents, signals, typing, presence, rooms, logger, gatewayId, disconnectLater, sendOptions, joinOptions, busyOptions }: ConnectionDeps): void {
@@ -110,7 +111,7 @@ export function handleConnections(io: GatewayServer, { chat, agents, signals, ty
   const report = (socket: GatewaySocket, what: string, call: () => Promise<void>) => {
     socket.data.queue = socket.data.queue.then(call).catch((error: Error) => logger.warn({ err: error.message, socketId: socket.id }, `presence ${what} failed`));
   };
-  const leaveEverything = (socket: GatewaySocket) => {
+  const disconnected = socketListener((socket) => {
     metrics.socketsConnected.dec();
     const caller = { identity: socket.data.identity };
     typing.leave(caller, typingSocketOf(socket), socket.data.sessions.keys());
@@ -122,16 +123,13 @@ export function handleConnections(io: GatewayServer, { chat, agents, signals, ty
         throw error;
       });
     });
-  };
-  function disconnected(this: GatewaySocket) {
-    leaveEverything(this);
-  }
+  });
   // An event nobody handles is a client mistake; say so instead of dropping it silently.
-  function unhandled(this: GatewaySocket, event: string, ...args: unknown[]) {
-    if (this.listenerCount(event) > 0) return;
+  const unhandled = socketListener((socket, event: string, ...args: unknown[]) => {
+    if (socket.listenerCount(event) > 0) return;
     const name = String(event).slice(0, 64);
-    answerError(this, { code: 'INVALID_ARGUMENT', message: `Unknown event: ${name}`, event: name }, args.at(-1));
-  }
+    answerError(socket, { code: 'INVALID_ARGUMENT', message: `Unknown event: ${name}`, event: name }, args.at(-1));
+  });
   io.on('connection', (socket) => {
     metrics.socketsConnected.inc();
     expiries.watch(socket);

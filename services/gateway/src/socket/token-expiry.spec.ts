@@ -24,12 +24,17 @@ describe('TokenExpiries', () => {
   beforeEach(() => jest.useFakeTimers({ now: start }));
   afterEach(() => jest.useRealTimers());
 
+  /** A socket whose token expires `inMs` after the start, watched by `expiries`. */
+  const watched = (expiries: TokenExpiries, inMs: number) => {
+    const fake = fakeSocket(start + inMs);
+    expiries.watch(fake.socket);
+    return fake;
+  };
+
   it('closes each socket at the second its token expires, saying why, and not before', () => {
     const expiries = new TokenExpiries();
-    const soon = fakeSocket(start + 2_000);
-    const later = fakeSocket(start + 5_000);
-    expiries.watch(later.socket);
-    expiries.watch(soon.socket);
+    const later = watched(expiries, 5_000);
+    const soon = watched(expiries, 2_000);
 
     jest.advanceTimersByTime(1_999);
     expect(soon.isClosed()).toBe(false);
@@ -45,18 +50,15 @@ describe('TokenExpiries', () => {
 
   it('leaves alone a socket that disconnected first, and keeps no timer once none is watched', () => {
     const expiries = new TokenExpiries();
-    const gone = fakeSocket(start + 2_000);
-    const staying = fakeSocket(start + 2_000);
-    expiries.watch(gone.socket);
-    expiries.watch(staying.socket);
+    const gone = watched(expiries, 2_000);
+    const staying = watched(expiries, 2_000);
 
     gone.drop();
     jest.advanceTimersByTime(2_000);
     expect(gone.sent).toEqual([]);
     expect(staying.isClosed()).toBe(true);
 
-    const alone = fakeSocket(start + 60_000);
-    expiries.watch(alone.socket);
+    const alone = watched(expiries, 60_000);
     alone.drop();
     expect(jest.getTimerCount()).toBe(0);
   });
@@ -64,8 +66,7 @@ describe('TokenExpiries', () => {
   it('waits out a token valid for longer than one timer can wait', () => {
     const expiries = new TokenExpiries();
     const month = 30 * 24 * 3600 * 1000;
-    const longLived = fakeSocket(start + month);
-    expiries.watch(longLived.socket);
+    const longLived = watched(expiries, month);
 
     jest.advanceTimersByTime(2 ** 31 - 1);
     expect(longLived.isClosed()).toBe(false);

@@ -1,14 +1,12 @@
 import { answerError } from './event-handler';
+import { socketListener } from './socket-listener';
 import type { GatewaySocket } from './socket.types';
 
 /** setTimeout's longest delay; a token valid for longer is checked again then. */
 const MAX_DELAY_MS = 2 ** 31 - 1;
 
-/** A listener that hands the socket it is called on (EventEmitter's `this`) to `handle`. */
-const onSocket = (handle: (socket: GatewaySocket) => void) =>
-  function (this: GatewaySocket) {
-    handle(this);
-  };
+/** The second a socket's token expires (ms since the epoch): its bucket. */
+const expirySecond = (socket: GatewaySocket) => Math.ceil(socket.data.expiresAt / 1000) * 1000;
 
 /**
  * A socket lives no longer than the token it was opened with: when the token expires the client
@@ -27,11 +25,11 @@ export class TokenExpiries {
   private timer: NodeJS.Timeout | undefined;
   private timerAt = Infinity;
   /** The `disconnect` listener every watched socket shares. */
-  private readonly forget = onSocket((socket) => this.remove(socket));
+  private readonly forget = socketListener((socket) => this.remove(socket));
 
   /** Closes `socket` when its token expires (`socket.data.expiresAt`), unless it disconnects first. */
   watch(socket: GatewaySocket): void {
-    const at = Math.ceil(socket.data.expiresAt / 1000) * 1000;
+    const at = expirySecond(socket);
     let bucket = this.buckets.get(at);
     if (!bucket) this.buckets.set(at, (bucket = new Set()));
     bucket.add(socket);
@@ -40,7 +38,7 @@ export class TokenExpiries {
   }
 
   private remove(socket: GatewaySocket): void {
-    const at = Math.ceil(socket.data.expiresAt / 1000) * 1000;
+    const at = expirySecond(socket);
     const bucket = this.buckets.get(at);
     if (!bucket?.delete(socket) || bucket.size > 0) return;
     this.buckets.delete(at);
@@ -60,8 +58,6 @@ export class TokenExpiries {
   }
 
   private expire(): void {
-    this.timer = undefined;
-    this.timerAt = Infinity;
     const now = Date.now();
     const expired: GatewaySocket[] = [];
     let next = Infinity;
@@ -74,6 +70,7 @@ export class TokenExpiries {
       expired.push(...bucket);
     }
     if (next < Infinity) this.arm(next);
+    else this.disarm();
     for (const socket of expired) {
       answerError(socket, { code: 'UNAUTHENTICATED', message: 'The token has expired; reconnect with a fresh one' });
       socket.disconnect(true);
