@@ -54,7 +54,7 @@ describe('pipelinedTransaction', () => {
     expect(await knex('pipeline_items').count('* as n')).toEqual([{ n: 2 }]);
   });
 
-  it('writes every kind of parameter in as a literal that reads back the same', async () => {
+  it('binds every kind of parameter so that it reads back the same', async () => {
     const { knex } = db;
     const text = `it's a "quote" \\ back\\slash, comma; semicolon -- not a comment $1 ?`;
     const date = new Date('2026-12-05T10:11:12.345Z');

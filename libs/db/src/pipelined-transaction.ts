@@ -1,6 +1,8 @@
 import type { Knex } from 'knex';
-import { escapeLiteral, type PoolClient, type QueryResult } from 'pg';
-import { sqlLiteral } from './sql-literal';
+import type { PoolClient } from 'pg';
+import { StatementPipeline, type PipelinedStatement } from './statement-pipeline';
+
+type PipelineClient = Parameters<typeof StatementPipeline.run>[0];
 
 interface PooledClient {
   acquireConnection(): Promise<PoolClient>;
@@ -14,13 +16,14 @@ export type Statement = Knex.QueryBuilder | Knex.Raw;
 export interface PipelinedTransaction {
   /**
    * Queues the statement; answers its rows once the round trip it left in is back. Statements
-   * queued in one turn of the event loop leave together, in the order queued.
+   * queued in one turn of the event loop leave together, in the order queued. With a `name`
+   * (unique per text: a statement whose text never changes) it is prepared under that name.
    */
-  query<R = Record<string, unknown>>(statement: Statement): Promise<R[]>;
+  query<R = Record<string, unknown>>(statement: Statement, name?: string): Promise<R[]>;
 }
 
 interface Queued {
-  sql: string;
+  statement: PipelinedStatement;
   resolve(rows: unknown[]): void;
   reject(error: unknown): void;
 }
@@ -36,25 +39,26 @@ export class CommitWith<T> {
   }
 }
 
+const BEGIN: PipelinedStatement = { text: 'begin', values: [], name: 'pipeline-begin' };
+const COMMIT: PipelinedStatement = { text: 'commit', values: [], name: 'pipeline-commit' };
+
 /**
  * Runs `work` in one transaction whose statements are pipelined: those queued in one turn of the
- * event loop (`setImmediate`: no timer, the turn's promise callbacks have run) go as one
- * multi-statement simple query, one round trip, and PostgreSQL
- * runs them in order, each with its own snapshot (read committed), so a read queued after a lock
- * sees what the lock's holder committed. `BEGIN` leaves with the first statements, `COMMIT` with
- * the last ones the work queued without waiting for them. A transaction of seven statements the
- * work needs in three steps costs three round trips, not nine: on this machine a round trip that
- * wakes another process is the dearest part of a small statement (docs/architecture.md).
- *
- * node-postgres sends one statement per round trip and binds parameters only one statement at a
- * time, so the statements' parameters are written into the text as literals (`sqlLiteral`, with
- * node-postgres's own escaping). A statement that fails fails the statements of its round trip
- * and the transaction: it is rolled back and the error is thrown.
+ * event loop (`setImmediate`: no timer, the turn's promise callbacks have run) leave together as
+ * one round trip (`StatementPipeline`: the extended protocol, one Sync), and PostgreSQL runs them
+ * in order, each with its own snapshot (read committed), so a read queued after a lock sees what
+ * the lock's holder committed. `BEGIN` leaves with the first statements, `COMMIT` with the last
+ * ones the work queued without waiting for them. A transaction of seven statements the work needs
+ * in three steps costs three round trips, not nine: on this machine a round trip that wakes
+ * another process is the dearest part of a small statement (docs/architecture.md). A statement
+ * queued with a name is prepared under it on each connection once: the set-based statements a
+ * batch runs are planned once, not per batch. A statement that fails fails the statements of its
+ * round trip and the transaction: it is rolled back and the error is thrown.
  */
 export async function pipelinedTransaction<T>(knex: Knex, work: (trx: PipelinedTransaction) => Promise<T | CommitWith<T>>): Promise<T> {
   const client = knex.client as unknown as PooledClient;
   const connection = await client.acquireConnection();
-  let queue: Queued[] = [{ sql: 'begin', resolve: () => undefined, reject: () => undefined }];
+  let queue: Queued[] = [{ statement: BEGIN, resolve: () => undefined, reject: () => undefined }];
   let scheduled = false;
   let failure: unknown;
   const flush = async () => {
@@ -63,31 +67,30 @@ export async function pipelinedTransaction<T>(knex: Knex, work: (trx: PipelinedT
     queue = [];
     if (failure !== undefined) return batch.forEach((q) => q.reject(failure));
     try {
-      const results = (await connection.query(batch.map((q) => q.sql).join(';\n'))) as unknown as QueryResult | QueryResult[];
-      const list = Array.isArray(results) ? results : [results];
-      batch.forEach((q, i) => q.resolve(list[i]?.rows ?? []));
+      const rows = await StatementPipeline.run(connection as unknown as PipelineClient, batch.map((q) => q.statement));
+      batch.forEach((q, i) => q.resolve(rows[i] ?? []));
     } catch (error) {
       failure ??= error;
       batch.forEach((q) => q.reject(error));
     }
   };
-  const enqueue = (sql: string): Promise<unknown[]> =>
+  const enqueue = (statement: PipelinedStatement): Promise<unknown[]> =>
     new Promise((resolve, reject) => {
-      queue.push({ sql, resolve, reject });
+      queue.push({ statement, resolve, reject });
       if (scheduled) return;
       scheduled = true;
       setImmediate(() => void flush());
     });
   const trx: PipelinedTransaction = {
-    query: <R>(statement: Statement) => {
+    query: <R>(statement: Statement, name?: string) => {
       const { sql, bindings } = statement.toSQL().toNative();
-      return enqueue(inline(sql, bindings)) as Promise<R[]>;
+      return enqueue({ text: sql, values: bindings, name }) as Promise<R[]>;
     },
   };
   try {
     const value = await work(trx);
     if (failure !== undefined) throw failure;
-    await enqueue('commit');
+    await enqueue(COMMIT);
     return value instanceof CommitWith ? await value.value : value;
   } catch (error) {
     await connection.query('rollback').catch(() => undefined);
@@ -95,9 +98,4 @@ export async function pipelinedTransaction<T>(knex: Knex, work: (trx: PipelinedT
   } finally {
     await client.releaseConnection(connection);
   }
-}
-
-/** The statement with its `$n` parameters written in as literals. */
-function inline(sql: string, bindings: readonly unknown[]): string {
-  return sql.replace(/\$(\d+)/g, (_match, n: string) => sqlLiteral(bindings[Number(n) - 1], escapeLiteral));
 }

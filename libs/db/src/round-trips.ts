@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { PoolClient } from 'pg';
+import { StatementPipeline } from './statement-pipeline';
 
 interface PooledClient {
   acquireConnection(): Promise<PoolClient>;
@@ -16,9 +17,10 @@ const spied = new WeakSet<PoolClient>();
 const recorders = new WeakMap<Knex, RoundTrips>();
 
 /**
- * For tests: records the text of every query sent as text on the connections `knex`'s pool hands
- * out from now on (a pipelined transaction's round trips; knex's own queries go as objects and
- * are not recorded). `texts` is emptied by the caller between cases.
+ * For tests: records the text of every statement pipeline (a pipelined transaction's round trips,
+ * as one script) and every query sent as bare text on the connections `knex`'s pool hands out
+ * from now on; knex's own queries go as objects and are not recorded. `texts` is emptied by the
+ * caller between cases.
  */
 export function recordRoundTrips(knex: Knex): RoundTrips {
   const existing = recorders.get(knex);
@@ -38,6 +40,7 @@ export function recordRoundTrips(knex: Knex): RoundTrips {
     const query = connection.query.bind(connection) as (...args: unknown[]) => unknown;
     (connection as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
       if (typeof args[0] === 'string') texts.push(args[0]);
+      else if (args[0] instanceof StatementPipeline) texts.push(args[0].text);
       return query(...args);
     };
     return connection;

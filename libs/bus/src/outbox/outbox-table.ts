@@ -17,17 +17,31 @@ export interface OutboxEntry {
 export class OutboxTable {
   constructor(readonly name: string) {}
 
-  /** One multi-row insert in the caller's transaction; answers each event with its row's id. */
-  async insert(trx: Knex.Transaction, events: EventEnvelope[]): Promise<OutboxEntry[]> {
-    if (events.length === 0) return [];
-    return this.entriesOf(events, await this.insertQuery(trx, events));
+  /** The name `insertQuery`'s statement is prepared under in a pipelined transaction: its text is the same for any number of events. */
+  get insertName(): string {
+    return `${this.name}-insert`;
   }
 
-  /** The multi-row insert of `events` (not run), returning each row's id and event id. */
-  insertQuery(knex: Knex, events: EventEnvelope[]): Knex.QueryBuilder {
-    return knex(this.name)
-      .insert(events.map((event) => ({ event_id: event.id, type: event.type, routing_key: event.routing_key, payload: JSON.stringify(event) })))
-      .returning(['id', 'event_id']);
+  /** One insert of every event in the caller's transaction; answers each event with its row's id. */
+  async insert(trx: Knex.Transaction, events: EventEnvelope[]): Promise<OutboxEntry[]> {
+    if (events.length === 0) return [];
+    const { rows } = (await this.insertQuery(trx, events)) as { rows: Array<{ id: OutboxRowId; event_id: string }> };
+    return this.entriesOf(events, rows);
+  }
+
+  /**
+   * The insert of `events` (not run), rows numbered in their order, returning each row's id and
+   * event id. One text whatever the number of events (arrays, not a row of values each).
+   */
+  insertQuery(knex: Knex, events: EventEnvelope[]): Knex.Raw {
+    return knex.raw(
+      `insert into ?? (event_id, type, routing_key, payload)
+       select event_id, type, routing_key, payload
+       from unnest(?::uuid[], ?::text[], ?::text[], ?::jsonb[]) with ordinality as e(event_id, type, routing_key, payload, n)
+       order by n
+       returning id, event_id`,
+      [this.name, events.map((e) => e.id), events.map((e) => e.type), events.map((e) => e.routing_key), events.map((e) => JSON.stringify(e))],
+    );
   }
 
   /** Each event with the id of the row `insertQuery` gave it. */

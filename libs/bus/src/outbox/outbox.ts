@@ -50,9 +50,10 @@ export interface Outbox {
   pipelined<T>(work: (trx: PipelinedTransaction, record: RecordEvents) => Promise<T | CommitWith<T>>): Promise<T>;
   /**
    * For callers that run their own transaction: the insert of `events`'s rows to run in it, not
-   * run, and how the rows it returns become the entries to hand to `committed`.
+   * run, the name to prepare it under (one text for any number of events), and how the rows it
+   * returns become the entries to hand to `committed`.
    */
-  insertStatement(events: EventEnvelope[]): { statement: Knex.QueryBuilder; entriesOf(rows: Array<{ id: OutboxRowId; event_id: string }>): OutboxEntry[] };
+  insertStatement(events: EventEnvelope[]): { statement: Knex.Raw; name: string; entriesOf(rows: Array<{ id: OutboxRowId; event_id: string }>): OutboxEntry[] };
   /**
    * For callers whose own SQL inserted the outbox rows in their transaction: hands the rows'
    * ids and events over after the commit, to be published and deleted like `transaction`'s.
@@ -125,9 +126,9 @@ class TransactionalOutbox implements Outbox {
       const value = await work(trx, events.record);
       const recorded = events.close();
       if (recorded.length > 0) {
-        const { statement, entriesOf } = this.insertStatement(recorded);
+        const { statement, name, entriesOf } = this.insertStatement(recorded);
         // Not awaited here: it leaves with the COMMIT.
-        inserted = trx.query<{ id: OutboxRowId; event_id: string }>(statement).then(entriesOf);
+        inserted = trx.query<{ id: OutboxRowId; event_id: string }>(statement, name).then(entriesOf);
         inserted.catch(() => undefined);
       }
       return value;
@@ -137,7 +138,7 @@ class TransactionalOutbox implements Outbox {
   }
 
   insertStatement(events: EventEnvelope[]) {
-    return { statement: this.table.insertQuery(this.options.knex, events), entriesOf: (rows: Array<{ id: OutboxRowId; event_id: string }>) => this.table.entriesOf(events, rows) };
+    return { statement: this.table.insertQuery(this.options.knex, events), name: this.table.insertName, entriesOf: (rows: Array<{ id: OutboxRowId; event_id: string }>) => this.table.entriesOf(events, rows) };
   }
 
   committed(rows: OutboxEntry[]): void {

@@ -1,10 +1,10 @@
 import type { Knex } from 'knex';
 import { NaturalBatcher, succeeded } from '@parley/batching';
 import type { Outbox } from '@parley/bus';
-import type { PipelinedTransaction } from '@parley/db';
+import { queryPrepared, type PipelinedTransaction } from '@parley/db';
 import type { EventEnvelope } from '@parley/contracts';
 import type { ReadReceiptRepository } from '../domain/message.ports';
-import { ADVANCE_CURSORS_SQL, CURSORS_AT_SQL, ENSURE_CURSORS_SQL, LOCK_CURSORS_SQL, MARK_IDS_SQL, MARK_RANGES_SQL } from './read-receipt.sql';
+import { ADVANCE_CURSORS_SQL, CURSORS_AT_SQL, ENSURE_CURSORS_SQL, FIND_MESSAGES_SQL, LOCK_CURSORS_SQL, MARK_IDS_SQL, MARK_RANGES_SQL } from './read-receipt.sql';
 
 /** One marking: by ids, or (ids null) everything of the others up to now. */
 interface Marking {
@@ -36,7 +36,7 @@ type CursorRow = { session_id: string; user_id: string; receipts_seq: string; la
 async function markIn(knex: Knex, trx: PipelinedTransaction, items: Marking[]): Promise<string[][]> {
   const answers = items.map((): string[] => []);
   const all = readersOf(items);
-  const ensured = trx.query(knex.raw(ENSURE_CURSORS_SQL, [all.sessions, all.users]));
+  const ensured = trx.query(knex.raw(ENSURE_CURSORS_SQL, [all.sessions, all.users]), 'read-ensure-cursors');
   const named = items.filter((item) => item.ids !== null);
   /** Queues the named markings' statements; answers once they are back. */
   const markNamed = async () => {
@@ -44,8 +44,8 @@ async function markIn(knex: Knex, trx: PipelinedTransaction, items: Marking[]): 
     const flat = named.flatMap((item) => (item.ids as string[]).map((id) => ({ item, id })));
     const readers = readersOf(named);
     const [rows] = await Promise.all([
-      trx.query<MarkedRow>(knex.raw(MARK_IDS_SQL, [flat.map((f) => f.item.sessionId), flat.map((f) => f.item.userId), flat.map((f) => f.id), flat.map((f) => f.item.notes)])),
-      trx.query(knex.raw(ADVANCE_CURSORS_SQL, [readers.sessions, readers.users, readers.notes])),
+      trx.query<MarkedRow>(knex.raw(MARK_IDS_SQL, [flat.map((f) => f.item.sessionId), flat.map((f) => f.item.userId), flat.map((f) => f.id), flat.map((f) => f.item.notes)]), 'read-mark-ids'),
+      trx.query(knex.raw(ADVANCE_CURSORS_SQL, [readers.sessions, readers.users, readers.notes]), 'read-advance-cursors'),
     ]);
     const fresh = new Set(rows.map((r) => `${r.session_id}/${r.user_id}/${r.message_id}`));
     items.forEach((item, i) => {
@@ -59,7 +59,7 @@ async function markIn(knex: Knex, trx: PipelinedTransaction, items: Marking[]): 
     return answers;
   }
   const readers = readersOf(whole);
-  const [, cursors] = await Promise.all([ensured, trx.query<CursorRow>(knex.raw(LOCK_CURSORS_SQL, [readers.sessions, readers.users]))]);
+  const [, cursors] = await Promise.all([ensured, trx.query<CursorRow>(knex.raw(LOCK_CURSORS_SQL, [readers.sessions, readers.users]), 'read-lock-cursors')]);
   const column = <T>(pick: (c: CursorRow) => T) => cursors.map(pick);
   const seesNotes = new Map(whole.map((m) => [keyOf(m), m.notes]));
   const [rows] = await Promise.all([
@@ -71,8 +71,9 @@ async function markIn(knex: Knex, trx: PipelinedTransaction, items: Marking[]): 
         column((c) => Number(c.last_seq)),
         column((c) => seesNotes.get(`${c.session_id}/${c.user_id}`) ?? false),
       ]),
+      'read-mark-ranges',
     ),
-    trx.query(knex.raw(CURSORS_AT_SQL, [column((c) => c.session_id), column((c) => c.user_id), column((c) => Number(c.last_seq))])),
+    trx.query(knex.raw(CURSORS_AT_SQL, [column((c) => c.session_id), column((c) => c.user_id), column((c) => Number(c.last_seq))]), 'read-cursors-at'),
     markNamed(),
   ]);
   // The reader's first "everything" marking answers what it read.
@@ -119,9 +120,9 @@ export function createReadReceiptRepository(knex: Knex, outbox: Outbox): ReadRec
     hop: 'message.find-read',
     maxBatchSize: 200,
     async run(items) {
-      const rows: Array<{ id: string; session_id: string; sender_id: string; message_type: string }> = await knex('chat_messages')
-        .whereIn('id', [...new Set(items.flatMap((i) => i.ids))])
-        .select('id', 'session_id', 'sender_id', 'message_type');
+      const rows = await queryPrepared<{ id: string; session_id: string; sender_id: string; message_type: string }>(knex, 'read-find-messages', FIND_MESSAGES_SQL, [
+        [...new Set(items.flatMap((i) => i.ids))],
+      ]);
       return items.map(({ sessionId, ids, notes }) =>
         succeeded(rows.filter((r) => r.session_id === sessionId && ids.includes(r.id) && (notes || r.message_type !== 'note')).map(({ id, sender_id }) => ({ id, sender_id }))),
       );

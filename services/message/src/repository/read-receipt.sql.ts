@@ -10,6 +10,10 @@
  * every message and every receipt (88 ms for a batch of 200 markings; docs/performance.md).
  */
 
+/** The messages a batch of markings names, by id (each marking keeps those of its own session). */
+export const FIND_MESSAGES_SQL = `
+select id, session_id, sender_id, message_type from chat_messages where id = any($1::uuid[])`;
+
 /** The cursor row of every (session, reader), created where missing. */
 export const ENSURE_CURSORS_SQL = `
 insert into message_read_cursors (session_id, user_id, last_read_seq)

@@ -42,7 +42,7 @@ export function createPresenceRepository(knex: Knex, outbox: Outbox): PresenceRe
 
 function createStore(knex: Knex, trx: PipelinedTransaction, record: PresenceStore['record']): PresenceStore {
   const lockUsers = async (userIds: string[]) => {
-    if (userIds.length > 0) await trx.query(knex.raw(LOCK_USERS_SQL, [userIds]));
+    if (userIds.length > 0) await trx.query(knex.raw(LOCK_USERS_SQL, [userIds]), 'presence-lock-users');
   };
   return {
     record,
@@ -78,7 +78,7 @@ function createStore(knex: Knex, trx: PipelinedTransaction, record: PresenceStor
     socketsOfGateway: (gatewayId) => trx.query<Connection>(knex('presence_connections').where({ gateway_id: gatewayId }).select('socket_id', 'gateway_id', 'user_id', 'user_role', 'user_name')),
 
     async registry(userIds, socketIds, gatewayIds, now): Promise<Registry> {
-      const [row] = await trx.query<{ sockets: Registry['sockets']; live_gateways: string[] }>(knex.raw(REGISTRY_SQL, [userIds, socketIds, gatewayIds, now]));
+      const [row] = await trx.query<{ sockets: Registry['sockets']; live_gateways: string[] }>(knex.raw(REGISTRY_SQL, [userIds, socketIds, gatewayIds, now]), 'presence-registry');
       return { sockets: row.sockets, liveGateways: row.live_gateways };
     },
 
@@ -103,6 +103,7 @@ function createStore(knex: Knex, trx: PipelinedTransaction, record: PresenceStor
         changes.agentsOnline.map((a) => a.agent_name),
           changes.agentsOffline,
         ]),
+        'presence-apply-changes',
       );
     },
 
@@ -116,7 +117,7 @@ function createStore(knex: Knex, trx: PipelinedTransaction, record: PresenceStor
     },
 
     async participantsOf(sessionIds) {
-      const rows = await trx.query<Participant & { session_id: string }>(knex.raw(PARTICIPANTS_SQL, [sessionIds]));
+      const rows = await trx.query<Participant & { session_id: string }>(knex.raw(PARTICIPANTS_SQL, [sessionIds]), 'presence-participants');
       const bySession = new Map<string, Participant[]>(sessionIds.map((id) => [id, []]));
       for (const { session_id, ...participant } of rows) bySession.get(session_id)?.push(participant);
       return bySession;

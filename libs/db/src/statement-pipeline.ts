@@ -1,0 +1,153 @@
+import Result from 'pg/lib/result';
+import { prepareValue } from 'pg/lib/utils';
+
+/** A statement of a pipeline: its text with `$n` parameters, their values, and a name to prepare it under. */
+export interface PipelinedStatement {
+  text: string;
+  values: readonly unknown[];
+  /** Parsed and planned once per connection under this name (unique per text); none: parsed every time. */
+  name?: string;
+}
+
+/** The parts of node-postgres's connection (`pg/lib/connection.js`) a pipeline writes to. */
+interface WireConnection {
+  stream: { cork?(): void; uncork?(): void };
+  parsedStatements: Record<string, string>;
+  parse(message: { text: string; name: string }): void;
+  bind(message: { portal: string; statement: string; values: readonly unknown[]; valueMapper: (value: unknown) => unknown }): void;
+  describe(message: { type: 'P'; name: string }): void;
+  execute(message: { portal: string; rows: number }): void;
+  close(message: { type: 'S'; name: string }): void;
+  sync(): void;
+  sendCopyFail(message: string): void;
+}
+
+interface Message {
+  fields: unknown[];
+}
+
+/**
+ * Named statements a failed pipeline may or may not have created, per connection: the next
+ * pipeline closes such a name before parsing it again (closing a missing statement is no error).
+ */
+const unsure = new WeakMap<WireConnection, Set<string>>();
+
+/**
+ * Statements sent to PostgreSQL over the extended protocol with one Sync after the last: one
+ * write, one round trip, one flush of the answers, their parameters bound (never written into
+ * the text). A named statement is parsed and planned the first time a connection runs it, then
+ * only bound and executed. PostgreSQL runs them in order; the first that fails makes it skip the
+ * rest up to the Sync, and the pipeline fails with that error.
+ *
+ * A node-postgres query object of its own (a "submittable", as pg-cursor is one): node-postgres
+ * sends one statement per Sync, and its client-wide pipeline mode a Sync after every statement
+ * (an answer and a wake-up of this process each); see docs/architecture.md, "Statements".
+ */
+export class StatementPipeline {
+  /** The statements' texts as one script: what tests record of a round trip (`recordRoundTrips`). */
+  readonly text: string;
+  /** Set by node-postgres's `client.query(pipeline, callback)`. */
+  callback: ((error: Error | null, rows?: unknown[][]) => void) | undefined;
+  private readonly rows: unknown[][] = [];
+  private result = new Result();
+  private failure: Error | null = null;
+  private parsedHere: string[] = [];
+  private answered = false;
+
+  constructor(private readonly statements: PipelinedStatement[]) {
+    this.text = statements.map((s) => s.text.trim()).join(';\n');
+  }
+
+  /** Runs on `client`, answering each statement's rows in order. */
+  static run(client: { query(pipeline: StatementPipeline, callback: (error: Error | null, rows?: unknown[][]) => void): unknown }, statements: PipelinedStatement[]): Promise<unknown[][]> {
+    return new Promise((resolve, reject) => client.query(new StatementPipeline(statements), (error, rows) => (error ? reject(error) : resolve(rows ?? []))));
+  }
+
+  submit(connection: WireConnection): void {
+    const closeFirst = unsure.get(connection);
+    connection.stream.cork?.();
+    try {
+      for (const { text, values, name = '' } of this.statements) {
+        if (!name || connection.parsedStatements[name] === undefined) {
+          if (name && closeFirst?.delete(name)) connection.close({ type: 'S', name });
+          connection.parse({ text, name });
+          if (name) {
+            connection.parsedStatements[name] = text;
+            this.parsedHere.push(name);
+          }
+        }
+        connection.bind({ portal: '', statement: name, values, valueMapper: prepareValue });
+        connection.describe({ type: 'P', name: '' });
+        connection.execute({ portal: '', rows: 0 });
+      }
+    } catch (error) {
+      // A value node-postgres cannot send: nothing after it leaves; the Sync still does.
+      this.failure = error instanceof Error ? error : new Error(String(error));
+    } finally {
+      connection.sync();
+      connection.stream.uncork?.();
+    }
+    if (this.failure) this.forgetParses(connection);
+  }
+
+  handleRowDescription(message: Message): void {
+    this.result.addFields(message.fields);
+  }
+
+  handleDataRow(message: Message): void {
+    if (this.failure) return;
+    try {
+      this.result.addRow(this.result.parseRow(message.fields));
+    } catch (error) {
+      this.failure = error as Error;
+    }
+  }
+
+  handleCommandComplete(): void {
+    this.rows.push(this.result.rows);
+    this.result = new Result();
+  }
+
+  handleEmptyQuery(): void {
+    this.handleCommandComplete();
+  }
+
+  handlePortalSuspended(): void {
+    // Never: every statement is executed to its end (rows: 0).
+  }
+
+  handleCopyInResponse(connection: WireConnection): void {
+    connection.sendCopyFail('COPY is not supported in a statement pipeline');
+  }
+
+  handleCopyData(): void {
+    // Nothing: COPY is refused above.
+  }
+
+  handleError(error: Error, connection: WireConnection): void {
+    this.forgetParses(connection);
+    this.answer(error);
+  }
+
+  handleReadyForQuery(): void {
+    this.answer(this.failure);
+  }
+
+  private answer(error: Error | null): void {
+    if (this.answered) return;
+    this.answered = true;
+    this.callback?.(error, error ? undefined : this.rows);
+  }
+
+  /** After a failure the parses this pipeline sent may not have happened: parse them again, closing first. */
+  private forgetParses(connection: WireConnection | undefined): void {
+    if (!connection || this.parsedHere.length === 0) return;
+    const names = unsure.get(connection) ?? new Set<string>();
+    for (const name of this.parsedHere) {
+      delete connection.parsedStatements[name];
+      names.add(name);
+    }
+    unsure.set(connection, names);
+    this.parsedHere = [];
+  }
+}
