@@ -50,4 +50,21 @@ describe('reads of many sessions at once (PostgreSQL)', () => {
   it('answers each last seq, 0 for a session without messages', async () => {
     expect(await Promise.all(sessions.map((id) => store.messages.listAfter(id, 0, 1, true).then((page) => page.lastSeq)))).toEqual([5, 10, 0]);
   });
+
+  it('keeps reading pages after a migration adds a column to the messages while it runs', async () => {
+    // The reads are prepared statements: a result whose columns followed the table would fail
+    // every read of a running service after such a migration ("cached plan must not change result type").
+    const read = () => Promise.all([store.messages.listAfter(sessions[0], 3, 10, true), store.messages.listPage(sessions[1], 2, 0, true)]);
+    for (let i = 0; i < 3; i++) await read();
+    await store.db.knex.raw('alter table chat_messages add column spec_added_later int');
+    try {
+      for (let i = 0; i < 3; i++) {
+        const [after, newest] = await read();
+        expect(after.messages.map((m) => m.seq)).toEqual([4, 5]);
+        expect(newest.messages.map((m) => m.seq)).toEqual([9, 10]);
+      }
+    } finally {
+      await store.db.knex.raw('alter table chat_messages drop column spec_added_later');
+    }
+  });
 });

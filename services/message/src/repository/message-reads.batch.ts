@@ -5,13 +5,22 @@ import type { StoredPage } from '../domain/message.ports';
 import { readByColumn, toMessageWithReaders, type MessageRowWithReaders } from './message.rows';
 
 /**
+ * The columns a page answers, named: the statements are prepared, and a prepared statement whose
+ * result followed the table (`m.*`) would fail once a migration added a column while the
+ * service runs ("cached plan must not change result type").
+ */
+const MESSAGE_COLUMNS = ['id', 'session_id', 'seq', 'sender_id', 'sender_role', 'sender_name', 'content', 'message_type', 'temp_id', 'attachments', 'created_at']
+  .map((column) => `m.${column}`)
+  .join(', ');
+
+/**
  * Pages of many sessions in one query each: `after` (what a joining socket missed, oldest first)
  * and `newest` (the newest page at an offset, oldest first), each with or without private notes
  * (`notes`: staff's pages), each with its session's last seq read in the same statement (one row
  * without a message for an empty page).
  */
 const pageSql = (types: string, columns: string, page: string) => `
-select x.ord::int as ord, coalesce(k.last_seq, 0) as page_last_seq, m.*, ${readByColumn('m')}
+select x.ord::int as ord, coalesce(k.last_seq, 0) as page_last_seq, ${MESSAGE_COLUMNS}, ${readByColumn('m')}
 from unnest(${types}) with ordinality as x(${columns}, ord)
 -- One index look-up per requested session, whatever the planner thinks of the table's size.
 left join lateral (select last_seq from message_session_counters c where c.session_id = x.session_id) k on true
