@@ -49,6 +49,19 @@ describe('StatementPipeline', () => {
     expect(await run([{ ...twice, values: [5] }, twice])).toEqual([[{ n: 10 }], [{ n: 42 }]]);
   });
 
+  it('refuses a name already prepared for another text, and runs nothing of the pipeline', async () => {
+    await run([{ text: 'select 1 as n', values: [], name: 'spec-unique' }]);
+    await connection.query('create temporary table pipeline_unique (n int)');
+    await expect(
+      run([
+        { text: 'insert into pipeline_unique values (1)', values: [] },
+        { text: 'select 2 as n', values: [], name: 'spec-unique' },
+      ]),
+    ).rejects.toThrow(/'spec-unique' was used for a different statement/);
+    expect((await connection.query('select n from pipeline_unique')).rows).toEqual([]);
+    expect(await run([{ text: 'select 1 as n', values: [], name: 'spec-unique' }])).toEqual([[{ n: 1 }]]);
+  });
+
   it('fails with the first failing statement, runs nothing after it, and leaves the connection usable', async () => {
     await connection.query('create temporary table pipeline_spec (n int)');
     await expect(
@@ -78,7 +91,14 @@ describe('StatementPipeline', () => {
   it('refuses a value node-postgres cannot send, runs nothing, and stays usable', async () => {
     const circular: Record<string, unknown> = {};
     circular.self = circular;
-    await expect(run([{ text: 'select $1::jsonb as doc', values: [circular] }])).rejects.toThrow(/circular/i);
+    await connection.query('create temporary table pipeline_values (n int)');
+    await expect(
+      run([
+        { text: 'insert into pipeline_values values (1)', values: [] },
+        { text: 'select $1::jsonb as doc', values: [circular] },
+      ]),
+    ).rejects.toThrow(/circular/i);
+    expect((await connection.query('select n from pipeline_values')).rows).toEqual([]);
     expect(await run([{ text: 'select 2 as two', values: [] }])).toEqual([[{ two: 2 }]]);
   });
 });

@@ -14,7 +14,7 @@ interface WireConnection {
   stream: { cork?(): void; uncork?(): void };
   parsedStatements: Record<string, string>;
   parse(message: { text: string; name: string }): void;
-  bind(message: { portal: string; statement: string; values: readonly unknown[]; valueMapper: (value: unknown) => unknown }): void;
+  bind(message: { portal: string; statement: string; values: readonly unknown[] }): void;
   describe(message: { type: 'P'; name: string }): void;
   execute(message: { portal: string; rows: number }): void;
   close(message: { type: 'S'; name: string }): void;
@@ -37,7 +37,8 @@ const unsure = new WeakMap<WireConnection, Set<string>>();
  * write, one round trip, one flush of the answers, their parameters bound (never written into
  * the text). A named statement is parsed and planned the first time a connection runs it, then
  * only bound and executed. PostgreSQL runs them in order; the first that fails makes it skip the
- * rest up to the Sync, and the pipeline fails with that error.
+ * rest up to the Sync, and the pipeline fails with that error. A value node-postgres cannot send
+ * (a circular object) or a name reused for another text fails it before any of it leaves.
  *
  * A node-postgres query object of its own (a "submittable", as pg-cursor is one): node-postgres
  * sends one statement per Sync, and its client-wide pipeline mode a Sync after every statement
@@ -67,7 +68,12 @@ export class StatementPipeline {
     const closeFirst = unsure.get(connection);
     connection.stream.cork?.();
     try {
-      for (const { text, values, name = '' } of this.statements) {
+      const reused = this.statements.find((s) => s.name && (connection.parsedStatements[s.name] ?? s.text) !== s.text);
+      // Bound to the other text, its values would run another statement: refused before anything leaves.
+      if (reused) throw new Error(`Prepared statement names must be unique: '${reused.name}' was used for a different statement`);
+      // Every value converted first: one node-postgres cannot send fails the pipeline before any of it leaves.
+      const values = this.statements.map((s) => s.values.map((value) => prepareValue(value)));
+      this.statements.forEach(({ text, name = '' }, i) => {
         if (!name || connection.parsedStatements[name] === undefined) {
           if (name && closeFirst?.delete(name)) connection.close({ type: 'S', name });
           connection.parse({ text, name });
@@ -76,18 +82,17 @@ export class StatementPipeline {
             this.parsedHere.push(name);
           }
         }
-        connection.bind({ portal: '', statement: name, values, valueMapper: prepareValue });
+        connection.bind({ portal: '', statement: name, values: values[i] });
         connection.describe({ type: 'P', name: '' });
         connection.execute({ portal: '', rows: 0 });
-      }
+      });
     } catch (error) {
-      // A value node-postgres cannot send: nothing after it leaves; the Sync still does.
+      // Nothing of the pipeline left; the Sync still does, and its answer ends the pipeline.
       this.failure = error instanceof Error ? error : new Error(String(error));
     } finally {
       connection.sync();
       connection.stream.uncork?.();
     }
-    if (this.failure) this.forgetParses(connection);
   }
 
   handleRowDescription(message: Message): void {
