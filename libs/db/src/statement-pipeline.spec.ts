@@ -59,6 +59,13 @@ describe('StatementPipeline', () => {
       ]),
     ).rejects.toThrow(/'spec-unique' was used for a different statement/);
     expect((await connection.query('select n from pipeline_unique')).rows).toEqual([]);
+    // Within one pipeline too.
+    await expect(
+      run([
+        { text: 'select 3 as n', values: [], name: 'spec-unique-2' },
+        { text: 'select 4 as n', values: [], name: 'spec-unique-2' },
+      ]),
+    ).rejects.toThrow(/'spec-unique-2' was used for a different statement/);
     expect(await run([{ text: 'select 1 as n', values: [], name: 'spec-unique' }])).toEqual([[{ n: 1 }]]);
   });
 

@@ -42,7 +42,7 @@ const unsure = new WeakMap<WireConnection, Set<string>>();
  *
  * A node-postgres query object of its own (a "submittable", as pg-cursor is one): node-postgres
  * sends one statement per Sync, and its client-wide pipeline mode a Sync after every statement
- * (an answer and a wake-up of this process each); see docs/architecture.md, "Statements".
+ * (an answer and a wake-up of this process each); see docs/architecture.md, Presence.
  */
 export class StatementPipeline {
   /** The statements' texts as one script: what tests record of a round trip (`recordRoundTrips`). */
@@ -68,7 +68,13 @@ export class StatementPipeline {
     const closeFirst = unsure.get(connection);
     connection.stream.cork?.();
     try {
-      const reused = this.statements.find((s) => s.name && (connection.parsedStatements[s.name] ?? s.text) !== s.text);
+      const named = new Map<string, string>();
+      const reused = this.statements.find(({ name, text }) => {
+        if (!name) return false;
+        const known = connection.parsedStatements[name] ?? named.get(name);
+        named.set(name, text);
+        return known !== undefined && known !== text;
+      });
       // Bound to the other text, its values would run another statement: refused before anything leaves.
       if (reused) throw new Error(`Prepared statement names must be unique: '${reused.name}' was used for a different statement`);
       // Every value converted first: one node-postgres cannot send fails the pipeline before any of it leaves.
