@@ -1,13 +1,6 @@
 import type { Knex } from 'knex';
-import type { PoolClient } from 'pg';
+import { pooledClient } from './pooled-client';
 import { StatementPipeline, type PipelinedStatement } from './statement-pipeline';
-
-type PipelineClient = Parameters<typeof StatementPipeline.run>[0];
-
-interface PooledClient {
-  acquireConnection(): Promise<PoolClient>;
-  releaseConnection(connection: PoolClient): Promise<void>;
-}
 
 /** A statement a transaction runs: a knex query builder or raw statement, built but not run. */
 export type Statement = Knex.QueryBuilder | Knex.Raw;
@@ -56,7 +49,7 @@ const COMMIT: PipelinedStatement = { text: 'commit', values: [], name: 'pipeline
  * round trip and the transaction: it is rolled back and the error is thrown.
  */
 export async function pipelinedTransaction<T>(knex: Knex, work: (trx: PipelinedTransaction) => Promise<T | CommitWith<T>>): Promise<T> {
-  const client = knex.client as unknown as PooledClient;
+  const client = pooledClient(knex);
   const connection = await client.acquireConnection();
   let queue: Queued[] = [{ statement: BEGIN, resolve: () => undefined, reject: () => undefined }];
   let scheduled = false;
@@ -67,7 +60,7 @@ export async function pipelinedTransaction<T>(knex: Knex, work: (trx: PipelinedT
     queue = [];
     if (failure !== undefined) return batch.forEach((q) => q.reject(failure));
     try {
-      const rows = await StatementPipeline.run(connection as unknown as PipelineClient, batch.map((q) => q.statement));
+      const rows = await StatementPipeline.run(connection, batch.map((q) => q.statement));
       batch.forEach((q, i) => q.resolve(rows[i] ?? []));
     } catch (error) {
       failure ??= error;

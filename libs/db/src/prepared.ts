@@ -1,10 +1,6 @@
 import type { Knex } from 'knex';
-import type { PoolClient, QueryResultRow } from 'pg';
-
-interface PooledClient {
-  acquireConnection(): Promise<PoolClient>;
-  releaseConnection(connection: PoolClient): Promise<void>;
-}
+import type { QueryResultRow } from 'pg';
+import { pooledClient } from './pooled-client';
 
 /**
  * Runs a statement as a named prepared statement on one of the pool's connections: PostgreSQL
@@ -12,7 +8,7 @@ interface PooledClient {
  * every time). For the statements a hot path runs once per batch. `name` must be unique per text.
  */
 export async function queryPrepared<R extends QueryResultRow>(knex: Knex, name: string, text: string, values: unknown[]): Promise<R[]> {
-  const client = knex.client as unknown as PooledClient;
+  const client = pooledClient(knex);
   const connection = await client.acquireConnection();
   try {
     return (await connection.query<R>({ name, text, values })).rows;

@@ -1,10 +1,7 @@
 import type { Knex } from 'knex';
 import type { PoolClient } from 'pg';
+import { pooledClient } from './pooled-client';
 import { StatementPipeline } from './statement-pipeline';
-
-interface PooledClient {
-  acquireConnection(): Promise<PoolClient>;
-}
 
 /** What `recordRoundTrips` saw: each round trip's text, in the order they left. */
 export interface RoundTrips {
@@ -31,7 +28,7 @@ export function recordRoundTrips(knex: Knex): RoundTrips {
     shapes: () => texts.map((text) => text.split(';\n').map((statement) => statement.trim().split(/\s+/)[0].toLowerCase()).join(' ')),
   };
   recorders.set(knex, recorder);
-  const client = knex.client as unknown as PooledClient;
+  const client = pooledClient(knex);
   const acquire = client.acquireConnection.bind(client);
   client.acquireConnection = async () => {
     const connection = await acquire();

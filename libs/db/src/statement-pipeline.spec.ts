@@ -1,13 +1,9 @@
 import type { PoolClient } from 'pg';
+import { pooledClient } from './pooled-client';
 import { StatementPipeline, type PipelinedStatement } from './statement-pipeline';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 jest.setTimeout(30_000);
-
-interface PooledClient {
-  acquireConnection(): Promise<PoolClient>;
-  releaseConnection(connection: PoolClient): Promise<void>;
-}
 
 describe('StatementPipeline', () => {
   let db: TestDatabase;
@@ -19,10 +15,10 @@ describe('StatementPipeline', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('parley_statement_pipeline');
-    connection = await (db.knex.client as unknown as PooledClient).acquireConnection();
+    connection = await pooledClient(db.knex).acquireConnection();
   });
   afterAll(async () => {
-    await (db.knex.client as unknown as PooledClient).releaseConnection(connection);
+    await pooledClient(db.knex).releaseConnection(connection);
     await db.drop();
   });
 

@@ -1,3 +1,4 @@
+import type { PoolClient } from 'pg';
 import Result from 'pg/lib/result';
 import { prepareValue } from 'pg/lib/utils';
 
@@ -27,12 +28,6 @@ interface Message {
 }
 
 /**
- * Named statements a failed pipeline may or may not have created, per connection: the next
- * pipeline closes such a name before parsing it again (closing a missing statement is no error).
- */
-const unsure = new WeakMap<WireConnection, Set<string>>();
-
-/**
  * Statements sent to PostgreSQL over the extended protocol with one Sync after the last: one
  * write, one round trip, one flush of the answers, their parameters bound (never written into
  * the text). A named statement is parsed and planned the first time a connection runs it, then
@@ -45,8 +40,6 @@ const unsure = new WeakMap<WireConnection, Set<string>>();
  * (an answer and a wake-up of this process each); see docs/architecture.md, Presence.
  */
 export class StatementPipeline {
-  /** The statements' texts as one script: what tests record of a round trip (`recordRoundTrips`). */
-  readonly text: string;
   /** Set by node-postgres's `client.query(pipeline, callback)`. */
   callback: ((error: Error | null, rows?: unknown[][]) => void) | undefined;
   private readonly rows: unknown[][] = [];
@@ -55,17 +48,20 @@ export class StatementPipeline {
   private parsedHere: string[] = [];
   private answered = false;
 
-  constructor(private readonly statements: PipelinedStatement[]) {
-    this.text = statements.map((s) => s.text.trim()).join(';\n');
-  }
+  constructor(private readonly statements: PipelinedStatement[]) {}
 
-  /** Runs on `client`, answering each statement's rows in order. */
-  static run(client: { query(pipeline: StatementPipeline, callback: (error: Error | null, rows?: unknown[][]) => void): unknown }, statements: PipelinedStatement[]): Promise<unknown[][]> {
+  /** Runs on `connection`, answering each statement's rows in order. */
+  static run(connection: PoolClient, statements: PipelinedStatement[]): Promise<unknown[][]> {
+    const client = connection as unknown as { query(pipeline: StatementPipeline, callback: StatementPipeline['callback']): void };
     return new Promise((resolve, reject) => client.query(new StatementPipeline(statements), (error, rows) => (error ? reject(error) : resolve(rows ?? []))));
   }
 
+  /** The statements' texts as one script: what tests record of a round trip (`recordRoundTrips`). */
+  get text(): string {
+    return this.statements.map((s) => s.text.trim()).join(';\n');
+  }
+
   submit(connection: WireConnection): void {
-    const closeFirst = unsure.get(connection);
     connection.stream.cork?.();
     try {
       const named = new Map<string, string>();
@@ -81,7 +77,8 @@ export class StatementPipeline {
       const values = this.statements.map((s) => s.values.map((value) => prepareValue(value)));
       this.statements.forEach(({ text, name = '' }, i) => {
         if (!name || connection.parsedStatements[name] === undefined) {
-          if (name && closeFirst?.delete(name)) connection.close({ type: 'S', name });
+          // A failed pipeline may have created it or not (forgetParses): closing a missing statement is no error.
+          if (name) connection.close({ type: 'S', name });
           connection.parse({ text, name });
           if (name) {
             connection.parsedStatements[name] = text;
@@ -150,15 +147,10 @@ export class StatementPipeline {
     this.callback?.(error, error ? undefined : this.rows);
   }
 
-  /** After a failure the parses this pipeline sent may not have happened: parse them again, closing first. */
+  /** After a failure the parses this pipeline sent may not have happened: the next pipeline parses them again. */
   private forgetParses(connection: WireConnection | undefined): void {
-    if (!connection || this.parsedHere.length === 0) return;
-    const names = unsure.get(connection) ?? new Set<string>();
-    for (const name of this.parsedHere) {
-      delete connection.parsedStatements[name];
-      names.add(name);
-    }
-    unsure.set(connection, names);
+    if (!connection) return;
+    for (const name of this.parsedHere) delete connection.parsedStatements[name];
     this.parsedHere = [];
   }
 }
