@@ -17,7 +17,7 @@ export interface Client {
   /** Names the socket in the delivery ledger. */
   key: string;
   user: TestUser;
-  socket: Socket;
+  socket: WireClient;
   url: string;
   /** The highest seq this socket holds. */
   lastSeq: number;
@@ -86,14 +86,14 @@ export async function connectRetrying<T>(attempt: (timeLeftMs: number) => Promis
 }
 
 /** An event and its ack; a refusal is a ParleyError with the server's code (and retry hint). */
-export async function request<T>(socket: Socket | WireClient, event: string, payload: unknown, timeoutMs = 30_000): Promise<T> {
-  const answer = (await (socket instanceof WireClient ? socket.emitWithAck(event, payload, timeoutMs) : socket.timeout(timeoutMs).emitWithAck(event, payload))) as Ack<T>;
+export async function request<T>(socket: WireClient, event: string, payload: unknown, timeoutMs = 30_000): Promise<T> {
+  const answer = (await socket.emitWithAck(event, payload, timeoutMs)) as Ack<T>;
   if (!answer.ok) throw new ParleyError(answer.error?.code ?? 'UNKNOWN', `${event}: ${answer.error?.code} ${answer.error?.message}`, event, answer.error?.retry_after_ms);
   return answer.data as T;
 }
 
 /** `request`, with a refusal as busy waited out and tried again as the SDK does (up to `maxRefusals`). */
-export async function requestWaitingOutBusy<T>(socket: Socket | WireClient, event: string, payload: unknown, timeoutMs = 30_000, maxRefusals = 20): Promise<T> {
+export async function requestWaitingOutBusy<T>(socket: WireClient, event: string, payload: unknown, timeoutMs = 30_000, maxRefusals = 20): Promise<T> {
   for (let refusals = 1; ; refusals++) {
     try {
       return await request<T>(socket, event, payload, timeoutMs);
@@ -128,8 +128,7 @@ async function createSession(url: string, customer: TestUser): Promise<string> {
 }
 
 async function client(url: string, role: Role, key: string, user = benchUser(role)): Promise<Client> {
-  const socket = openSocket(url, user);
-  await connected(socket);
+  const socket = await WireClient.connect(url, handshakeAuth(user), 60_000);
   return { key, user, socket, url, lastSeq: 0 };
 }
 
@@ -182,12 +181,14 @@ export const socketsOf = (sessions: FleetSession[]): Set<Client> => new Set(sess
 /** Calls `onMessage` for each new_message a client gets from someone else, and keeps its lastSeq. */
 export function listen(session: FleetSession, onMessage: (client: Client, message: ChatMessage) => void, errors: ErrorLog): void {
   for (const c of everyClient(session)) {
-    c.socket.on('new_message', ({ message }: { message: ChatMessage }) => {
+    c.socket.on('new_message', (data) => {
+      const { message } = data as { message: ChatMessage };
       if (message.session_id !== session.id) return;
       c.lastSeq = Math.max(c.lastSeq, message.seq);
       if (message.sender_id !== c.user.id) onMessage(c, message);
     });
-    c.socket.on('error', (event: { code?: string; message?: string; event?: string }) => {
+    c.socket.on('error', (data) => {
+      const event = data as { code?: string; message?: string; event?: string };
       if (!COUNTED_FROM_ACK.has(event.event ?? '')) errors.add(`error event ${event.event}: ${event.code} ${event.message}`);
     });
   }

@@ -39,9 +39,12 @@ export class ChatLoad {
     if (!message.temp_id?.startsWith(this.prefix) || !this.ledger) return;
     this.ledger.received(message.temp_id, client.key, performance.now());
     if ((message.seq + readShift) % READ_EVERY === 0 && session.customer.indexOf(client) <= 0) {
-      client.socket.timeout(30_000).emit('mark_as_read', { session_id: session.id, message_ids: [message.id] }, (error: Error | null, answer?: Ack) => {
-        if (error || !answer?.ok) this.errors.add(`mark_as_read: ${error?.message ?? JSON.stringify(answer?.error)}`);
-      });
+      client.socket.emitWithAck('mark_as_read', { session_id: session.id, message_ids: [message.id] }, 30_000).then(
+        (answer) => {
+          if (!(answer as Ack).ok) this.errors.add(`mark_as_read: ${JSON.stringify((answer as Ack).error)}`);
+        },
+        (error: Error) => this.errors.add(`mark_as_read: ${error.message}`),
+      );
     }
   }
 
@@ -68,13 +71,17 @@ export class ChatLoad {
       if (this.typing.beforeMessage(sender.key, session.id, at)) sender.socket.emit('typing', { session_id: session.id });
       ledger.sent(tempId, recipients, at);
       awaitingAcks += 1;
-      sender.socket.timeout(30_000).emit('send_message', { session_id: session.id, content: CONTENT, temp_id: tempId }, (error: Error | null, answer?: Ack) => {
+      const answered = (error: Error | null, answer?: Ack) => {
         awaitingAcks -= 1;
         if (answer && !answer.ok && answer.error?.code === 'RESOURCE_EXHAUSTED') ledger.refused(tempId);
         if (error || !answer?.ok) return this.errors.add(`send_message: ${error?.message ?? JSON.stringify(answer?.error)}`);
         acked += 1;
         ack.recordValue(Math.max(1, Math.round((performance.now() - at) * 1000)));
-      });
+      };
+      sender.socket.emitWithAck('send_message', { session_id: session.id, content: CONTENT, temp_id: tempId }, 30_000).then(
+        (answer) => answered(null, answer as Ack),
+        (error: Error) => answered(error),
+      );
     };
 
     await new Promise<void>((resolve) => {

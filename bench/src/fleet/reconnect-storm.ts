@@ -10,7 +10,7 @@ export type StormTargets = Map<string, number>;
 
 /** Every customer socket drops; each session's agent sends `missed` messages meanwhile. */
 export async function goAway(sessions: FleetSession[], command: StormAwayCommand): Promise<StormTargets> {
-  for (const session of sessions) for (const c of session.customer) c.socket.disconnect();
+  for (const session of sessions) for (const c of session.customer) c.socket.close();
   const target: StormTargets = new Map();
   await pool(sessions.length, 50, async (i) => {
     const session = sessions[i];

@@ -19,6 +19,8 @@ async function startServer(): Promise<{ io: Server; http: HttpServer; url: strin
       socket.emit('new_message', { message: { seq: 7 } });
     });
     socket.on('leave', () => socket.disconnect(true));
+    // An event sent without an ack: the server answers it with an event, as the gateway answers `typing`.
+    socket.on('typing', (payload: { session_id: string }, ack?: unknown) => socket.emit('user_typing', { session_id: payload.session_id, had_ack: typeof ack === 'function' }));
   });
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   return { io, http, url: `http://127.0.0.1:${(http.address() as AddressInfo).port}` };
@@ -50,6 +52,17 @@ describe('WireClient', () => {
     expect(answer).toEqual({ ok: true, data: { session_id: 's-1', user: 'u-1' } });
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(messages).toEqual([{ message: { seq: 7 } }]);
+  });
+
+  it('sends an event without an ack, and calls every listener of an event in the order they were added', async () => {
+    const client = await connect({ token: 'good', user_id: 'u-5' });
+    const heard: string[] = [];
+    client.on('user_typing', (data) => heard.push(`first ${JSON.stringify(data)}`));
+    client.on('user_typing', (data) => heard.push(`second ${JSON.stringify(data)}`));
+    client.emit('typing', { session_id: 's-5' });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const data = JSON.stringify({ session_id: 's-5', had_ack: false });
+    expect(heard).toEqual([`first ${data}`, `second ${data}`]);
   });
 
   it('answers two acks in flight each with its own', async () => {

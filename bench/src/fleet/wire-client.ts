@@ -7,16 +7,17 @@ interface PendingAck {
 }
 
 /**
- * A Socket.io client of the reconnect storm that speaks the wire protocol itself (Engine.IO 4 over
- * a WebSocket, Socket.IO 5 packets) on `ws`: connect with `auth`, events with acks, the events it
- * listens to, pings answered. The gateway sees what socket.io-client sends. socket.io-client cost
- * the load generator about 1 ms of CPU a client in a storm, a third of the machine's work
- * (docs/performance.md, "The load generator"); this client parses only what it listens to.
+ * The load generator's Socket.io client: it speaks the wire protocol itself (Engine.IO 4 over a
+ * WebSocket, Socket.IO 5 packets) on `ws`: connect with `auth`, events with or without acks, the
+ * events it listens to, pings answered. The gateway sees what socket.io-client sends.
+ * socket.io-client cost the load generator about 1 ms of CPU a client in a storm and parsed every
+ * event each socket got; this client parses only what it listens to (docs/performance.md, "What
+ * it does").
  */
 export class WireClient {
   private nextAckId = 0;
   private readonly acks = new Map<number, PendingAck>();
-  private readonly listeners = new Map<string, (data: unknown) => void>();
+  private readonly listeners = new Map<string, Array<(data: unknown) => void>>();
   private closedBy: Error | undefined;
 
   private constructor(private readonly ws: WebSocket) {}
@@ -51,9 +52,16 @@ export class WireClient {
     });
   }
 
-  /** Calls `handler` with the data of each `event` the server emits (one handler an event). */
+  /** Calls `handler` with the data of each `event` the server emits, after the handlers added before it. */
   on(event: string, handler: (data: unknown) => void): void {
-    this.listeners.set(event, handler);
+    const handlers = this.listeners.get(event);
+    if (handlers) handlers.push(handler);
+    else this.listeners.set(event, [handler]);
+  }
+
+  /** Emits `event` without an ack (dropped when the connection is closed, as socket.io-client drops it). */
+  emit(event: string, payload: unknown): void {
+    if (!this.closedBy) this.ws.send(`42${JSON.stringify([event, payload])}`);
   }
 
   /** Emits `event` with an ack; resolves with the ack's argument. */
@@ -84,8 +92,10 @@ export class WireClient {
     if (text === '2') return this.ws.send('3');
     if (text.startsWith('42["')) {
       const name = text.slice(4, text.indexOf('"', 4));
-      const handler = this.listeners.get(name);
-      if (handler) handler((JSON.parse(text.slice(2)) as [string, unknown])[1]);
+      const handlers = this.listeners.get(name);
+      if (!handlers) return;
+      const data = (JSON.parse(text.slice(2)) as [string, unknown])[1];
+      for (const handler of handlers) handler(data);
       return;
     }
     if (text.startsWith('43')) {
