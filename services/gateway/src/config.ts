@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { attachmentLimitSettings, busSettings, env, internalTokenSettings, jwtSecretSettings, loggingSettings, parseConfig, serviceAddressSettings, setting, type Env } from '@parley/config';
 import { HMAC_ALGORITHMS } from '@parley/auth';
 import { DEFAULT_HANDSHAKES_PER_TURN } from './socket/upgrade-pacing';
+import { DEFAULT_ROOM_UNBIND_GRACE_MS } from './delivery/session-rooms';
 import { DEFAULT_JOINS_IN_FLIGHT, DEFAULT_RATE_LIMIT_SYNC_MS, DEFAULT_RATE_LIMITS, DEFAULT_SEND_BOUNDS, type SendBoundSettings } from './limits/gateway-limits';
 
 const count = (fallback: number) => env.int(fallback, 1, 1_000_000);
@@ -78,6 +79,10 @@ export const gatewayConfigSchema = z.object({
   ),
   TYPING_THROTTLE_MS: setting(env.ms(3000, 100, 60_000), 'A typist is announced to the others again at most this often while they keep typing (docs/api.md, typing).'),
   TYPING_TTL_MS: setting(env.ms(10_000, 1000, 300_000), "A typing indicator this gateway shows stops this long after its typist's last announcement."),
+  ROOM_UNBIND_GRACE_MS: setting(
+    env.ms(DEFAULT_ROOM_UNBIND_GRACE_MS, 0, 3_600_000),
+    "How long (ms) this gateway stays bound to a chat's events after its last socket in the chat left: a client back within it (a network blip, a reload) joins without a new binding and without reading the session again (0: unbind at once).",
+  ),
   TRUST_PROXY: setting(env.int(0, 0, 10), "Reverse proxies in front of the gateway whose X-Forwarded-For is believed for the client's IP (compose: 1, its nginx)."),
 });
 

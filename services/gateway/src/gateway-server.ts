@@ -6,7 +6,6 @@ import type { EventEnvelope } from '@parley/contracts';
 import type { Logger } from '@parley/logger';
 import { LifecycleDelivery } from './delivery/lifecycle-delivery';
 import { deliverToOthers } from './delivery/presence-delivery';
-import { SessionRooms } from './delivery/session-rooms';
 import { createAgentService } from './domain/agent.service';
 import { startPresenceLease } from './delivery/presence-lease';
 import { createAttachmentFlow } from './domain/attachment-flow.service';
@@ -18,6 +17,7 @@ import { createSupportDeskService } from './domain/support-desk.service';
 import type { SupportApis } from './domain/support.ports';
 import { createTypingService } from './domain/typing.service';
 import { TypingIndicators } from './delivery/typing-indicators';
+import { DEFAULT_ROOM_UNBIND_GRACE_MS, SessionRooms } from './delivery/session-rooms';
 import { createHttpApp } from './http/app';
 import type { UploadLimits } from './http/upload-storage';
 import { createGatewayLimits, DEFAULT_RATE_LIMITS } from './limits/gateway-limits';
@@ -54,6 +54,8 @@ export interface GatewayServerDeps {
   limits?: GatewayLimits;
   /** Typing: a typist is announced again at most every `throttleMs`; an indicator lives `ttlMs` after its last announcement. */
   typing?: { throttleMs: number; ttlMs: number };
+  /** How long a session stays bound after its last socket here left (default 30 s; delivery/session-rooms.ts). */
+  roomUnbindGraceMs?: number;
 }
 
 export interface GatewayServer {
@@ -146,6 +148,7 @@ export async function createGatewayServer(deps: GatewayServerDeps): Promise<Gate
     subscription,
     logger,
     fetchAfter: async (sessionId, afterSeq) => (await messages.list(gatewayCaller, { session_id: sessionId, after_seq: afterSeq, limit: 1000 })).messages,
+    unbindGraceMs: deps.roomUnbindGraceMs ?? DEFAULT_ROOM_UNBIND_GRACE_MS,
   });
   const lifecycle = new LifecycleDelivery(io, subscription, logger);
   await lifecycle.start();
@@ -173,6 +176,7 @@ export async function createGatewayServer(deps: GatewayServerDeps): Promise<Gate
       await Promise.race([Promise.all(inFlight), new Promise((resolve) => setTimeout(resolve, graceMs).unref())]);
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await lease.stop();
+      rooms.close();
       await subscription.close();
       await ownLimits?.close();
     },

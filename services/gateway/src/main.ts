@@ -74,6 +74,7 @@ export async function start(config: GatewayConfig, deps: ServiceDeps = {}): Prom
     devTokenSecret: devTokenSecretOf(config.JWT_SECRET),
     limits,
     typing: { throttleMs: config.TYPING_THROTTLE_MS, ttlMs: config.TYPING_TTL_MS },
+    roomUnbindGraceMs: config.ROOM_UNBIND_GRACE_MS,
   });
   const port = await server.listen(config.PORT, config.HOST, config.LISTEN_BACKLOG);
   logger.info({ port, gatewayId: config.GATEWAY_ID, ...buildInfo() }, 'gateway listening');

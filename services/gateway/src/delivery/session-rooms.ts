@@ -6,17 +6,24 @@ import { RoomSequencer } from './room-sequencer';
 import { SessionCache } from './session-cache';
 import { SESSION_ROOM_PREFIX, sessionRoom, type GatewayServer, type GatewaySocket } from '../socket/socket.types';
 
+/** How long a session stays bound after its last socket left, unless configured (ROOM_UNBIND_GRACE_MS). */
+export const DEFAULT_ROOM_UNBIND_GRACE_MS = 30_000;
+
 export interface SessionRoomsDeps {
   io: GatewayServer;
   subscription: Subscription;
   fetchAfter(sessionId: string, afterSeq: number): Promise<ChatMessage[]>;
   logger: Logger;
+  /** How long (ms) a session stays bound once no socket here is in it and no join is on its way (0: unbound at once). */
+  unbindGraceMs?: number;
 }
 
 /**
  * Connects the bus to Socket.io rooms: while this gateway has sockets in a session it binds the
  * session's routing keys, and each message event reaches each socket once, in seq order; a
- * private note reaches staff sockets only.
+ * private note reaches staff sockets only. When the last socket leaves, the binding (and with it
+ * the session held in memory, which its events keep true) stays for `unbindGraceMs`: a client
+ * back within it, as after a network blip, joins without a bind and without a session read.
  */
 export class SessionRooms {
   private readonly sequencer: RoomSequencer;
@@ -26,6 +33,8 @@ export class SessionRooms {
   private readonly entering = new Map<string, number>();
   /** The sessions shown here, kept true by their events while bound (session-cache.ts). */
   readonly sessions: SessionCache;
+  /** Sessions no socket here is in any more, bound until their timer fires. */
+  private readonly unbinding = new Map<string, NodeJS.Timeout>();
 
   constructor(private readonly deps: SessionRoomsDeps) {
     this.sequencer = new RoomSequencer({ fetchAfter: deps.fetchAfter, deliver: (m) => this.deliver(m), logger: deps.logger });
@@ -48,6 +57,7 @@ export class SessionRooms {
    * holds the binding for a join until it enters the room or gives up (`release`).
    */
   async bind(sessionId: string): Promise<void> {
+    this.keepBound(sessionId);
     this.entering.set(sessionId, (this.entering.get(sessionId) ?? 0) + 1);
     try {
       await this.deps.subscription.bind(routingKeys.sessionPattern(sessionId));
@@ -79,9 +89,38 @@ export class SessionRooms {
     }
   }
 
-  /** No socket in the room and no join on its way: the session's events are not needed here. */
+  /** Unbinds nothing any more: the timers of the sessions waiting to be unbound stop (the gateway is closing). */
+  close(): void {
+    for (const timer of this.unbinding.values()) clearTimeout(timer);
+    this.unbinding.clear();
+  }
+
+  private inUse(sessionId: string): boolean {
+    return this.entering.has(sessionId) || this.deps.io.of('/').adapter.rooms.has(sessionRoom(sessionId));
+  }
+
+  /** No socket in the room and no join on its way: the session's events are not needed here, after the grace. */
   private unbindIfUnused(sessionId: string): void {
-    if (this.entering.has(sessionId) || this.deps.io.of('/').adapter.rooms.has(sessionRoom(sessionId))) return;
+    if (this.inUse(sessionId) || this.unbinding.has(sessionId)) return;
+    const graceMs = this.deps.unbindGraceMs ?? 0;
+    if (graceMs <= 0) return this.unbind(sessionId);
+    const timer = setTimeout(() => {
+      this.unbinding.delete(sessionId);
+      if (!this.inUse(sessionId)) this.unbind(sessionId);
+    }, graceMs);
+    timer.unref();
+    this.unbinding.set(sessionId, timer);
+  }
+
+  /** A join is on its way: a session waiting to be unbound stays. */
+  private keepBound(sessionId: string): void {
+    const timer = this.unbinding.get(sessionId);
+    if (!timer) return;
+    clearTimeout(timer);
+    this.unbinding.delete(sessionId);
+  }
+
+  private unbind(sessionId: string): void {
     this.bound.delete(sessionId);
     this.sessions.forget(sessionId);
     void this.deps.subscription.unbind(routingKeys.sessionPattern(sessionId));

@@ -90,3 +90,80 @@ describe('join_session under live messages', () => {
     expect((await request(stranger, 'join_session', { session_id: session.id })).error?.code).toBe('PERMISSION_DENIED');
   });
 });
+
+/** A client back soon after its last socket left (a network blip, a reload): the gateway still holds the chat. */
+describe('join_session after the last socket here left', () => {
+  const customer = testUser('customer', 'Cleo');
+  const caller = { identity: { userId: customer.id, role: 'customer' as const, name: 'Cleo' } };
+  const agent = { identity: { userId: 'agent-7', role: 'support' as const, name: 'Ana' } };
+  const sessionReads = (gw: TestGateway) => gw.backend.calls.filter((call) => call === 'sessions.get').length;
+
+  /** Joins, leaves by closing the socket, and waits until the gateway has seen the socket go. */
+  async function joinAndGo(gw: TestGateway, sessionId: string): Promise<void> {
+    const socket = await connectClient(gw.url, customer.token);
+    await request<SessionJoinedEvent>(socket, 'join_session', { session_id: sessionId });
+    socket.close();
+    await eventually(() => expect(gw.server.io.of('/').sockets.size).toBe(0));
+  }
+
+  describe('within ROOM_UNBIND_GRACE_MS', () => {
+    let gw: TestGateway;
+    const sockets: ClientSocket[] = [];
+    beforeAll(async () => {
+      gw = await startTestGateway(undefined, undefined, undefined, { roomUnbindGraceMs: 60_000 });
+    });
+    afterEach(() => sockets.splice(0).forEach((s) => s.close()));
+    afterAll(() => gw.close());
+
+    it('joins without reading the session again, with the session as the events meanwhile left it, and catches up', async () => {
+      const session = await gw.backend.sessionsApi.create(caller, { subject: 'Blip', priority: 'low', initial_message: 'first' });
+      await joinAndGo(gw, session.id);
+      // While nobody here is in the chat, it is accepted and the agent writes: the gateway still hears it.
+      await gw.backend.sessionsApi.accept(agent, session.id);
+      await gw.backend.messagesApi.send(agent, { session_id: session.id, content: 'while you were away', message_type: 'text' });
+      const readsBefore = sessionReads(gw);
+      const back = await connectClient(gw.url, customer.token);
+      sockets.push(back);
+      await eventually(async () => {
+        const joined = await request<SessionJoinedEvent>(back, 'join_session', { session_id: session.id, last_seq: 1 });
+        expect(joined.data?.session).toMatchObject({ status: 'active', agent_id: 'agent-7' });
+        expect(joined.data?.messages.map((m) => m.content)).toEqual(['while you were away']);
+      });
+      expect(sessionReads(gw)).toBe(readsBefore);
+      // Live messages reach the socket back in the chat.
+      const next = new Promise<string>((resolve) => back.once('new_message', (data: { message: { content: string } }) => resolve(data.message.content)));
+      await gw.backend.messagesApi.send(agent, { session_id: session.id, content: 'welcome back', message_type: 'text' });
+      expect(await next).toBe('welcome back');
+    });
+
+    it('still refuses someone who may not see the chat', async () => {
+      const session = await gw.backend.sessionsApi.create(caller, { subject: 'Private', priority: 'low' });
+      await joinAndGo(gw, session.id);
+      const stranger = await connectClient(gw.url, testUser('customer', 'Sam').token);
+      sockets.push(stranger);
+      expect((await request(stranger, 'join_session', { session_id: session.id })).error?.code).toBe('PERMISSION_DENIED');
+    });
+  });
+
+  describe('after ROOM_UNBIND_GRACE_MS', () => {
+    let gw: TestGateway;
+    beforeAll(async () => {
+      gw = await startTestGateway(undefined, undefined, undefined, { roomUnbindGraceMs: 50 });
+    });
+    afterAll(() => gw.close());
+
+    it('forgets the chat once the grace has passed: a join reads the session again', async () => {
+      const session = await gw.backend.sessionsApi.create(caller, { subject: 'Gone', priority: 'low' });
+      await joinAndGo(gw, session.id);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const readsBefore = sessionReads(gw);
+      const back = await connectClient(gw.url, customer.token);
+      try {
+        expect((await request<SessionJoinedEvent>(back, 'join_session', { session_id: session.id })).data?.session.id).toBe(session.id);
+        expect(sessionReads(gw)).toBe(readsBefore + 1);
+      } finally {
+        back.close();
+      }
+    });
+  });
+});

@@ -23,7 +23,7 @@ export async function startTestGateway(
   uploadLimits = { maxFileBytes: 64 * 1024, maxFiles: 5 },
   corsOrigins: string[] | '*' = [],
   web: { webAppDir?: string; jwtSecret?: string; devTokens?: boolean } = {},
-  { limits, typing, listenBacklog }: { limits?: GatewayLimits; typing?: { throttleMs: number; ttlMs: number }; listenBacklog?: number } = {},
+  { limits, typing, listenBacklog, roomUnbindGraceMs }: { limits?: GatewayLimits; typing?: { throttleMs: number; ttlMs: number }; listenBacklog?: number; roomUnbindGraceMs?: number } = {},
 ): Promise<TestGateway> {
   const jwtSecret = web.jwtSecret ?? TEST_JWT_SECRET;
   const logger = pino({ level: 'silent' });
@@ -50,6 +50,7 @@ export async function startTestGateway(
     devTokenSecret: web.devTokens ? jwtSecret : undefined,
     limits,
     typing,
+    roomUnbindGraceMs,
   });
   const port = await server.listen(0, '127.0.0.1', listenBacklog);
   return {
