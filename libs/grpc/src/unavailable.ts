@@ -15,7 +15,14 @@ export function isDependencyUnavailable(error: unknown): boolean {
 }
 
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND']);
-const UNAVAILABLE_MESSAGES = [/Knex: Timeout acquiring a connection/, /Connection terminated/i, /connection is closed/i, /encountered a connection error and is not queryable/];
+const UNAVAILABLE_MESSAGES = [
+  /Knex: Timeout acquiring a connection/,
+  /Connection terminated/i,
+  /connection is closed/i,
+  /encountered a connection error and is not queryable/,
+  // A query still waiting for a connection when the pool is destroyed (the service is stopping): tarn aborts it.
+  /^aborted$/,
+];
 
 /** What a caller reads when a dependency cannot be reached. */
 export const DEPENDENCY_UNAVAILABLE = 'A dependency of the service is unavailable, try again shortly';
