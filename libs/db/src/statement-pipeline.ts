@@ -148,8 +148,7 @@ export class StatementPipeline {
   }
 
   /** After a failure the parses this pipeline sent may not have happened: the next pipeline parses them again. */
-  private forgetParses(connection: WireConnection | undefined): void {
-    if (!connection) return;
+  private forgetParses(connection: WireConnection): void {
     for (const name of this.parsedHere) delete connection.parsedStatements[name];
     this.parsedHere = [];
   }

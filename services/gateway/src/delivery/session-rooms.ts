@@ -15,7 +15,7 @@ export interface SessionRoomsDeps {
   fetchAfter(sessionId: string, afterSeq: number): Promise<ChatMessage[]>;
   logger: Logger;
   /** How long (ms) a session stays bound once no socket here is in it and no join is on its way (0: unbound at once). */
-  unbindGraceMs?: number;
+  unbindGraceMs: number;
 }
 
 /**
@@ -102,7 +102,7 @@ export class SessionRooms {
   /** No socket in the room and no join on its way: the session's events are not needed here, after the grace. */
   private unbindIfUnused(sessionId: string): void {
     if (this.inUse(sessionId) || this.unbinding.has(sessionId)) return;
-    const graceMs = this.deps.unbindGraceMs ?? 0;
+    const graceMs = this.deps.unbindGraceMs;
     if (graceMs <= 0) return this.unbind(sessionId);
     const timer = setTimeout(() => {
       this.unbinding.delete(sessionId);

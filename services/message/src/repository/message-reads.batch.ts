@@ -2,16 +2,7 @@ import type { Knex } from 'knex';
 import { NaturalBatcher, succeeded } from '@parley/batching';
 import { queryPrepared } from '@parley/db';
 import type { StoredPage } from '../domain/message.ports';
-import { readByColumn, toMessageWithReaders, type MessageRowWithReaders } from './message.rows';
-
-/**
- * The columns a page answers, named: the statements are prepared, and a prepared statement whose
- * result followed the table (`m.*`) would fail once a migration added a column while the
- * service runs ("cached plan must not change result type").
- */
-const MESSAGE_COLUMNS = ['id', 'session_id', 'seq', 'sender_id', 'sender_role', 'sender_name', 'content', 'message_type', 'temp_id', 'attachments', 'created_at']
-  .map((column) => `m.${column}`)
-  .join(', ');
+import { messageColumns, readByColumn, toMessageWithReaders, type MessageRowWithReaders } from './message.rows';
 
 /**
  * Pages of many sessions in one query each: `after` (what a joining socket missed, oldest first)
@@ -20,7 +11,7 @@ const MESSAGE_COLUMNS = ['id', 'session_id', 'seq', 'sender_id', 'sender_role', 
  * without a message for an empty page).
  */
 const pageSql = (types: string, columns: string, page: string) => `
-select x.ord::int as ord, coalesce(k.last_seq, 0) as page_last_seq, ${MESSAGE_COLUMNS}, ${readByColumn('m')}
+select x.ord::int as ord, coalesce(k.last_seq, 0) as page_last_seq, ${messageColumns('m')}, ${readByColumn('m')}
 from unnest(${types}) with ordinality as x(${columns}, ord)
 -- One index look-up per requested session, whatever the planner thinks of the table's size.
 left join lateral (select last_seq from message_session_counters c where c.session_id = x.session_id) k on true

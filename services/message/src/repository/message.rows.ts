@@ -8,6 +8,16 @@ export interface MessageRow extends Omit<ChatMessage, 'created_at' | 'attachment
   created_at: Date;
 }
 
+/**
+ * The columns of a `MessageRow`, named, of the messages aliased `messages`: for prepared statements,
+ * whose result must not follow the table (`m.*` would fail every read of a running service once a
+ * migration added a column: "cached plan must not change result type").
+ */
+export const messageColumns = (messages: string) =>
+  ['id', 'session_id', 'seq', 'sender_id', 'sender_role', 'sender_name', 'content', 'message_type', 'temp_id', 'attachments', 'created_at']
+    .map((column) => `${messages}.${column}`)
+    .join(', ');
+
 /** A row read with `READ_BY_COLUMN`: who has read the message came with it. */
 export interface MessageRowWithReaders extends MessageRow {
   read_by: Array<{ user_id: string; read_at: string }>;
