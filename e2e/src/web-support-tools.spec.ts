@@ -173,7 +173,8 @@ describe('support tools in the web app', () => {
     await finnInput.press('Enter');
     await nia.waitForFunction(() => (globalThis as unknown as { __notifications: unknown[] }).__notifications.length === 2);
     await expect(notifications(nia)).resolves.toContainEqual({ title: 'Finn wrote', body: 'Are you still there?' });
-    await expect(nia.title()).resolves.toBe('(1) Agent console · Parley');
+    // The title follows on the next render, a moment after the notification.
+    await nia.waitForFunction(() => (globalThis as unknown as { document: { title: string } }).document.title === '(1) Agent console · Parley');
     await setHidden(nia, false);
     await nia.waitForFunction(() => (globalThis as unknown as { document: { title: string } }).document.title === 'Agent console · Parley');
 
