@@ -53,12 +53,20 @@ export interface SessionDirectory {
   fresh?(identity: Identity, sessionId: string): Promise<ChatSession>;
 }
 
+/**
+ * Decides whether a marking by ids may be stored, on the messages of its session among the ids
+ * (with their senders; private notes only for a staff reader) as its transaction reads them:
+ * throws the refusal, which is the marking's answer, and nothing of it is stored.
+ */
+export type MarkingCheck = (found: Array<{ id: string; sender_id: string }>) => void;
+
 /** What marking messages read needs from storage; each write records its events in the same transaction. */
 export interface ReadReceiptRepository {
-  /** The messages of the session among `ids`, with their senders (private notes only with `notes`: a staff reader). */
-  findInSession(sessionId: string, ids: string[], notes: boolean): Promise<Array<{ id: string; sender_id: string }>>;
-  /** Stores receipts for `ids` and answers the newly read ones (a receipt that exists stays as it was). */
-  markMessages(sessionId: string, userId: string, ids: string[], eventsFor: (newlyRead: string[]) => EventEnvelope[], notes: boolean): Promise<string[]>;
+  /**
+   * Stores receipts for `ids` once `check` accepts the messages they name, and answers the newly
+   * read ones (a receipt that exists stays as it was).
+   */
+  markMessages(sessionId: string, userId: string, ids: string[], eventsFor: (newlyRead: string[]) => EventEnvelope[], notes: boolean, check: MarkingCheck): Promise<string[]>;
   /** Marks every message of others up to now read (private notes only with `notes`); answers the newly read ones. */
   markAll(sessionId: string, userId: string, eventsFor: (newlyRead: string[]) => EventEnvelope[], notes: boolean): Promise<string[]>;
 }

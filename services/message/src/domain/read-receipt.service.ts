@@ -1,6 +1,6 @@
 import { createEvent, markAsReadSchema, routingKeys, seesNotes, validate, type Identity, type MessagesReadEvent } from '@parley/contracts';
 import { invalidArgument, notFound, permissionDenied } from '@parley/errors';
-import type { ReadReceiptRepository, SessionDirectory } from './message.ports';
+import type { MarkingCheck, ReadReceiptRepository, SessionDirectory } from './message.ports';
 
 export interface ReadReceiptServiceDeps {
   receipts: ReadReceiptRepository;
@@ -31,13 +31,15 @@ export function createReadReceiptService({ receipts, sessions }: ReadReceiptServ
         return { session_id: session.id, user_id: identity.userId, message_ids: newlyRead };
       }
       const ids = [...new Set(input.message_ids.map((id) => id.toLowerCase()))];
-      // A requester naming a private note names nothing they can see: not found.
-      const found = await receipts.findInSession(session.id, ids, notes);
-      const missing = ids.filter((id) => !found.some((m) => m.id === id));
-      if (missing.length > 0) throw notFound(`Not messages of this session: ${listed(missing)}`);
-      const own = found.filter((m) => m.sender_id === identity.userId).map((m) => m.id);
-      if (own.length > 0) throw invalidArgument(`You cannot mark your own messages as read: ${listed(own)}`, { field: 'message_ids' });
-      const newlyRead = await receipts.markMessages(session.id, identity.userId, ids, eventsFor, notes);
+      // Checked on what the marking's own transaction reads, before anything of it is stored.
+      const check: MarkingCheck = (found) => {
+        // A requester naming a private note names nothing they can see: not found.
+        const missing = ids.filter((id) => !found.some((m) => m.id === id));
+        if (missing.length > 0) throw notFound(`Not messages of this session: ${listed(missing)}`);
+        const own = found.filter((m) => m.sender_id === identity.userId).map((m) => m.id);
+        if (own.length > 0) throw invalidArgument(`You cannot mark your own messages as read: ${listed(own)}`, { field: 'message_ids' });
+      };
+      const newlyRead = await receipts.markMessages(session.id, identity.userId, ids, eventsFor, notes, check);
       return { session_id: session.id, user_id: identity.userId, message_ids: newlyRead };
     },
   };

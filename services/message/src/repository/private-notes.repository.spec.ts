@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Identity } from '@parley/contracts';
-import type { ReadReceiptRepository } from '../domain/message.ports';
+import type { MarkingCheck, ReadReceiptRepository } from '../domain/message.ports';
 import { unreadFrom } from '../domain/message.service';
 import { ana, cleo, root } from '../testing/identities';
 import { messageCreated, newMessage, openMessageDatabase, readEvent, type MessageDatabase } from '../testing/message-database';
@@ -65,9 +65,12 @@ describe('private notes in storage (PostgreSQL)', () => {
 
   it('never lets a requester find or mark a note; a staff reader marks them', async () => {
     const { sessionId, question, note, reply, lastNote } = await chat();
-    expect(await receipts.findInSession(sessionId, [note.id, reply.id], false)).toEqual([{ id: reply.id, sender_id: ana.userId }]);
-    expect(await receipts.findInSession(sessionId, [note.id], true)).toEqual([{ id: note.id, sender_id: ana.userId }]);
-    expect(await receipts.markMessages(sessionId, cleo.userId, [note.id, reply.id], readEvent(sessionId, cleo.userId), false)).toEqual([reply.id]);
+    // The check of a requester's marking never sees the note; a staff reader's does.
+    const seen: Array<Array<{ id: string; sender_id: string }>> = [];
+    const record: MarkingCheck = (found) => void seen.push(found);
+    expect(await receipts.markMessages(sessionId, cleo.userId, [note.id, reply.id], readEvent(sessionId, cleo.userId), false, record)).toEqual([reply.id]);
+    expect(await receipts.markMessages(sessionId, root.userId, [note.id], readEvent(sessionId, root.userId), true, record)).toEqual([note.id]);
+    expect(seen).toEqual([[{ id: reply.id, sender_id: ana.userId }], [{ id: note.id, sender_id: ana.userId }]]);
     expect(await receipts.markAll(sessionId, cleo.userId, readEvent(sessionId, cleo.userId), false)).toEqual([]);
     expect(await unread(cleo, sessionId)).toBe(0);
     const readers = await store.db.knex('message_read_receipts').where({ session_id: sessionId, user_id: cleo.userId }).pluck('message_id');

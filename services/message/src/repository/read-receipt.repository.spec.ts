@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { ChatMessage, Identity } from '@parley/contracts';
-import type { ReadReceiptRepository } from '../domain/message.ports';
+import type { MarkingCheck, ReadReceiptRepository } from '../domain/message.ports';
 import { unreadFrom } from '../domain/message.service';
 import { ana, cleo, root } from '../testing/identities';
 import { messageCreated, newMessage, openMessageDatabase, readEvent, type MessageDatabase } from '../testing/message-database';
@@ -11,6 +11,9 @@ import { ADVANCE_CURSORS_SQL, MARK_IDS_SQL, MARK_RANGES_SQL } from './read-recei
 import { recordRoundTrips } from '@parley/db';
 
 jest.setTimeout(30_000);
+
+/** A check that lets every marking through. */
+const accept: MarkingCheck = () => undefined;
 
 describe('read receipt repository (PostgreSQL)', () => {
   let store: MessageDatabase;
@@ -31,9 +34,9 @@ describe('read receipt repository (PostgreSQL)', () => {
     const [one, two, three] = [await send(sessionId, cleo, '1'), await send(sessionId, cleo, '2'), await send(sessionId, cleo, '3')];
     expect(await unread(ana, sessionId)).toBe(3);
     // Read out of order: the count is exact, ahead of the cursor too.
-    expect(await receipts.markMessages(sessionId, ana.userId, [two.id], readEvent(sessionId, ana.userId), true)).toEqual([two.id]);
+    expect(await receipts.markMessages(sessionId, ana.userId, [two.id], readEvent(sessionId, ana.userId), true, accept)).toEqual([two.id]);
     expect(await unread(ana, sessionId)).toBe(2);
-    expect(await receipts.markMessages(sessionId, ana.userId, [one.id, two.id], readEvent(sessionId, ana.userId), true)).toEqual([one.id]);
+    expect(await receipts.markMessages(sessionId, ana.userId, [one.id, two.id], readEvent(sessionId, ana.userId), true, accept)).toEqual([one.id]);
     expect(await unread(ana, sessionId)).toBe(1);
     const cursor = await store.db.knex('message_read_cursors').where({ session_id: sessionId, user_id: ana.userId }).first();
     expect(Number(cursor.last_read_seq)).toBe(2); // up to the first message still unread
@@ -62,12 +65,16 @@ describe('read receipt repository (PostgreSQL)', () => {
     expect(reply.seq).toBe(2);
   });
 
-  it('finds only the messages of the session asked about', async () => {
+  it('checks a marking on the messages of its own session among those it names, then marks them', async () => {
     const a = randomUUID();
     const b = randomUUID();
     const inA = await send(a, cleo);
     const inB = await send(b, cleo);
-    expect(await receipts.findInSession(a, [inA.id, inB.id, randomUUID()], true)).toEqual([{ id: inA.id, sender_id: cleo.userId }]);
+    const seen: Array<Array<{ id: string; sender_id: string }>> = [];
+    const marked = await receipts.markMessages(a, ana.userId, [inA.id, inB.id, randomUUID()], readEvent(a, ana.userId), true, (found) => void seen.push(found));
+    expect(seen).toEqual([[{ id: inA.id, sender_id: cleo.userId }]]);
+    expect(marked).toEqual([inA.id]);
+    expect(await readBy(b)).toEqual([[]]);
   });
 
   it('counts unread from the kept totals: no row between the cursor and now is read', async () => {
@@ -86,8 +93,8 @@ describe('read receipt repository (PostgreSQL)', () => {
     );
     // Two read out of order past the cursor, one of them twice over (a receipt is per message and reader).
     const [m1, m2] = (await store.db.knex('chat_messages').where({ session_id: sessionId }).whereIn('seq', [15000, 19999]).orderBy('seq').select('id')).map((r: { id: string }) => r.id);
-    expect(await receipts.markMessages(sessionId, ana.userId, [m1, m2], readEvent(sessionId, ana.userId), true)).toHaveLength(2);
-    await receipts.markMessages(sessionId, ana.userId, [m1], readEvent(sessionId, ana.userId), true);
+    expect(await receipts.markMessages(sessionId, ana.userId, [m1, m2], readEvent(sessionId, ana.userId), true, accept)).toHaveLength(2);
+    await receipts.markMessages(sessionId, ana.userId, [m1], readEvent(sessionId, ana.userId), true, accept);
     await store.db.knex.raw('analyze chat_messages');
     await store.db.knex.raw('analyze message_read_receipts');
     expect(await unread(ana, sessionId)).toBe(9998);
@@ -122,9 +129,9 @@ describe('read receipt repository (PostgreSQL)', () => {
     const before = (await store.published()).length;
     // Arrive together: one transaction for all of them.
     const answers = await Promise.all([
-      receipts.markMessages(sessionId, ana.userId, [one.id], readEvent(sessionId, ana.userId), true),
-      receipts.markMessages(sessionId, root.userId, [one.id, two.id], readEvent(sessionId, root.userId), true),
-      receipts.markMessages(sessionId, ana.userId, [one.id, two.id], readEvent(sessionId, ana.userId), true),
+      receipts.markMessages(sessionId, ana.userId, [one.id], readEvent(sessionId, ana.userId), true, accept),
+      receipts.markMessages(sessionId, root.userId, [one.id, two.id], readEvent(sessionId, root.userId), true, accept),
+      receipts.markMessages(sessionId, ana.userId, [one.id, two.id], readEvent(sessionId, ana.userId), true, accept),
       receipts.markAll(sessionId, cleo.userId, readEvent(sessionId, cleo.userId), true),
     ]);
     // Ana's second marking comes after her first: only the message that was still unread is new.
@@ -135,16 +142,17 @@ describe('read receipt repository (PostgreSQL)', () => {
     expect(await unread(ana, sessionId)).toBe(0);
   });
 
-  it('marks named messages in two round trips and "everything" in three, whatever the number of readers', async () => {
+  it('checks and marks named messages in two round trips and "everything" in three, whatever the number of readers', async () => {
     const sessionId = randomUUID();
     const [one, two] = [await send(sessionId, cleo, '1'), await send(sessionId, cleo, '2')];
     const roundTrips = recordRoundTrips(store.db.knex);
     await Promise.all([
-      receipts.markMessages(sessionId, ana.userId, [one.id], readEvent(sessionId, ana.userId), true),
-      receipts.markMessages(sessionId, root.userId, [one.id, two.id], readEvent(sessionId, root.userId), true),
+      receipts.markMessages(sessionId, ana.userId, [one.id], readEvent(sessionId, ana.userId), true, accept),
+      receipts.markMessages(sessionId, root.userId, [one.id, two.id], readEvent(sessionId, root.userId), true, accept),
     ]);
-    // The cursors ensured, the receipts written and the cursors moved; the outbox and the commit.
-    expect(roundTrips.shapes()).toEqual(['begin insert insert update', 'insert commit']);
+    // The messages named read for the checks, the cursors ensured, the receipts written and the
+    // cursors moved; the outbox and the commit.
+    expect(roundTrips.shapes()).toEqual(['begin select insert insert update', 'insert commit']);
     roundTrips.texts.length = 0;
     await Promise.all([
       receipts.markAll(sessionId, cleo.userId, readEvent(sessionId, cleo.userId), true),
@@ -155,18 +163,32 @@ describe('read receipt repository (PostgreSQL)', () => {
     expect(await unread(ana, sessionId)).toBe(0);
   });
 
-  it('finds the messages of many lookups in one query, each within its own session', async () => {
-    const [a, b] = [randomUUID(), randomUUID()];
-    const inA = await send(a, cleo, 'a');
-    const inB = await send(b, ana, 'b');
-    const [fromA, fromB, crossed] = await Promise.all([
-      receipts.findInSession(a, [inA.id], true),
-      receipts.findInSession(b, [inB.id, inA.id], true),
-      receipts.findInSession(a, [inB.id], true),
+  it('stores nothing of a marking its check refuses, and the rest of its batch as if it had not come', async () => {
+    const sessionId = randomUUID();
+    const [one, two] = [await send(sessionId, cleo, '1'), await send(sessionId, cleo, '2')];
+    const before = (await store.published()).length;
+    const refusal = new Error('not yours to mark');
+    const roundTrips = recordRoundTrips(store.db.knex);
+    roundTrips.texts.length = 0;
+    // Arrive together: one batch, checked in its transaction's first round trip.
+    const [ana1, root1, cleo1] = await Promise.allSettled([
+      receipts.markMessages(sessionId, ana.userId, [one.id], readEvent(sessionId, ana.userId), true, accept),
+      receipts.markMessages(sessionId, root.userId, [one.id, two.id], readEvent(sessionId, root.userId), true, () => {
+        throw refusal;
+      }),
+      receipts.markAll(sessionId, cleo.userId, readEvent(sessionId, cleo.userId), true),
     ]);
-    expect(fromA).toEqual([{ id: inA.id, sender_id: cleo.userId }]);
-    expect(fromB).toEqual([{ id: inB.id, sender_id: ana.userId }]);
-    expect(crossed).toEqual([]);
+    expect(ana1).toEqual({ status: 'fulfilled', value: [one.id] });
+    expect(root1).toEqual({ status: 'rejected', reason: refusal });
+    expect(cleo1).toEqual({ status: 'fulfilled', value: [] });
+    // The look-up, the cursors ensured and locked; the receipts and cursors of both kinds. Rolled
+    // back, and run again without root's.
+    const oneRun = ['begin select insert select', 'insert update insert update'];
+    expect(roundTrips.shapes()).toEqual([...oneRun, 'rollback', ...oneRun, 'insert commit']);
+    expect(await readBy(sessionId)).toEqual([[ana.userId], []]);
+    expect(await store.db.knex('message_read_cursors').where({ session_id: sessionId, user_id: root.userId }).first()).toBeUndefined();
+    const announced = (await store.published()).slice(before).map((e) => e.data as { user_id: string; message_ids: string[] });
+    expect(announced).toEqual([{ session_id: sessionId, user_id: ana.userId, message_ids: [one.id] }]);
   });
 
   it('looks messages and receipts up by key, even when the statistics still describe a young, small database', async () => {

@@ -1,9 +1,9 @@
 import type { Knex } from 'knex';
-import { NaturalBatcher, succeeded } from '@parley/batching';
+import { failed, NaturalBatcher, succeeded, type Outcome } from '@parley/batching';
 import type { Outbox } from '@parley/bus';
-import { queryPrepared, type PipelinedTransaction } from '@parley/db';
+import type { PipelinedTransaction } from '@parley/db';
 import type { EventEnvelope } from '@parley/contracts';
-import type { ReadReceiptRepository } from '../domain/message.ports';
+import type { MarkingCheck, ReadReceiptRepository } from '../domain/message.ports';
 import { ADVANCE_CURSORS_SQL, CURSORS_AT_SQL, ENSURE_CURSORS_SQL, FIND_MESSAGES_SQL, LOCK_CURSORS_SQL, MARK_IDS_SQL, MARK_RANGES_SQL } from './read-receipt.sql';
 
 /** One marking: by ids, or (ids null) everything of the others up to now. */
@@ -14,6 +14,8 @@ interface Marking {
   /** The reader sees private notes (staff). */
   notes: boolean;
   eventsFor(newlyRead: string[]): EventEnvelope[];
+  /** A marking by ids: whether the messages it names may be marked (throws the refusal). */
+  check?: MarkingCheck;
 }
 
 /** (session, reader) pairs, each once, in the order every batch locks them. */
@@ -24,6 +26,7 @@ function readersOf(items: Marking[]): { sessions: string[]; users: string[]; not
 }
 
 type MarkedRow = { message_id: string; session_id: string; user_id: string };
+type FoundRow = { id: string; session_id: string; sender_id: string; message_type: string };
 type CursorRow = { session_id: string; user_id: string; receipts_seq: string; last_seq: string };
 
 /**
@@ -83,6 +86,35 @@ async function markIn(knex: Knex, trx: PipelinedTransaction, items: Marking[]): 
   return answers;
 }
 
+/**
+ * Reads the messages the named markings name, queued with their statements (the same round trip)
+ * and checked once back: answers the refusal of each marking its check refuses, by index.
+ */
+async function checkIn(knex: Knex, trx: PipelinedTransaction, items: Marking[]): Promise<Map<number, unknown>> {
+  const refused = new Map<number, unknown>();
+  const named = items.flatMap((item) => item.ids ?? []);
+  if (named.length === 0) return refused;
+  const rows = await trx.query<FoundRow>(knex.raw(FIND_MESSAGES_SQL, [[...new Set(named)]]), 'read-find-messages');
+  items.forEach((item, i) => {
+    if (!item.check || item.ids === null) return;
+    const ids = item.ids;
+    const found = rows.filter((r) => r.session_id === item.sessionId && ids.includes(r.id) && (item.notes || r.message_type !== 'note'));
+    try {
+      item.check(found.map(({ id, sender_id }) => ({ id, sender_id })));
+    } catch (refusal) {
+      refused.set(i, refusal);
+    }
+  });
+  return refused;
+}
+
+/** Some markings of a batch were refused: the transaction is rolled back and runs again without them. */
+class MarkingsRefused extends Error {
+  constructor(readonly refused: Map<number, unknown>) {
+    super('markings refused');
+  }
+}
+
 /** Deadlocks between two instances' batches are retried; nothing was written. */
 const isDeadlock = (error: unknown) => ['40P01', '40001'].includes((error as { code?: string }).code ?? '');
 const MAX_TRIES = 5;
@@ -91,47 +123,57 @@ const MAX_TRIES = 5;
  * message_read_receipts and message_read_cursors; `messages.read` goes to message_outbox in the
  * same transaction. Markings that arrive together share one transaction (one commit) of a few
  * set-based statements whatever their number; a reader announces once per batch, with every id
- * they newly read.
+ * they newly read. The named markings are checked in that transaction's first round trip, beside
+ * their writes: a batch with a refused marking is rolled back and runs again without it (bad
+ * input pays the second run, not every batch a look-up of its own).
  */
 export function createReadReceiptRepository(knex: Knex, outbox: Outbox): ReadReceiptRepository {
-  async function markBatch(items: Marking[]): Promise<string[][]> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await outbox.pipelined(async (trx, record) => {
-          const answers = await markIn(knex, trx, items);
-          // One announcement per reader and batch, with every id the reader newly read.
-          const announced = new Map<string, { eventsFor: Marking['eventsFor']; ids: string[] }>();
-          items.forEach((item, i) => {
-            const group = announced.get(keyOf(item)) ?? { eventsFor: item.eventsFor, ids: [] };
-            group.ids.push(...answers[i]);
-            announced.set(keyOf(item), group);
-          });
-          record([...announced.values()].flatMap((g) => (g.ids.length > 0 ? g.eventsFor(g.ids) : [])));
-          return answers;
-        });
-      } catch (error) {
-        if (!isDeadlock(error) || attempt >= MAX_TRIES) throw error;
+  /** Marks `items` in one transaction, or throws `MarkingsRefused` (indexes into `items`) having stored nothing. */
+  function markOnce(items: Marking[]): Promise<string[][]> {
+    return outbox.pipelined(async (trx, record) => {
+      const checked = checkIn(knex, trx, items);
+      const marked = markIn(knex, trx, items);
+      const refused = await checked;
+      if (refused.size > 0) {
+        // Nothing leaves after the throw: the rollback waits for the statements under way.
+        await marked.catch(() => undefined);
+        throw new MarkingsRefused(refused);
       }
-    }
+      const answers = await marked;
+      // One announcement per reader and batch, with every id the reader newly read.
+      const announced = new Map<string, { eventsFor: Marking['eventsFor']; ids: string[] }>();
+      items.forEach((item, i) => {
+        const group = announced.get(keyOf(item)) ?? { eventsFor: item.eventsFor, ids: [] };
+        group.ids.push(...answers[i]);
+        announced.set(keyOf(item), group);
+      });
+      record([...announced.values()].flatMap((g) => (g.ids.length > 0 ? g.eventsFor(g.ids) : [])));
+      return answers;
+    });
   }
 
-  const markings = new NaturalBatcher<Marking, string[]>({ hop: 'message.mark-read', maxBatchSize: 200, run: async (items) => (await markBatch(items)).map((ids) => succeeded(ids)) });
-  const lookups = new NaturalBatcher<{ sessionId: string; ids: string[]; notes: boolean }, Array<{ id: string; sender_id: string }>>({
-    hop: 'message.find-read',
-    maxBatchSize: 200,
-    async run(items) {
-      const rows = await queryPrepared<{ id: string; session_id: string; sender_id: string; message_type: string }>(knex, 'read-find-messages', FIND_MESSAGES_SQL, [
-        [...new Set(items.flatMap((i) => i.ids))],
-      ]);
-      return items.map(({ sessionId, ids, notes }) =>
-        succeeded(rows.filter((r) => r.session_id === sessionId && ids.includes(r.id) && (notes || r.message_type !== 'note')).map(({ id, sender_id }) => ({ id, sender_id }))),
-      );
-    },
-  });
+  async function markBatch(items: Marking[]): Promise<Outcome<string[]>[]> {
+    const outcomes: Array<Outcome<string[]>> = new Array(items.length);
+    let live = items.map((item, index) => ({ item, index }));
+    for (let attempt = 1; live.length > 0; ) {
+      try {
+        const answers = await markOnce(live.map((l) => l.item));
+        live.forEach((l, i) => (outcomes[l.index] = succeeded(answers[i])));
+        live = [];
+      } catch (error) {
+        if (error instanceof MarkingsRefused) {
+          for (const [i, refusal] of error.refused) outcomes[live[i].index] = failed(refusal);
+          live = live.filter((_, i) => !error.refused.has(i));
+        } else if (!isDeadlock(error) || ++attempt > MAX_TRIES) throw error;
+      }
+    }
+    return outcomes;
+  }
+
+  const markings = new NaturalBatcher<Marking, string[]>({ hop: 'message.mark-read', maxBatchSize: 200, run: markBatch });
 
   return {
-    findInSession: (sessionId, ids, notes) => lookups.submit({ sessionId, ids, notes }),
-    markMessages: (sessionId, userId, ids, eventsFor, notes) => markings.submit({ sessionId, userId, ids, eventsFor, notes }),
+    markMessages: (sessionId, userId, ids, eventsFor, notes, check) => markings.submit({ sessionId, userId, ids, eventsFor, notes, check }),
     markAll: (sessionId, userId, eventsFor, notes) => markings.submit({ sessionId, userId, ids: null, eventsFor, notes }),
   };
 }

@@ -10,9 +10,12 @@
  * every message and every receipt (88 ms for a batch of 200 markings; docs/performance.md).
  */
 
-/** The messages a batch of markings names, by id (each marking keeps those of its own session). */
+/**
+ * The messages a batch of named markings names, by id (each marking keeps those of its own
+ * session): read in the markings' own transaction, in their first round trip, to check them.
+ */
 export const FIND_MESSAGES_SQL = `
-select id, session_id, sender_id, message_type from chat_messages where id = any($1::uuid[])`;
+select id, session_id, sender_id, message_type from chat_messages where id = any(?::uuid[])`;
 
 /** The cursor row of every (session, reader), created where missing. */
 export const ENSURE_CURSORS_SQL = `

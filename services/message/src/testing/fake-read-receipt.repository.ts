@@ -1,17 +1,15 @@
 import type { EventEnvelope } from '@parley/contracts';
-import type { ReadReceiptRepository } from '../domain/message.ports';
+import type { MarkingCheck, ReadReceiptRepository } from '../domain/message.ports';
 import type { FakeMessageRepository } from './fake-message.repository';
 
 /** Read receipts on the fake repository's messages (their `read_by`), recording events like the SQL one. */
 export class FakeReadReceiptRepository implements ReadReceiptRepository {
   constructor(private readonly store: FakeMessageRepository) {}
 
-  async findInSession(sessionId: string, ids: string[], notes: boolean) {
-    return this.store.messages.filter((m) => m.session_id === sessionId && ids.includes(m.id) && (notes || m.message_type !== 'note')).map((m) => ({ id: m.id, sender_id: m.sender_id }));
-  }
-
-  async markMessages(sessionId: string, userId: string, ids: string[], eventsFor: (ids: string[]) => EventEnvelope[], notes: boolean): Promise<string[]> {
-    return this.mark(userId, this.store.messages.filter((m) => m.session_id === sessionId && ids.includes(m.id) && (notes || m.message_type !== 'note')).map((m) => m.id), eventsFor);
+  async markMessages(sessionId: string, userId: string, ids: string[], eventsFor: (ids: string[]) => EventEnvelope[], notes: boolean, check: MarkingCheck): Promise<string[]> {
+    const found = this.store.messages.filter((m) => m.session_id === sessionId && ids.includes(m.id) && (notes || m.message_type !== 'note'));
+    check(found.map((m) => ({ id: m.id, sender_id: m.sender_id })));
+    return this.mark(userId, found.map((m) => m.id), eventsFor);
   }
 
   async markAll(sessionId: string, userId: string, eventsFor: (ids: string[]) => EventEnvelope[], notes: boolean): Promise<string[]> {
