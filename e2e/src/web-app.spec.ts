@@ -153,7 +153,7 @@ describe('the web app in a browser', () => {
 
     // Back in Cleo's chat the badge is gone and Cleo's message is read.
     await cleoThread.click();
-    await expect(cleoThread.getByLabel('1 unread').count()).resolves.toBe(0);
+    await cleoThread.getByLabel('1 unread').waitFor({ state: 'hidden' });
     await customer.locator('.message.mine', { hasText: 'Thank you!' }).locator('[data-tick="read"]').waitFor();
 
     // The agent resolves, then closes; the customer sees the chat closed and can write no more.
@@ -161,7 +161,7 @@ describe('the web app in a browser', () => {
     await agent.getByRole('button', { name: 'Close chat' }).click();
     await agent.locator('.state.closed').waitFor();
     await customer.getByText('This chat is closed.').waitFor();
-    await expect(customerInput.isDisabled()).resolves.toBe(true);
+    await customerInput.and(customer.locator(':disabled')).waitFor();
     await customer.getByRole('button', { name: 'Start a new chat' }).waitFor();
     await shot(customer, 'customer-closed');
   });
