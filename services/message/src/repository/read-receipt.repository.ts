@@ -95,12 +95,15 @@ async function checkIn(knex: Knex, trx: PipelinedTransaction, items: Marking[]):
   const named = items.flatMap((item) => item.ids ?? []);
   if (named.length === 0) return refused;
   const rows = await trx.query<FoundRow>(knex.raw(FIND_MESSAGES_SQL, [[...new Set(named)]]), 'read-find-messages');
+  const byId = new Map(rows.map((row) => [row.id, row]));
   items.forEach((item, i) => {
     if (!item.check || item.ids === null) return;
-    const ids = item.ids;
-    const found = rows.filter((r) => r.session_id === item.sessionId && ids.includes(r.id) && (item.notes || r.message_type !== 'note'));
+    const found = item.ids.flatMap((id) => {
+      const row = byId.get(id);
+      return row && row.session_id === item.sessionId && (item.notes || row.message_type !== 'note') ? [{ id, sender_id: row.sender_id }] : [];
+    });
     try {
-      item.check(found.map(({ id, sender_id }) => ({ id, sender_id })));
+      item.check(found);
     } catch (refusal) {
       refused.set(i, refusal);
     }
