@@ -5,7 +5,7 @@ import { behavesAsEventBus } from './event-bus.behaviour';
 import { MemoryBus } from './memory-bus';
 import { collector, eventOn } from './testing/collector';
 
-/** Lets every delivery scheduled so far (the next turn, then the handlers' promises) run. */
+/** Lets every delivery scheduled so far (soon, the next turn, then the handlers' promises) run. */
 async function settle(): Promise<void> {
   for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
 }
@@ -51,20 +51,41 @@ describe('MemoryBus', () => {
       await expect(bus.subscribe({ queue: 'shared', exclusive: true }, () => undefined)).rejects.toThrow(/exclusive/);
     });
 
+    it('hands a published event out as soon as the publisher yields, a transient one on the next turn', async () => {
+      const heard: string[] = [];
+      await bus.subscribe({ queue: 'gw', exclusive: true, patterns: ['#'] }, (event) => void heard.push(event.routing_key));
+      await bus.publish(eventOn('message.1'));
+      heard.push('publisher resumed');
+      bus.publishTransient([eventOn('typing.1')]);
+      for (let i = 0; i < 5; i++) await Promise.resolve();
+      expect(heard).toEqual(['message.1', 'publisher resumed']);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(heard).toEqual(['message.1', 'publisher resumed', 'typing.1']);
+      // A durable publish after a transient one hands both out, in the order they were published.
+      bus.publishTransient([eventOn('typing.2')]);
+      await bus.publish(eventOn('message.2'));
+      expect(heard.slice(3)).toEqual(['typing.2', 'message.2']);
+      await settle();
+      expect(heard).toHaveLength(5);
+    });
+
     it('delivers nothing published before the bus or the subscription closed and not yet handed out', async () => {
       const [gw, other] = [collector(), collector()];
       const sub = await bus.subscribe({ queue: 'gw', exclusive: true, patterns: ['#'] }, gw.handler);
       await bus.subscribe({ queue: 'other', exclusive: true, patterns: ['#'] }, other.handler);
-      await bus.publish(eventOn('before.subscription.close'));
-      await sub.close();
+      // Closed before the publisher yielded: nothing was handed out yet.
+      void bus.publish(eventOn('before.subscription.close'));
+      bus.publishTransient([eventOn('transient.before.subscription.close')]);
+      void sub.close();
       await settle();
       expect(gw.keys()).toEqual([]);
-      expect(other.keys()).toEqual(['before.subscription.close']);
+      expect(other.keys()).toEqual(['before.subscription.close', 'transient.before.subscription.close']);
 
-      await bus.publish(eventOn('before.bus.close'));
-      await bus.close();
+      void bus.publish(eventOn('before.bus.close'));
+      bus.publishTransient([eventOn('transient.before.bus.close')]);
+      void bus.close();
       await settle();
-      expect(other.keys()).toEqual(['before.subscription.close']);
+      expect(other.keys()).toEqual(['before.subscription.close', 'transient.before.subscription.close']);
       expect(bus.isConnected()).toBe(false);
     });
 
@@ -72,8 +93,8 @@ describe('MemoryBus', () => {
       const [a, b] = [collector(), collector()];
       const subA = await bus.subscribe({ queue: 'work', exclusive: false, patterns: ['#'] }, a.handler);
       await bus.subscribe({ queue: 'work', exclusive: false }, b.handler);
-      await bus.publish(eventOn('e.1')); // would have been a's turn
-      await subA.close();
+      void bus.publish(eventOn('e.1')); // would have been a's turn
+      void subA.close();
       await bus.publish(eventOn('e.2'));
       await settle();
       expect(a.keys()).toEqual([]);

@@ -27,14 +27,20 @@ const counted = { transient: metrics.busPublished.labels('transient'), dropped: 
  * The in-process bus for the all-in-one mode: RabbitMQ's topic-exchange semantics (one copy per
  * bound queue, competing consumers on a shared queue, asynchronous delivery) without a broker.
  * Bindings live in a trie (`TopicIndex`), so a publish costs the same with ten bindings or ten
- * thousand; what a publish routes is handed out on the next turn of the event loop, every queue's
- * events of that turn together.
+ * thousand. What a publish routes is handed out once the publisher yields (a microtask), so a
+ * committed message reaches the gateways' sockets before its sender's answer travels back up its
+ * layers; a transient publish (typing) is handed out on the next turn of the event loop, after
+ * whatever that turn still had to start. Each pass hands out every queue's ready events, in the
+ * order they were published.
  */
 export class MemoryBus implements EventBus {
   private readonly queues = new Map<string, Queue>();
   private readonly bindings = new TopicIndex<Queue>();
   /** Queues with events ready, handed out by one setImmediate for all of them. */
   private readonly due = new Set<Queue>();
+  /** A pass is due once the publisher yields (durable events). */
+  private deliverySoon = false;
+  /** A pass is due on the next turn (transient events only). */
   private delivery: NodeJS.Immediate | null = null;
   private closed = false;
 
@@ -46,13 +52,17 @@ export class MemoryBus implements EventBus {
 
   async publishMany(events: EventEnvelope[]): Promise<void> {
     if (this.closed) throw new Error('The event bus is closed');
-    this.route(events);
+    if (this.route(events)) this.deliverSoon();
   }
 
   publishTransient(events: EventEnvelope[]): void {
     if (this.closed) return void counted.dropped.inc(events.length);
     counted.transient.inc(events.length);
-    this.route(events);
+    if (this.route(events))
+      this.delivery ??= setImmediate(() => {
+        this.delivery = null;
+        this.deliver();
+      });
   }
 
   async subscribe({ queue: name, exclusive, patterns = [], retryFailed, retryDelayMs = 1000, withTraits = [] }: SubscriptionOptions, handler: EventHandler): Promise<Subscription> {
@@ -119,8 +129,9 @@ export class MemoryBus implements EventBus {
     this.queues.delete(queue.name);
   }
 
-  /** Routed now, by the bindings at publish time; handed to a consumer on the next turn. */
-  private route(events: EventEnvelope[]): void {
+  /** Routed now, by the bindings at publish time, to be handed out by a pass; whether any queue took one. */
+  private route(events: EventEnvelope[]): boolean {
+    let routed = false;
     const matched = new Set<Queue>();
     for (const event of events) {
       matched.clear();
@@ -133,14 +144,24 @@ export class MemoryBus implements EventBus {
           if (!queue.traits.every((trait) => has.includes(trait))) continue;
         }
         this.enqueue(queue, event);
+        routed = true;
       }
     }
+    return routed;
   }
 
   private enqueue(queue: Queue, event: EventEnvelope): void {
     queue.ready.push(event);
     this.due.add(queue);
-    this.delivery ??= setImmediate(() => this.deliver());
+  }
+
+  private deliverSoon(): void {
+    if (this.deliverySoon) return;
+    this.deliverySoon = true;
+    queueMicrotask(() => {
+      this.deliverySoon = false;
+      if (!this.closed) this.deliver();
+    });
   }
 
   /**
@@ -148,7 +169,6 @@ export class MemoryBus implements EventBus {
    * broker, nothing reaches a consumer that closed (or a bus that closed) since the publish.
    */
   private deliver(): void {
-    this.delivery = null;
     const due = [...this.due];
     this.due.clear();
     for (const queue of due) {
@@ -168,7 +188,9 @@ export class MemoryBus implements EventBus {
       this.logger.error({ err: error, queue: queue.name, eventId: event.id }, 'event handler failed');
       if (!queue.retry) return;
       setTimeout(() => {
-        if (queue.open) this.enqueue(queue, event);
+        if (!queue.open) return;
+        this.enqueue(queue, event);
+        this.deliverSoon();
       }, queue.retry.delayMs).unref();
     };
     try {

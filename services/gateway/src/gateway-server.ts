@@ -20,6 +20,7 @@ import { TypingAnnouncements } from './delivery/typing-announcements';
 import { TypingIndicators } from './delivery/typing-indicators';
 import { DEFAULT_ROOM_UNBIND_GRACE_MS, SessionRooms } from './delivery/session-rooms';
 import { createHttpApp } from './http/app';
+import { flushingSoon } from './socket/websocket-flush';
 import type { UploadLimits } from './http/upload-storage';
 import { createGatewayLimits, DEFAULT_RATE_LIMITS } from './limits/gateway-limits';
 import { limitRequestsPerIp } from './limits/http-limits';
@@ -113,7 +114,7 @@ export async function createGatewayServer(deps: GatewayServerDeps): Promise<Gate
   const seen = new RecentIds();
   const indicators = new TypingIndicators({ ttlMs: typingTimes.ttlMs, show: (event) => deliverToOthers(io, event) });
   const debug = logger.isLevelEnabled('debug');
-  const subscription = await bus.subscribe({ queue: `parley.gateway.${deps.gatewayId}`, exclusive: true }, (event) => {
+  const handleEvent = (event: EventEnvelope) => {
     if (!seen.firstTime(event.id)) return; // at-least-once delivery: each event once
     if (debug) logger.debug({ eventId: event.id, type: event.type, requestId: event.request_id }, 'event received');
     switch (event.type) {
@@ -141,7 +142,9 @@ export async function createGatewayServer(deps: GatewayServerDeps): Promise<Gate
         rooms.sessions.apply(event);
         if (!deliverToOthers(io, event)) lifecycle.handle(event);
     }
-  });
+  };
+  // What an event sends to the sockets leaves as soon as its delivery has run (websocket-flush.ts).
+  const subscription = await bus.subscribe({ queue: `parley.gateway.${deps.gatewayId}`, exclusive: true }, (event) => flushingSoon(() => handleEvent(event)));
   io.of('/').adapter.on('delete-room', (room: string) => {
     if (room.startsWith(SESSION_ROOM_PREFIX)) indicators.closeSession(room.slice(SESSION_ROOM_PREFIX.length));
   });

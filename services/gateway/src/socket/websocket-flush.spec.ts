@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo, Socket as NetSocket } from 'node:net';
 import { Server } from 'socket.io';
 import { io as connect, type Socket as ClientSocket } from 'socket.io-client';
-import { batchWebSocketWrites } from './websocket-flush';
+import { batchWebSocketWrites, flushingSoon } from './websocket-flush';
 
 describe('WebSocket flushes (corked, one per tick)', () => {
   let httpServer: http.Server;
@@ -60,6 +60,35 @@ describe('WebSocket flushes (corked, one per tick)', () => {
 
     expect(received).toEqual(['a', 'b', 'c']);
     expect(writes).toEqual([2, 4]);
+  });
+
+  it('writes what an event delivery emits as soon as it has run, ahead of the promise work queued after it', async () => {
+    const writes = await countWrites();
+    const received: string[] = [];
+    const all = new Promise<void>((resolve) => client.on('soon', (what: string) => received.push(what) === 4 && resolve()));
+    const seen: number[] = [];
+    // Emitted in the middle of promise work, as the all-in-one's bus hands a message out while its
+    // sender's answer is still on its way back.
+    await Promise.resolve().then(() => {
+      io.emit('soon', 'plain');
+      void Promise.resolve().then(() => seen.push(writes.length));
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    await Promise.resolve().then(() => {
+      flushingSoon(() => {
+        io.emit('soon', 'delivered 1');
+        io.emit('soon', 'delivered 2');
+      });
+      void Promise.resolve().then(() => seen.push(writes.length));
+      io.emit('soon', 'after');
+    });
+    await all;
+
+    expect(received).toEqual(['plain', 'delivered 1', 'delivered 2', 'after']);
+    // At the end of the tick, after the promise work; then as soon as the delivery returned, with the
+    // emit of the same synchronous run after it.
+    expect(seen).toEqual([0, 2]);
+    expect(writes).toEqual([2, 6]);
   });
 
   it('closes a socket whose WebSocket is closing when it is sent something, without formatting an error stack', async () => {

@@ -38,10 +38,31 @@ export function batchWebSocketWrites(): void {
   installed[INSTALLED] = true;
 }
 
+/** Whether the code running now delivers events (`flushingSoon`). */
+let deliveringEvents = false;
+
+/**
+ * Runs `deliver` (synchronous: a bus handler handing events to sockets) so that a socket it emits
+ * to is flushed as soon as the code running now returns (a microtask), not at the end of the tick.
+ * The all-in-one's bus hands a committed message out while its sender's answer is still to climb
+ * back through the services' layers, all of it microtasks of the same tick: flushed at the end of
+ * the tick, the message would wait for that answer on its way to the others.
+ */
+export function flushingSoon<T>(deliver: () => T): T {
+  const outer = deliveringEvents;
+  deliveringEvents = true;
+  try {
+    return deliver();
+  } finally {
+    deliveringEvents = outer;
+  }
+}
+
 /**
  * The first emit of a tick schedules the socket's flush with `process.nextTick`, which runs as soon
- * as the code that emits returns, before any I/O or timer: natural batching, no wait. Polling
- * clients flush as engine.io does.
+ * as the code that emits returns and the promises it settled have run, before any I/O or timer:
+ * natural batching, no wait (an event and the ack after it leave in one write). An emit in
+ * `flushingSoon` schedules it as a microtask instead. Polling clients flush as engine.io does.
  */
 function flushOncePerTick(): void {
   const prototype = EngineSocket.prototype as unknown as { flush(this: FlushingSocket): void };
@@ -50,7 +71,7 @@ function flushOncePerTick(): void {
     if (this.transport?.name !== 'websocket') return flush.call(this);
     if (this[FLUSH_DUE]) return;
     this[FLUSH_DUE] = true;
-    process.nextTick(() => {
+    (deliveringEvents ? queueMicrotask : process.nextTick)(() => {
       this[FLUSH_DUE] = false;
       flush.call(this);
     });
