@@ -1,14 +1,28 @@
 import pino from 'pino';
 import { NaturalBatcher, succeeded } from '@parley/batching';
-import { MemoryBus } from '@parley/bus';
+import { MemoryBus, type EventBus, type Subscription } from '@parley/bus';
 import { createEvent, routingKeys, type EventEnvelope } from '@parley/contracts';
-import { TypingAnnouncements } from './typing-announcements';
+import { TypingAnnouncements, typingAnnouncer } from './typing-announcements';
 
 const started = (sessionId: string, userId: string) =>
   createEvent('typing.started', routingKeys.session(sessionId, 'typing.started'), { session_id: sessionId, user_id: userId, user_name: userId });
 const stopped = (sessionId: string, userId: string) =>
   createEvent('typing.stopped', routingKeys.session(sessionId, 'typing.stopped'), { session_id: sessionId, user_id: userId });
 const turn = () => new Promise((resolve) => setImmediate(resolve));
+/** A broker's bus as typing sees it: what was published transiently, when. */
+class BrokerBus implements EventBus {
+  readonly transient: string[] = [];
+  publish = async (): Promise<void> => undefined;
+  publishMany = async (): Promise<void> => undefined;
+  publishTransient(events: EventEnvelope[]): void {
+    events.forEach((event) => this.transient.push(event.id));
+  }
+  subscribe = async (): Promise<Subscription> => {
+    throw new Error('not used');
+  };
+  isConnected = () => true;
+  close = async (): Promise<void> => undefined;
+}
 const described = (events: EventEnvelope[]) => events.map((e) => `${e.type} ${(e.data as { user_id: string }).user_id}`);
 
 describe('TypingAnnouncements', () => {
@@ -54,5 +68,22 @@ describe('TypingAnnouncements', () => {
     await turn();
     await turn();
     expect(log).toEqual(['published typing.started ana, typing.started bo, typing.stopped cleo', 'published typing.stopped ana']);
+  });
+
+  it('holds announcements on the in-process bus only: through a broker they leave at once', async () => {
+    const broker = new BrokerBus();
+    const event = started('s1', 'ana');
+    typingAnnouncer(broker)([event]);
+    expect(broker.transient).toEqual([event.id]);
+
+    const bus = new MemoryBus(pino({ level: 'silent' }));
+    const heard: string[] = [];
+    await bus.subscribe({ queue: 'gateway', exclusive: true, patterns: ['session.#'] }, (e) => void heard.push(e.id));
+    typingAnnouncer(bus)([event]);
+    for (let i = 0; i < 2; i++) await turn();
+    expect(heard).toEqual([]);
+    await turn();
+    expect(heard).toEqual([event.id]);
+    await bus.close();
   });
 });

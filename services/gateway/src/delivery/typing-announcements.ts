@@ -1,17 +1,21 @@
+import { MemoryBus, type EventBus } from '@parley/bus';
 import type { EventEnvelope } from '@parley/contracts';
 
 /**
- * Typing announcements leave behind the messages that arrived with them: a typing event never
- * delays a message. A client sends `typing` just before `send_message`, so both often arrive in one
- * read; announced at once, the typing event would be published (and in the all-in-one process
- * delivered to the session's sockets) before the message's batch left the gateway. What a turn of
- * the event loop announces is published together two turns later: the send batch leaves the
- * gateway at the end of the turn it arrived in (NaturalBatcher), so the broker publish follows the
- * gRPC frame; in the all-in-one process the message service's batch starts at the end of the next
- * turn, and the in-process bus hands the announcements out a turn after they are published, so the
- * sockets hear them while the message's statement runs. Turns, not a timer: with nothing else to
- * do they pass at once, and an announcement still reaches the others well before the message it
- * precedes (which waits for its commit).
+ * Typing announcements held behind the messages that arrived with them, on the all-in-one's
+ * in-process bus: a typing event never delays a message. A client sends `typing` just before
+ * `send_message`, so both often arrive in one read; announced at once, the typing event was
+ * published and handed to the session's sockets before the message's batch left the gateway.
+ * What a turn of the event loop announces is published together two turns later: the gateway's
+ * send batch leaves at the end of the turn it arrived in (NaturalBatcher), and the message
+ * service's batch, which it starts, at the end of the next, just after this publish; the bus
+ * hands the announcements out a turn later still, while the message's statement runs. Turns, not
+ * a timer: with nothing else to do they pass at once. The order stays right: the announcement is
+ * routed before the message's statement is even sent, so the one queue each gateway reads hands
+ * it out before the message. Through a broker the two travel apart (the message through the
+ * message service, its commit and its own publish), a held announcement could arrive after its
+ * message and show an indicator nobody ends, so there the gateway publishes at once
+ * (`typingAnnouncer`).
  */
 export class TypingAnnouncements {
   private gathered: EventEnvelope[] = [];
@@ -19,12 +23,12 @@ export class TypingAnnouncements {
 
   constructor(private readonly publish: (events: EventEnvelope[]) => void) {}
 
-  announce(events: EventEnvelope[]): void {
+  readonly announce = (events: EventEnvelope[]): void => {
     for (const event of events) this.gathered.push(event);
     if (this.scheduled) return;
     this.scheduled = true;
     setImmediate(() => setImmediate(() => this.flush()));
-  }
+  };
 
   private flush(): void {
     const events = this.gathered;
@@ -32,4 +36,10 @@ export class TypingAnnouncements {
     this.scheduled = false;
     if (events.length > 0) this.publish(events);
   }
+}
+
+/** How a gateway announces typing on `bus`: held behind the turn's sends on the in-process bus, at once through a broker. */
+export function typingAnnouncer(bus: EventBus): (events: EventEnvelope[]) => void {
+  const publish = (events: EventEnvelope[]) => bus.publishTransient(events);
+  return bus instanceof MemoryBus ? new TypingAnnouncements(publish).announce : publish;
 }

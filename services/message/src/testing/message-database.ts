@@ -31,7 +31,7 @@ export async function openMessageDatabase(): Promise<MessageDatabase> {
     messages: createMessageRepository(db.knex, outbox),
     async published() {
       await outbox.flush();
-      // The in-process bus hands events over on the next turns of the event loop.
+      // The in-process bus hands events over asynchronously; a few turns let the handlers' promises run too.
       for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setImmediate(resolve));
       return [...published];
     },

@@ -47,7 +47,7 @@ export async function openPresenceDatabase(): Promise<PresenceDatabase> {
     },
     async published() {
       for (const { outbox } of started) await outbox.flush();
-      // The in-process bus hands events over on the next turns of the event loop.
+      // The in-process bus hands events over asynchronously; a few turns let the handlers' promises run too.
       for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setImmediate(resolve));
       return [...published];
     },
