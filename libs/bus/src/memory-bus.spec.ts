@@ -1,13 +1,16 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
+import { NaturalBatcher, succeeded } from '@parley/batching';
 import { renderMetrics } from '@parley/metrics';
 import { behavesAsEventBus } from './event-bus.behaviour';
 import { MemoryBus } from './memory-bus';
 import { collector, eventOn } from './testing/collector';
 
-/** Lets every delivery scheduled so far (soon, the next turn, then the handlers' promises) run. */
+const turn = () => new Promise((resolve) => setImmediate(resolve));
+
+/** Lets every delivery scheduled so far (soon, three turns later, then the handlers' promises) run. */
 async function settle(): Promise<void> {
-  for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
+  for (let i = 0; i < 5; i++) await turn();
 }
 
 describe('MemoryBus', () => {
@@ -51,7 +54,7 @@ describe('MemoryBus', () => {
       await expect(bus.subscribe({ queue: 'shared', exclusive: true }, () => undefined)).rejects.toThrow(/exclusive/);
     });
 
-    it('hands a published event out as soon as the publisher yields, a transient one on the next turn', async () => {
+    it('hands a published event out as soon as the publisher yields, a transient one three turns later', async () => {
       const heard: string[] = [];
       await bus.subscribe({ queue: 'gw', exclusive: true, patterns: ['#'] }, (event) => void heard.push(event.routing_key));
       await bus.publish(eventOn('message.1'));
@@ -59,7 +62,9 @@ describe('MemoryBus', () => {
       bus.publishTransient([eventOn('typing.1')]);
       for (let i = 0; i < 5; i++) await Promise.resolve();
       expect(heard).toEqual(['message.1', 'publisher resumed']);
-      await new Promise((resolve) => setImmediate(resolve));
+      for (let i = 0; i < 2; i++) await turn();
+      expect(heard).toEqual(['message.1', 'publisher resumed']);
+      await turn();
       expect(heard).toEqual(['message.1', 'publisher resumed', 'typing.1']);
       // A durable publish after a transient one hands both out, in the order they were published.
       bus.publishTransient([eventOn('typing.2')]);
@@ -67,6 +72,29 @@ describe('MemoryBus', () => {
       expect(heard.slice(3)).toEqual(['typing.2', 'message.2']);
       await settle();
       expect(heard).toHaveLength(5);
+    });
+
+    it("leaves a typing signal's delivery behind the statement of a send read with it (the all-in-one's path)", async () => {
+      const log: string[] = [];
+      await bus.subscribe({ queue: 'gateway', exclusive: true, patterns: ['#'] }, (event) => void log.push(`delivered ${event.routing_key}`));
+      // The gateway's send batch starts the message service's batch, which runs the statement.
+      const statements = new NaturalBatcher<string, void>({
+        run: async (items) => (log.push(`statement ${items.join(', ')}`), items.map(() => succeeded(undefined))),
+      });
+      const gatewaySends = new NaturalBatcher<string, void>({
+        run: async (items) => {
+          log.push(`gateway batch ${items.join(', ')}`);
+          await Promise.all(items.map((item) => statements.submit(item)));
+          return items.map(() => succeeded(undefined));
+        },
+      });
+      // A client's `typing` and `send_message`, read together; another typist's later in the turn.
+      bus.publishTransient([eventOn('typing.ana')]);
+      const sent = gatewaySends.submit('hello');
+      bus.publishTransient([eventOn('typing.bo')]);
+      await sent;
+      await settle();
+      expect(log).toEqual(['gateway batch hello', 'statement hello', 'delivered typing.ana', 'delivered typing.bo']);
     });
 
     it('delivers nothing published before the bus or the subscription closed and not yet handed out', async () => {

@@ -21,6 +21,13 @@ interface Queue {
   observeLag: (event: EventEnvelope) => void;
 }
 
+/**
+ * Turns a transient event waits: the gateway's send batch leaves at the end of the turn it arrived
+ * in (NaturalBatcher), the message service's batch it starts at the end of the next, and the
+ * signal is handed out on the turn after, while the statement runs.
+ */
+const TRANSIENT_TURNS = 3;
+
 const counted = { transient: metrics.busPublished.labels('transient'), dropped: metrics.busPublished.labels('dropped') };
 
 /**
@@ -29,19 +36,21 @@ const counted = { transient: metrics.busPublished.labels('transient'), dropped: 
  * Bindings live in a trie (`TopicIndex`), so a publish costs the same with ten bindings or ten
  * thousand. What a publish routes is handed out once the publisher yields (a microtask), so a
  * committed message reaches the gateways' sockets before its sender's answer travels back up its
- * layers; a transient publish (typing) is handed out on the next turn of the event loop, after
- * whatever that turn still had to start. Each pass hands out every queue's ready events, in the
- * order they were published.
+ * layers. A transient publish (typing) is routed at once but handed out three turns of the event
+ * loop later (`TRANSIENT_TURNS`), unless a pass for a durable event takes it sooner: a client's
+ * `typing` read together with its `send_message` leaves the message's way to the database free.
+ * Each pass hands out every queue's ready events, in the order they were published, so a typing
+ * event still reaches a gateway before the message it preceded.
  */
 export class MemoryBus implements EventBus {
   private readonly queues = new Map<string, Queue>();
   private readonly bindings = new TopicIndex<Queue>();
-  /** Queues with events ready, handed out by one setImmediate for all of them. */
+  /** Queues with events ready, handed out by one pass for all of them. */
   private readonly due = new Set<Queue>();
-  /** A pass is due once the publisher yields (durable events). */
-  private deliverySoon = false;
-  /** A pass is due on the next turn (transient events only). */
-  private delivery: NodeJS.Immediate | null = null;
+  /** A pass is queued for when the publisher yields (durable events). */
+  private passSoon = false;
+  /** A pass is on its way through the turns (transient events only). */
+  private passLater: NodeJS.Immediate | null = null;
   private closed = false;
 
   constructor(private readonly logger: Logger) {}
@@ -58,11 +67,7 @@ export class MemoryBus implements EventBus {
   publishTransient(events: EventEnvelope[]): void {
     if (this.closed) return void counted.dropped.inc(events.length);
     counted.transient.inc(events.length);
-    if (this.route(events))
-      this.delivery ??= setImmediate(() => {
-        this.delivery = null;
-        this.deliver();
-      });
+    if (this.route(events)) this.deliverLater();
   }
 
   async subscribe({ queue: name, exclusive, patterns = [], retryFailed, retryDelayMs = 1000, withTraits = [] }: SubscriptionOptions, handler: EventHandler): Promise<Subscription> {
@@ -111,8 +116,8 @@ export class MemoryBus implements EventBus {
   async close(): Promise<void> {
     this.closed = true;
     [...this.queues.values()].forEach((queue) => this.remove(queue));
-    if (this.delivery) clearImmediate(this.delivery);
-    this.delivery = null;
+    if (this.passLater) clearImmediate(this.passLater);
+    this.passLater = null;
   }
 
   private bind(queue: Queue, pattern: string): void {
@@ -156,11 +161,20 @@ export class MemoryBus implements EventBus {
   }
 
   private deliverSoon(): void {
-    if (this.deliverySoon) return;
-    this.deliverySoon = true;
+    if (this.passSoon) return;
+    this.passSoon = true;
     queueMicrotask(() => {
-      this.deliverySoon = false;
+      this.passSoon = false;
       if (!this.closed) this.deliver();
+    });
+  }
+
+  private deliverLater(turns = TRANSIENT_TURNS): void {
+    if (this.passLater && turns === TRANSIENT_TURNS) return;
+    this.passLater = setImmediate(() => {
+      if (turns > 1) return this.deliverLater(turns - 1);
+      this.passLater = null;
+      this.deliver();
     });
   }
 

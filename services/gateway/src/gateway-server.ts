@@ -16,7 +16,6 @@ import { createSignalsService } from './domain/signals.service';
 import { createSupportDeskService } from './domain/support-desk.service';
 import type { SupportApis } from './domain/support.ports';
 import { createTypingService } from './domain/typing.service';
-import { typingAnnouncer } from './delivery/typing-announcements';
 import { TypingIndicators } from './delivery/typing-indicators';
 import { DEFAULT_ROOM_UNBIND_GRACE_MS, SessionRooms } from './delivery/session-rooms';
 import { createHttpApp } from './http/app';
@@ -79,7 +78,7 @@ export async function createGatewayServer(deps: GatewayServerDeps): Promise<Gate
   const agents = createAgentService(sessions);
   const signals = createSignalsService({ messages, presence });
   const typingTimes = deps.typing ?? { throttleMs: 3000, ttlMs: 10_000 };
-  const typing = createTypingService({ signals: { announce: typingAnnouncer(bus) }, throttleMs: typingTimes.throttleMs });
+  const typing = createTypingService({ signals: { announce: (events) => bus.publishTransient(events) }, throttleMs: typingTimes.throttleMs });
   // The gateway reads missed messages as itself, not as any user.
   const gatewayCaller: Caller = { identity: gatewayIdentity(deps.gatewayId) };
 
