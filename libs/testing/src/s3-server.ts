@@ -14,6 +14,9 @@ export interface TestS3Server {
   stop(): Promise<void>;
 }
 
+/** How long a stopped server's cut-off uploads get to finish writing before its folder goes. */
+const WRITES_SETTLE_MS = 500;
+
 /** A real S3 API server (s3rver) on a free port with a folder of its own; MinIO cannot run here. */
 export async function startS3Server(): Promise<TestS3Server> {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-s3-'));
@@ -29,6 +32,10 @@ export async function startS3Server(): Promise<TestS3Server> {
     directory,
     async stop() {
       await server.close();
+      // An upload cut off by its client (a file refused past its size limit) is still written part
+      // by part after the close, and a part written into a removed folder fails the test file that
+      // started the server: its writes settle first.
+      await new Promise((resolve) => setTimeout(resolve, WRITES_SETTLE_MS));
       fs.rmSync(directory, { recursive: true, force: true });
     },
   };
