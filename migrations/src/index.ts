@@ -16,6 +16,7 @@ import * as messageSessions from './20261203_004_message_sessions';
 import * as messageSearchIndex from './20261203_005_message_search_index';
 import * as privateNotes from './20261204_001_private_notes';
 import * as searchPendingList from './20261206_001_search_pending_list';
+import * as outboxKeyOnly from './20261208_001_outbox_key_only';
 
 /**
  * Every migration, in order. Listed here rather than read from a folder, so they run the same
@@ -39,6 +40,7 @@ const MIGRATIONS: Record<string, Knex.Migration> = {
   '20261203_005_message_search_index': messageSearchIndex,
   '20261204_001_private_notes': privateNotes,
   '20261206_001_search_pending_list': searchPendingList,
+  '20261208_001_outbox_key_only': outboxKeyOnly,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

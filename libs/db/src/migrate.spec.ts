@@ -165,9 +165,35 @@ describe('migration 20261129_001 (outbox sweep) on outboxes the old relay used',
     for (const table of ['session_outbox', 'presence_outbox', 'message_outbox']) await db.knex(table).insert([row(table, 1, true), row(table, 2, false)]);
 
     expect(await migrateLatest(db.knex)).toContain('20261129_001_outbox_sweep');
-    const left = async (table: string) => (await db.knex(table).orderBy('id').select('published_at')).map((r) => r.published_at !== null);
-    expect(await left('session_outbox')).toEqual([false]);
-    expect(await left('presence_outbox')).toEqual([false]);
-    expect(await left('message_outbox')).toEqual([false]);
+    // What is left is the unpublished row (a later migration drops `published_at` itself).
+    const left = async (table: string) => (await db.knex(table).orderBy('id').select('event_id')).map((r) => r.event_id);
+    for (const table of ['session_outbox', 'presence_outbox', 'message_outbox']) expect(await left(table)).toEqual([row(table, 2, false).event_id]);
+  });
+});
+
+describe('migration 20261208_001 (outboxes keep their key alone)', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(() => db.drop());
+
+  const OUTBOXES = ['session_outbox', 'presence_outbox', 'message_outbox'];
+  const indexesOf = async (table: string) =>
+    (await db.knex.raw<{ rows: Array<{ indexname: string }> }>('select indexname from pg_indexes where tablename = ? order by indexname', [table])).rows.map((r) => r.indexname);
+  const columnsOf = async (table: string) => Object.keys(await db.knex(table).columnInfo()).sort();
+
+  it('leaves every outbox its primary key and the columns the outbox uses; undone, the old indexes and columns again', async () => {
+    for (const table of OUTBOXES) {
+      expect(await indexesOf(table)).toEqual([`${table}_pkey`]);
+      expect(await columnsOf(table)).toEqual(['created_at', 'event_id', 'id', 'payload', 'routing_key', 'type']);
+    }
+    await migrateDownThrough(db.knex, '20261208_001_outbox_key_only');
+    for (const table of OUTBOXES) {
+      expect(await indexesOf(table)).toEqual([`${table}_created_idx`, `${table}_event_id_unique`, `${table}_pending_idx`, `${table}_pkey`, `${table}_published_idx`]);
+      expect(await columnsOf(table)).toContain('published_at');
+    }
+    expect(await migrateLatest(db.knex)).toEqual(['20261208_001_outbox_key_only']);
+    for (const table of OUTBOXES) expect(await indexesOf(table)).toEqual([`${table}_pkey`]);
   });
 });
