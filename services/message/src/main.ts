@@ -1,4 +1,3 @@
-import { createOutbox } from '@parley/bus';
 import { createKnex } from '@parley/db';
 import { AttachmentClient, CallAdmission, GrpcServer, messageProto, SessionClient } from '@parley/grpc';
 import { createLogger } from '@parley/logger';
@@ -12,7 +11,7 @@ import { createAnsweredSessionsService } from './domain/answered-sessions.servic
 import { createReadReceiptService } from './domain/read-receipt.service';
 import { consumeSessionEvents } from './events/session-events.consumer';
 import { createMessageGrpcHandlers } from './grpc/message.grpc';
-import { createMessageRepository, MESSAGE_OUTBOX } from './repository/message.repository';
+import { createMessageOutbox, createMessageRepository } from './repository/message.repository';
 import { createAnswerLedger } from './repository/answered-sessions.repository';
 import { createReadReceiptRepository } from './repository/read-receipt.repository';
 import { createKnownSessions } from './repository/known-sessions.repository';
@@ -30,7 +29,7 @@ export async function start(config: MessageConfig, deps: ServiceDeps = {}): Prom
   const logger = createLogger('message', config.LOG_LEVEL);
   const knex = createKnex({ url: config.DATABASE_URL, poolMax: config.DB_POOL_MAX, logger });
   const bus = resolveEventBus(deps.bus, config.AMQP_URL, config.EVENTS_EXCHANGE, logger);
-  const outbox = createOutbox({ knex, table: MESSAGE_OUTBOX, bus, logger });
+  const outbox = createMessageOutbox({ knex, bus, logger });
   const sessionClient = new SessionClient(config.SESSION_SERVICE_ADDR, config.INTERNAL_GRPC_TOKEN, deps.local);
   const attachmentClient = new AttachmentClient(config.ATTACHMENT_SERVICE_ADDR, config.INTERNAL_GRPC_TOKEN, deps.local);
   const sessionDirectory = await startSessionDirectory({

@@ -10,6 +10,13 @@ export interface OutboxEntry {
   event: EventEnvelope;
 }
 
+/** A row the sweeper took: an event, or (a reference type's) what names events. */
+export interface LeftoverRow {
+  id: OutboxRowId;
+  type: string;
+  payload: unknown;
+}
+
 /**
  * The SQL of the outbox (`createOutbox`) on one service's table (`session_outbox`, …). A row is
  * an event not yet known to be published; it is deleted once the broker confirmed it.
@@ -55,18 +62,17 @@ export class OutboxTable {
   }
 
   /**
-   * Locks the oldest rows created more than `graceMs` ago (by the database's clock); other
-   * sweepers skip them until this transaction ends.
+   * Locks the oldest rows created more than `graceMs` ago (by the database's clock), walking the
+   * key; other sweepers skip them until this transaction ends.
    */
-  async lockLeftovers(trx: Knex.Transaction, graceMs: number, limit: number): Promise<OutboxEntry[]> {
-    const rows: Array<{ id: OutboxRowId; payload: EventEnvelope }> = await trx(this.name)
-      .select('id', 'payload')
+  async lockLeftovers(trx: Knex.Transaction, graceMs: number, limit: number): Promise<LeftoverRow[]> {
+    return trx(this.name)
+      .select('id', 'type', 'payload')
       .where('created_at', '<', trx.raw('now() - make_interval(secs => ?)', [graceMs / 1000]))
       .orderBy('id')
       .limit(limit)
       .forUpdate()
       .skipLocked();
-    return rows.map((row) => ({ id: row.id, event: row.payload }));
   }
 
   async delete(knex: Knex, ids: OutboxRowId[]): Promise<void> {

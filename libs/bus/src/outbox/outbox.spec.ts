@@ -146,6 +146,33 @@ describe('createOutbox (PostgreSQL)', () => {
     expect(await outbox.sweep()).toBe(0);
   });
 
+  it('sweeps a row that names its events as the events its references make, in the rows\' order, in the sweep\'s transaction', async () => {
+    const bus = new RecordingBus();
+    const named = [many(2), many(1)];
+    const asked: unknown[][] = [];
+    const outbox = newOutbox(bus, {
+      references: {
+        type: 'batch',
+        async eventsOf(trx, payloads) {
+          asked.push(payloads);
+          // The rows are still there, locked by this transaction.
+          expect(Number((await trx(TABLE).count<{ count: string }[]>('* as count'))[0].count)).toBe(4);
+          return payloads.map((payload) => named[(payload as { n: number }).n]);
+        },
+      },
+    });
+    const [before, after] = [many(1), many(1)];
+    await leftovers(before, 60);
+    const reference = (n: number) => ({ event_id: `00000000-0000-4000-8000-00000000000${n}`, type: 'batch', routing_key: '', payload: JSON.stringify({ n }), created_at: db.knex.raw("now() - interval '60 seconds'") });
+    await db.knex(TABLE).insert([reference(0), reference(1)]);
+    await leftovers(after, 60);
+
+    expect(await outbox.sweep()).toBe(4);
+    expect(asked).toEqual([[{ n: 0 }, { n: 1 }]]);
+    expect(bus.waits).toEqual([ids([...before, ...named[0], ...named[1], ...after])]);
+    expect(await rows()).toEqual([]);
+  });
+
   it('skips rows another sweeper holds, and publishes them once it let go without them', async () => {
     const bus = new RecordingBus();
     const outbox = newOutbox(bus);

@@ -5,7 +5,7 @@ import { registerOutboxBacklog } from '@parley/metrics';
 import { pipelinedTransaction, type CommitWith, type PipelinedTransaction } from '@parley/db';
 import type { EventBus } from '../event-bus';
 import { ConfirmedRows } from './confirmed-rows';
-import { OutboxTable, type OutboxEntry, type OutboxRowId } from './outbox-table';
+import { OutboxTable, type LeftoverRow, type OutboxEntry, type OutboxRowId } from './outbox-table';
 
 export type { OutboxEntry, OutboxRowId } from './outbox-table';
 
@@ -26,6 +26,21 @@ export interface OutboxOptions {
   sweepBatchSize?: number;
   /** The least time between two bulk deletes of confirmed rows (default 200 ms). */
   deleteIntervalMs?: number;
+  /** Rows that name their events instead of holding them, and how the sweeper makes those events. */
+  references?: OutboxReferences;
+}
+
+/**
+ * Rows of one `type` whose payload names events instead of holding them: the message service
+ * writes one row per batch of sends, naming its messages, where a row per message held each
+ * message twice (docs/architecture.md, Events). The committing process publishes the events it
+ * has in hand and hands every one of them to `committed` with the row's id; the sweeper, in its
+ * transaction, asks `eventsOf` for each payload's events (those still to be made: none for a
+ * row whose messages are gone).
+ */
+export interface OutboxReferences {
+  type: string;
+  eventsOf(trx: Knex.Transaction, payloads: unknown[]): Promise<EventEnvelope[][]>;
 }
 
 /** Records events in the running transaction; they are published once it commits. */
@@ -184,13 +199,22 @@ class TransactionalOutbox implements Outbox {
       const swept = await knex.transaction(async (trx) => {
         const rows = await this.table.lockLeftovers(trx, graceMs, sweepBatchSize);
         if (rows.length === 0) return 0;
-        await bus.publishMany(rows.map((row) => row.event));
+        await bus.publishMany(await this.eventsOf(trx, rows));
         await this.table.delete(trx, rows.map((row) => row.id));
         return rows.length;
       });
       total += swept;
       if (swept < sweepBatchSize) return total;
     }
+  }
+
+  /** The events of swept rows, in the rows' order: a reference row's as `references` makes them. */
+  private async eventsOf(trx: Knex.Transaction, rows: LeftoverRow[]): Promise<EventEnvelope[]> {
+    const { references } = this.options;
+    const named = references ? rows.filter((row) => row.type === references.type) : [];
+    const made = references && named.length > 0 ? await references.eventsOf(trx, named.map((row) => row.payload)) : [];
+    const byRow = new Map(named.map((row, i) => [row, made[i] ?? []]));
+    return rows.flatMap((row) => byRow.get(row) ?? [row.payload as EventEnvelope]);
   }
 
   pending(): Promise<number> {

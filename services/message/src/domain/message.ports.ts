@@ -29,12 +29,11 @@ export interface MessageRepository {
   findByTempId(sessionId: string, senderId: string, tempId: string): Promise<ChatMessage | null>;
   /**
    * Stores the message with the session's next seq, moves the sender's read cursor to it and
-   * records the events, all in one transaction. A temp_id the sender used before in the session
-   * stores nothing and answers the stored message (created = false), also when the two race.
-   * `eventsFor` gets the message before its seq is known (seq 0); the events that carry it at
-   * `data.message` are recorded with its seq.
+   * records its `message.created` (`messageCreatedEvent`, carrying `requestId`), all in one
+   * transaction. A temp_id the sender used before in the session stores nothing and answers the
+   * stored message (created = false), also when the two race.
    */
-  send(message: NewMessage, eventsFor: (stored: ChatMessage) => EventEnvelope[]): Promise<SendResult>;
+  send(message: NewMessage, requestId?: string | null): Promise<SendResult>;
   /** The page `offset` messages back from the newest, oldest first; private notes only with `notes`; with the session's last seq. */
   listPage(sessionId: string, limit: number, offset: number, notes: boolean): Promise<StoredPage>;
   /** Messages with seq > afterSeq, oldest first; private notes only with `notes`; with the session's last seq. */

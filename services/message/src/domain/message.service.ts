@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import {
-  createEvent,
   isImageType,
   isRequester,
   LIMITS,
-  routingKeys,
   seesNotes,
   sendMessageSchema,
   sessionIdSchema,
@@ -123,7 +121,7 @@ export function createMessageService({ messages, sessions, attachments, anyAgent
         temp_id: input.temp_id ?? null,
         attachments: files,
       },
-      (message) => [createEvent('message.created', routingKeys.session(session.id, 'message.created'), { message }, identity.requestId)],
+      identity.requestId,
     );
   }
 
@@ -171,7 +169,6 @@ export function createMessageService({ messages, sessions, attachments, anyAgent
         temp_id: `initial:${session.id}`,
         attachments: [],
       },
-      (message) => [createEvent('message.created', routingKeys.session(session.id, 'message.created'), { message })],
     );
   }
 
@@ -179,7 +176,6 @@ export function createMessageService({ messages, sessions, attachments, anyAgent
   async function recordSystemMessage(sessionId: string, content: string, eventId: string): Promise<SendResult> {
     return messages.send(
       { session_id: sessionId, sender_id: SYSTEM_SENDER.id, sender_role: 'system', sender_name: SYSTEM_SENDER.name, content, message_type: 'system', temp_id: `event:${eventId}`, attachments: [] },
-      (message) => [createEvent('message.created', routingKeys.session(sessionId, 'message.created'), { message })],
     );
   }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ana, cleo } from '../testing/identities';
-import { messageCreated, newMessage, openMessageDatabase, type MessageDatabase } from '../testing/message-database';
+import { newMessage, openMessageDatabase, type MessageDatabase } from '../testing/message-database';
 
 jest.setTimeout(30_000);
 
@@ -17,7 +17,7 @@ describe('reads of many sessions at once (PostgreSQL)', () => {
       [sessions[0], 5],
       [sessions[1], 10],
     ] as const) {
-      for (const i of range(count)) await store.messages.send(newMessage(sessionId, i % 2 ? cleo : ana, { content: `${sessionId.slice(0, 4)}-${i}` }), messageCreated);
+      for (const i of range(count)) await store.messages.send(newMessage(sessionId, i % 2 ? cleo : ana, { content: `${sessionId.slice(0, 4)}-${i}` }));
     }
   });
   afterAll(() => store.stop());

@@ -1,35 +1,30 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
-import { failed, succeeded, type Outcome } from '@parley/batching';
+import { succeeded, type Outcome } from '@parley/batching';
 import type { ChatMessage, EventEnvelope } from '@parley/contracts';
 import { queryPrepared } from '@parley/db';
+import { messageCreatedEvent } from '../domain/message-created.event';
 import { countedSide, type NewMessage, type SendResult } from '../domain/message.ports';
 import { sendBatchSql } from './message-send.sql';
 import { toMessages, type MessageRow } from './message.rows';
 
-/** One send as the domain asks for it: the message, and the events to record with it once its seq is known. */
+/** One send as the domain asks for it: the message, and the request its event carries. */
 export interface SendRequest {
   message: NewMessage;
-  eventsFor(stored: ChatMessage): EventEnvelope[];
+  requestId?: string | null;
 }
 
-/** An event written to the outbox by a committed batch, with its row's id. */
+/** An event of a committed batch, with the id of the outbox row that names it. */
 export interface CommittedEvent {
   id: string;
   event: EventEnvelope;
 }
 
-interface Prepared {
-  provisional: ChatMessage;
-  events: EventEnvelope[];
-}
-
 interface ResultRow {
-  kind: 'message' | 'event';
+  kind: 'message' | 'batch';
   ord: number | null;
   seq: number | null;
   outbox_id: string | null;
-  event_id: string | null;
   existing: (Omit<MessageRow, 'created_at'> & { created_at: string }) | null;
 }
 
@@ -45,33 +40,28 @@ const tempKey = (m: NewMessage) => (m.temp_id === null ? null : `${m.session_id}
 /**
  * Stores a batch of sends with one statement (`sendBatchSql`) and answers each on its own. Two
  * sends of the same temp_id in one batch are one message: the first is stored, the second answered
- * with it (created = false). `committed` gets the events of the stored messages after the commit.
+ * with it (created = false). `committed` gets the stored messages' `message.created` after the
+ * commit, each with the id of the batch's outbox row.
  */
 export function createSendBatch(knex: Knex, outboxTable: string, committed: (events: CommittedEvent[]) => void) {
   const sql = sendBatchSql(outboxTable);
   const statementName = `message-send-batch-${outboxTable}`;
 
-  async function execute(leaders: Prepared[]): Promise<ResultRow[]> {
-    const column = <T>(pick: (p: Prepared) => T) => leaders.map(pick);
-    const events = leaders.flatMap((p, i) => p.events.map((event) => ({ item: i + 1, event })));
+  async function execute(messages: ChatMessage[]): Promise<ResultRow[]> {
+    const column = <T>(pick: (m: ChatMessage) => T) => messages.map(pick);
     const values = [
-      column((p) => p.provisional.id),
-      column((p) => p.provisional.session_id),
-      column((p) => p.provisional.sender_id),
-      column((p) => p.provisional.sender_role),
-      column((p) => p.provisional.sender_name),
-      column((p) => p.provisional.content),
-      column((p) => p.provisional.message_type),
-      column((p) => p.provisional.temp_id),
-      column((p) => JSON.stringify(p.provisional.attachments)),
-      column((p) => p.provisional.created_at),
-      column((p) => (countedSide(p.provisional) === 'requesters' ? 1 : 0)),
-      column((p) => (countedSide(p.provisional) === 'staff' ? 1 : 0)),
-      events.map((e) => e.item),
-      events.map((e) => e.event.id),
-      events.map((e) => e.event.type),
-      events.map((e) => e.event.routing_key),
-      events.map((e) => JSON.stringify(e.event)),
+      column((m) => m.id),
+      column((m) => m.session_id),
+      column((m) => m.sender_id),
+      column((m) => m.sender_role),
+      column((m) => m.sender_name),
+      column((m) => m.content),
+      column((m) => m.message_type),
+      column((m) => m.temp_id),
+      column((m) => JSON.stringify(m.attachments)),
+      column((m) => m.created_at),
+      column((m) => (countedSide(m) === 'requesters' ? 1 : 0)),
+      column((m) => (countedSide(m) === 'staff' ? 1 : 0)),
     ];
     for (let attempt = 1; ; attempt++) {
       try {
@@ -87,40 +77,30 @@ export function createSendBatch(knex: Knex, outboxTable: string, committed: (eve
     const outcomes: Array<Outcome<SendResult> | undefined> = new Array(requests.length);
     // Each send's leader: the first send of its temp_id in the batch (itself when it has none or is first).
     const leaderOf = new Map<string, number>();
-    const leaders: Array<{ index: number; prepared: Prepared }> = [];
+    const leaders: Array<{ index: number; message: ChatMessage; requestId?: string | null }> = [];
     const followers: Array<{ index: number; leader: number }> = [];
     requests.forEach((request, index) => {
       const key = tempKey(request.message);
       const leader = key === null ? undefined : leaderOf.get(key);
       if (leader !== undefined) return void followers.push({ index, leader });
-      const provisional: ChatMessage = { ...request.message, id: randomUUID(), seq: 0, created_at: now, read_by: [] };
-      try {
-        leaders.push({ index, prepared: { provisional, events: request.eventsFor(provisional) } });
-        if (key !== null) leaderOf.set(key, index);
-      } catch (error) {
-        outcomes[index] = failed(error);
-      }
+      leaders.push({ index, message: { ...request.message, id: randomUUID(), seq: 0, created_at: now, read_by: [] }, requestId: request.requestId });
+      if (key !== null) leaderOf.set(key, index);
     });
 
     if (leaders.length > 0) {
-      const rows = await execute(leaders.map((l) => l.prepared));
-      const outboxIds = new Map(rows.filter((r) => r.kind === 'event').map((r) => [r.event_id as string, String(r.outbox_id)]));
+      const rows = await execute(leaders.map((l) => l.message));
+      const batchRow = rows.find((r) => r.kind === 'batch')?.outbox_id;
       const existing: Array<{ index: number; row: MessageRow }> = [];
       const stored: CommittedEvent[] = [];
       for (const row of rows) {
         if (row.kind !== 'message' || row.ord === null) continue;
-        const { index, prepared } = leaders[row.ord - 1];
+        const { index, message, requestId } = leaders[row.ord - 1];
         if (row.existing) {
           existing.push({ index, row: { ...row.existing, created_at: new Date(row.existing.created_at) } });
           continue;
         }
-        const message = prepared.provisional;
         message.seq = Number(row.seq);
-        for (const event of prepared.events) {
-          const data = event.data as { message?: ChatMessage };
-          if (data.message?.id === message.id) data.message = message;
-          stored.push({ id: outboxIds.get(event.id) as string, event });
-        }
+        stored.push({ id: String(batchRow), event: messageCreatedEvent(message, requestId) });
         outcomes[index] = succeeded({ message, created: true });
       }
       if (stored.length > 0) committed(stored);

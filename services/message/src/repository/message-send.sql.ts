@@ -1,20 +1,22 @@
+import { SENT_BATCH } from './message-sent.outbox';
+
 /**
  * A batch of sends in one statement, so one round trip and one commit for many messages of many
  * sessions. Its inputs are parallel arrays, one element per message in the order they were sent:
  *   $1 ids, $2 session ids, $3 sender ids, $4 sender roles, $5 sender names, $6 contents,
  *   $7 message types, $8 temp ids (null for none), $9 attachment snapshots (jsonb), $10 times,
- *   $11 and $12 one when the sender is a requester / staff (the unread totals),
- * and the events, one element per event: $13 the index (1-based) of its message, $14 event ids,
- * $15 types, $16 routing keys, $17 payloads (the message's seq is filled in here).
+ *   $11 and $12 one when the sender is a requester / staff (the unread totals).
  *
  * A message whose temp_id its sender used before in the session is not stored again: its row
  * comes back as `existing`. The others are numbered per session in the order given, after the
  * session's counter (one upsert per session, in session order so that two batches never wait
  * for each other's rows in opposite orders); the counter row's lock orders concurrent batches of
  * a session, so seq N commits before N + 1. Each message records its side's running totals (the
- * unread counts, migration 20261128_001), its sender's read cursor moves to it, and its events
- * go to the outbox. A concurrent batch that stores the same temp_id first makes this statement
- * fail on the temp_id key and store nothing (no seq gap); the caller runs it again.
+ * unread counts, migration 20261128_001), and its sender's read cursor moves to it. The batch
+ * writes one outbox row naming the messages it stored (`SENT_BATCH`, message-sent.outbox.ts),
+ * not a row holding each message's event: the events are the messages'. A concurrent batch that
+ * stores the same temp_id first makes this statement fail on the temp_id key and store nothing
+ * (no seq gap); the caller runs it again.
  */
 export const sendBatchSql = (outboxTable: string) => `
 with input as (
@@ -55,18 +57,14 @@ with input as (
   select session_id, sender_id, max(seq) from inserted group by session_id, sender_id order by session_id, sender_id
   on conflict (session_id, user_id) do update
   set last_read_seq = greatest(r.last_read_seq, excluded.last_read_seq), updated_at = now()
-), events as (
+), batch as (
   insert into ${outboxTable} (event_id, type, routing_key, payload)
-  select e.event_id, e.type, e.routing_key,
-         case when e.payload #>> '{data,message,id}' = ins.id::text then jsonb_set(e.payload, '{data,message,seq}', to_jsonb(ins.seq)) else e.payload end
-  from unnest($13::int[], $14::uuid[], $15::text[], $16::text[], $17::jsonb[]) as e(item, event_id, type, routing_key, payload)
-  join input i on i.ord = e.item
-  join inserted ins on ins.id = i.id
-  order by e.item
-  returning id, event_id
+  select gen_random_uuid(), '${SENT_BATCH}', '', jsonb_build_object('message_ids', array_agg(id))
+  from inserted having count(*) > 0
+  returning id
 )
-select 'message' as kind, i.ord::int as ord, ins.seq, null::bigint as outbox_id, null::uuid as event_id,
+select 'message' as kind, i.ord::int as ord, ins.seq, null::bigint as outbox_id,
        (select row_to_json(e) from existing e where e.ord = i.ord) as existing
 from input i left join inserted ins on ins.id = i.id
 union all
-select 'event', null, null, ev.id, ev.event_id, null from events ev`;
+select 'batch', null, null, b.id, null from batch b`;

@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { ChatMessage, Identity } from '@parley/contracts';
+import pino from 'pino';
+import type { EventBus } from '@parley/bus';
+import type { ChatMessage, EventEnvelope, Identity } from '@parley/contracts';
 import { sideOf, type MessageRepository } from '../domain/message.ports';
 import { ana, cleo, root } from '../testing/identities';
-import { messageCreated, newMessage, openMessageDatabase, type MessageDatabase } from '../testing/message-database';
-import { LAST_MESSAGES_SQL } from './message.repository';
+import { newMessage, openMessageDatabase, type MessageDatabase } from '../testing/message-database';
+import { SENT_BATCH } from './message-sent.outbox';
+import { createMessageOutbox, createMessageRepository, LAST_MESSAGES_SQL } from './message.repository';
 
 jest.setTimeout(30_000);
 
@@ -21,8 +24,11 @@ describe('message repository (PostgreSQL)', () => {
   afterAll(() => store.stop());
 
   const send = async (sessionId: string, sender: Identity, content = 'Hello', tempId: string | null = null) =>
-    (await messages.send(newMessage(sessionId, sender, { content, temp_id: tempId }), messageCreated)).message;
+    (await messages.send(newMessage(sessionId, sender, { content, temp_id: tempId }))).message;
   const seqs = (list: ChatMessage[]) => list.map((m) => m.seq);
+  /** The outbox rows of batches of sends that name the message. */
+  const batchRowsNaming = (messageId: string): Promise<Array<{ payload: { message_ids: string[] } }>> =>
+    store.db.knex('message_outbox').where({ type: SENT_BATCH }).whereRaw('payload @> ?::jsonb', [JSON.stringify({ message_ids: [messageId] })]).select('payload');
 
   describe('send', () => {
     it('numbers messages from 1, one by one, separately in each session', async () => {
@@ -41,37 +47,58 @@ describe('message repository (PostgreSQL)', () => {
     it('stores the message as sent, and publishes one message.created after the commit', async () => {
       const sessionId = randomUUID();
       const before = (await store.published()).length;
-      const { message, created } = await messages.send(newMessage(sessionId, ana, { content: 'On it', temp_id: 'a-1' }), messageCreated);
+      const { message, created } = await messages.send(newMessage(sessionId, ana, { content: 'On it', temp_id: 'a-1' }), 'req-7');
 
       expect(created).toBe(true);
       expect(message).toMatchObject({ session_id: sessionId, seq: 1, sender_id: ana.userId, sender_role: 'support', sender_name: 'Ana', content: 'On it', temp_id: 'a-1', attachments: [], read_by: [] });
       const events = (await store.published()).slice(before);
-      expect(events).toHaveLength(1);
-      expect(events[0]).toMatchObject({ type: 'message.created', routing_key: `session.${sessionId}.message.created`, data: { message } });
-      // Published and confirmed: its outbox row is gone (deleted in bulk).
+      expect(events).toEqual([
+        { id: message.id, type: 'message.created', routing_key: `session.${sessionId}.message.created`, occurred_at: message.created_at, data: { message }, request_id: 'req-7' },
+      ]);
+      // Published and confirmed: the outbox row of its batch is gone (deleted in bulk).
       await store.publisher.flush();
-      expect(await store.db.knex('message_outbox').where({ event_id: events[0].id })).toEqual([]);
+      expect(await batchRowsNaming(message.id)).toEqual([]);
     });
 
-    it('stores nothing, and uses no seq, when the events cannot be made', async () => {
-      const sessionId = randomUUID();
-      const failure = new Error('no event');
-      await expect(
-        messages.send(newMessage(sessionId, cleo), () => {
-          throw failure;
-        }),
-      ).rejects.toBe(failure);
-      expect((await messages.listPage(sessionId, 10, 0, true)).messages).toEqual([]);
-      expect(await messages.listAfter(sessionId, 0, 1, true).then((page) => page.lastSeq)).toBe(0);
-      expect((await send(sessionId, cleo)).seq).toBe(1);
+    it('leaves a batch the broker did not confirm to the sweeper, which publishes the same events from the stored messages', async () => {
+      const unreachable: EventBus = {
+        publish: () => Promise.reject(new Error('broker unavailable')),
+        publishMany: () => Promise.reject(new Error('broker unavailable')),
+        publishTransient: () => undefined,
+        subscribe: () => Promise.reject(new Error('no consumers')),
+        isConnected: () => false,
+        close: () => Promise.resolve(),
+      };
+      const logger = pino({ level: 'silent' });
+      const failing = createMessageOutbox({ knex: store.db.knex, bus: unreachable, logger });
+      const cut = createMessageRepository(store.db.knex, failing);
+      const [a, b] = [randomUUID(), randomUUID()];
+      await send(a, cleo);
+      // Sent together: one batch, one outbox row naming its three messages.
+      const sent = (await Promise.all([cut.send(newMessage(a, ana, { content: 'one' }), 'req-1'), cut.send(newMessage(b, cleo, { content: 'two' })), cut.send(newMessage(a, ana, { content: 'three' }))])).map((r) => r.message);
+      await failing.flush();
+      const [row] = await batchRowsNaming(sent[0].id);
+      expect(row.payload.message_ids.sort()).toEqual(sent.map((m) => m.id).sort());
+
+      const before = (await store.published()).length; // the other batches confirmed and deleted first
+      const sweeper = createMessageOutbox({ knex: store.db.knex, bus: store.bus, logger, graceMs: 0 });
+      expect(await sweeper.sweep()).toBeGreaterThanOrEqual(1);
+      const swept = (await store.published()).slice(before).filter((e) => sent.some((m) => m.id === e.id));
+      // Each session's in seq order; the same event ids as the direct publish, so receivers drop a second delivery.
+      const ofSession = (id: string) => swept.filter((e) => e.routing_key === `session.${id}.message.created`);
+      expect(ofSession(a).map((e) => (e as EventEnvelope<'message.created'>).data.message)).toEqual([sent[0], sent[2]]);
+      expect(ofSession(b).map((e) => (e as EventEnvelope<'message.created'>).data.message)).toEqual([sent[1]]);
+      for (const event of swept) expect(event).toMatchObject({ id: (event as EventEnvelope<'message.created'>).data.message.id, type: 'message.created' });
+      expect(await batchRowsNaming(sent[0].id)).toEqual([]);
+      await failing.stop();
     });
 
     it('answers a resend of a temp_id with the stored message, created=false, and uses no seq for it', async () => {
       const sessionId = randomUUID();
-      const first = await messages.send(newMessage(sessionId, cleo, { temp_id: 'c-1' }), messageCreated);
+      const first = await messages.send(newMessage(sessionId, cleo, { temp_id: 'c-1' }));
       const publishedBefore = (await store.published()).length;
 
-      const again = await messages.send(newMessage(sessionId, cleo, { content: 'Hello (retry)', temp_id: 'c-1' }), messageCreated);
+      const again = await messages.send(newMessage(sessionId, cleo, { content: 'Hello (retry)', temp_id: 'c-1' }));
       expect(again).toEqual({ message: first.message, created: false });
       expect(await store.published()).toHaveLength(publishedBefore);
       expect(await messages.listAfter(sessionId, 0, 1, true).then((page) => page.lastSeq)).toBe(1);

@@ -1,14 +1,16 @@
 import type { Knex } from 'knex';
 import { NaturalBatcher } from '@parley/batching';
-import type { ChatMessage, EventEnvelope } from '@parley/contracts';
+import type { ChatMessage } from '@parley/contracts';
 import type { Outbox } from '@parley/bus';
 import type { MessageRepository, NewMessage, SendResult, SenderSide } from '../domain/message.ports';
 import { createSendBatch, type SendRequest } from './message-send.batch';
 import { createMessageReads } from './message-reads.batch';
+import { MESSAGE_OUTBOX } from './message-sent.outbox';
 import { toMessages, type MessageRow } from './message.rows';
 
+export { MESSAGE_OUTBOX, createMessageOutbox } from './message-sent.outbox';
+
 const MESSAGES = 'chat_messages';
-export const MESSAGE_OUTBOX = 'message_outbox';
 
 /** The newest message of each session: one backward step of the (session_id, seq) key per session (a `distinct on` read every row of each). */
 export const LAST_MESSAGES_SQL = `
@@ -53,7 +55,7 @@ export function createMessageRepository(knex: Knex, outbox: Outbox): MessageRepo
     return row ? (await withReceipts([row]))[0] : null;
   }
 
-  const send = (message: NewMessage, eventsFor: (stored: ChatMessage) => EventEnvelope[]) => sends.submit({ message, eventsFor });
+  const send = (message: NewMessage, requestId?: string | null) => sends.submit({ message, requestId });
 
   return {
     findByTempId,

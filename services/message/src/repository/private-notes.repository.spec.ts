@@ -3,7 +3,7 @@ import type { Identity } from '@parley/contracts';
 import type { MarkingCheck, ReadReceiptRepository } from '../domain/message.ports';
 import { unreadFrom } from '../domain/message.service';
 import { ana, cleo, root } from '../testing/identities';
-import { messageCreated, newMessage, openMessageDatabase, readEvent, type MessageDatabase } from '../testing/message-database';
+import { newMessage, openMessageDatabase, readEvent, type MessageDatabase } from '../testing/message-database';
 import { createReadReceiptRepository } from './read-receipt.repository';
 
 jest.setTimeout(30_000);
@@ -19,7 +19,7 @@ describe('private notes in storage (PostgreSQL)', () => {
   afterAll(() => store.stop());
 
   const send = async (sessionId: string, sender: Identity, content: string, message_type: 'text' | 'note' = 'text') =>
-    (await store.messages.send(newMessage(sessionId, sender, { content, message_type }), messageCreated)).message;
+    (await store.messages.send(newMessage(sessionId, sender, { content, message_type }))).message;
   const unread = async (identity: Identity, sessionId: string) => (await store.messages.unreadCounts(identity.userId, [sessionId], unreadFrom(identity))).get(sessionId) ?? 0;
   const seqs = (messages: { seq: number }[]) => messages.map((m) => m.seq);
 

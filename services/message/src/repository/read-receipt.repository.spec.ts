@@ -4,7 +4,7 @@ import type { ChatMessage, Identity } from '@parley/contracts';
 import type { MarkingCheck, ReadReceiptRepository } from '../domain/message.ports';
 import { unreadFrom } from '../domain/message.service';
 import { ana, cleo, root } from '../testing/identities';
-import { messageCreated, newMessage, openMessageDatabase, readEvent, type MessageDatabase } from '../testing/message-database';
+import { newMessage, openMessageDatabase, readEvent, type MessageDatabase } from '../testing/message-database';
 import { unreadCountsSql } from './message.repository';
 import { createReadReceiptRepository } from './read-receipt.repository';
 import { ADVANCE_CURSORS_SQL, MARK_IDS_SQL, MARK_RANGES_SQL } from './read-receipt.sql';
@@ -25,7 +25,7 @@ describe('read receipt repository (PostgreSQL)', () => {
   });
   afterAll(() => store.stop());
 
-  const send = async (sessionId: string, sender: Identity, content = 'Hello') => (await store.messages.send(newMessage(sessionId, sender, { content }), messageCreated)).message;
+  const send = async (sessionId: string, sender: Identity, content = 'Hello') => (await store.messages.send(newMessage(sessionId, sender, { content }))).message;
   const unread = async (identity: Identity, sessionId: string) => (await store.messages.unreadCounts(identity.userId, [sessionId], unreadFrom(identity))).get(sessionId) ?? 0;
   const readBy = async (sessionId: string) => ((await store.messages.listAfter(sessionId, 0, 100, true)).messages).map((m: ChatMessage) => m.read_by.map((r) => r.user_id));
 

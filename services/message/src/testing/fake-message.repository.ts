@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ChatMessage, EventEnvelope } from '@parley/contracts';
+import { messageCreatedEvent } from '../domain/message-created.event';
 import { countedSide, type MessageRepository, type NewMessage, type SendResult, type SenderSide, type StoredPage } from '../domain/message.ports';
 
 /**
@@ -16,16 +17,12 @@ export class FakeMessageRepository implements MessageRepository {
     return this.messages.find((m) => m.session_id === sessionId && m.sender_id === senderId && m.temp_id === tempId) ?? null;
   }
 
-  async send(message: NewMessage, eventsFor: (stored: ChatMessage) => EventEnvelope[]): Promise<SendResult> {
+  async send(message: NewMessage, requestId?: string | null): Promise<SendResult> {
     const existing = message.temp_id ? await this.findByTempId(message.session_id, message.sender_id, message.temp_id) : null;
     if (existing) return { message: existing, created: false };
     const seq = (this.counters.get(message.session_id) ?? 0) + 1;
     const stored: ChatMessage = { ...message, id: randomUUID(), seq, created_at: new Date().toISOString(), read_by: [] };
-    // As the SQL store: the events are made before the seq is known and carry it once recorded.
-    const events = eventsFor({ ...stored, seq: 0 }).map((event) => {
-      const data = event.data as { message?: ChatMessage };
-      return data.message?.id === stored.id ? { ...event, data: { ...data, message: { ...data.message, seq } } } : event;
-    });
+    const events = [messageCreatedEvent(stored, requestId)];
     this.counters.set(message.session_id, seq);
     this.markRead(message.session_id, message.sender_id, seq);
     this.messages.push(stored);

@@ -1,9 +1,9 @@
 import pino from 'pino';
-import { createOutbox, MemoryBus, type Outbox } from '@parley/bus';
-import { createEvent, routingKeys, type ChatMessage, type EventEnvelope, type Identity } from '@parley/contracts';
+import { MemoryBus, type Outbox } from '@parley/bus';
+import { createEvent, routingKeys, type EventEnvelope, type Identity } from '@parley/contracts';
 import { createTestDatabase, type TestDatabase } from '@parley/db';
 import type { MessageRepository, NewMessage } from '../domain/message.ports';
-import { createMessageRepository, MESSAGE_OUTBOX } from '../repository/message.repository';
+import { createMessageOutbox, createMessageRepository } from '../repository/message.repository';
 
 export interface MessageDatabase {
   db: TestDatabase;
@@ -21,7 +21,7 @@ export async function openMessageDatabase(): Promise<MessageDatabase> {
   const logger = pino({ level: 'silent' });
   const db = await createTestDatabase();
   const bus = new MemoryBus(logger);
-  const outbox = createOutbox({ knex: db.knex, table: MESSAGE_OUTBOX, bus, logger });
+  const outbox = createMessageOutbox({ knex: db.knex, bus, logger });
   const published: EventEnvelope[] = [];
   await bus.subscribe({ queue: 'everything', exclusive: true, patterns: ['#'] }, (event) => void published.push(event));
   return {
@@ -56,9 +56,6 @@ export function newMessage(sessionId: string, sender: Identity, overrides: Parti
     ...overrides,
   };
 }
-
-/** The events the domain records with each message. */
-export const messageCreated = (message: ChatMessage) => [createEvent('message.created', routingKeys.session(message.session_id, 'message.created'), { message })];
 
 /** The events a read marking records: messages.read for the newly read ids, none when nothing is new. */
 export const readEvent = (sessionId: string, userId: string) => (ids: string[]) =>
