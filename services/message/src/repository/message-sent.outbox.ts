@@ -28,7 +28,13 @@ export const sentBatches: OutboxReferences = {
   },
 };
 
+/**
+ * A sweep takes this many rows a transaction: a batch's row names up to 500 messages, so 20 rows
+ * keep one publish of a backlog (after an outage under load) to at most 10,000 events.
+ */
+const SWEEP_ROWS = 20;
+
 /** The message service's outbox: its events, and its batches of sends (`sentBatches`). */
 export function createMessageOutbox(options: Omit<OutboxOptions, 'table' | 'references'>): Outbox {
-  return createOutbox({ ...options, table: MESSAGE_OUTBOX, references: sentBatches });
+  return createOutbox({ sweepBatchSize: SWEEP_ROWS, ...options, table: MESSAGE_OUTBOX, references: sentBatches });
 }

@@ -26,6 +26,15 @@ describe('message repository (PostgreSQL)', () => {
   const send = async (sessionId: string, sender: Identity, content = 'Hello', tempId: string | null = null) =>
     (await messages.send(newMessage(sessionId, sender, { content, temp_id: tempId }))).message;
   const seqs = (list: ChatMessage[]) => list.map((m) => m.seq);
+  /** A broker that confirms nothing. */
+  const unreachable: EventBus = {
+    publish: () => Promise.reject(new Error('broker unavailable')),
+    publishMany: () => Promise.reject(new Error('broker unavailable')),
+    publishTransient: () => undefined,
+    subscribe: () => Promise.reject(new Error('no consumers')),
+    isConnected: () => false,
+    close: () => Promise.resolve(),
+  };
   /** The outbox rows of batches of sends that name the message. */
   const batchRowsNaming = (messageId: string): Promise<Array<{ payload: { message_ids: string[] } }>> =>
     store.db.knex('message_outbox').where({ type: SENT_BATCH }).whereRaw('payload @> ?::jsonb', [JSON.stringify({ message_ids: [messageId] })]).select('payload');
@@ -61,14 +70,6 @@ describe('message repository (PostgreSQL)', () => {
     });
 
     it('leaves a batch the broker did not confirm to the sweeper, which publishes the same events from the stored messages', async () => {
-      const unreachable: EventBus = {
-        publish: () => Promise.reject(new Error('broker unavailable')),
-        publishMany: () => Promise.reject(new Error('broker unavailable')),
-        publishTransient: () => undefined,
-        subscribe: () => Promise.reject(new Error('no consumers')),
-        isConnected: () => false,
-        close: () => Promise.resolve(),
-      };
       const logger = pino({ level: 'silent' });
       const failing = createMessageOutbox({ knex: store.db.knex, bus: unreachable, logger });
       const cut = createMessageRepository(store.db.knex, failing);
@@ -90,6 +91,23 @@ describe('message repository (PostgreSQL)', () => {
       expect(ofSession(b).map((e) => (e as EventEnvelope<'message.created'>).data.message)).toEqual([sent[1]]);
       for (const event of swept) expect(event).toMatchObject({ id: (event as EventEnvelope<'message.created'>).data.message.id, type: 'message.created' });
       expect(await batchRowsNaming(sent[0].id)).toEqual([]);
+      await failing.stop();
+    });
+
+    it('sweeps a backlog of batches 20 rows a publish', async () => {
+      const logger = pino({ level: 'silent' });
+      const failing = createMessageOutbox({ knex: store.db.knex, bus: unreachable, logger });
+      const cut = createMessageRepository(store.db.knex, failing);
+      const sessionId = randomUUID();
+      for (let i = 0; i < 25; i++) await cut.send(newMessage(sessionId, cleo, { content: `m${i}` }));
+      await failing.flush();
+      await store.published(); // the other tests' batches confirmed and deleted first
+
+      const publishes: number[] = [];
+      const counting: EventBus = { ...unreachable, publishMany: (events) => (publishes.push(events.length), store.bus.publishMany(events)) };
+      const sweeper = createMessageOutbox({ knex: store.db.knex, bus: counting, logger, graceMs: 0 });
+      expect(await sweeper.sweep()).toBe(25);
+      expect(publishes).toEqual([20, 5]);
       await failing.stop();
     });
 
