@@ -153,6 +153,7 @@ describe('createOutbox (PostgreSQL)', () => {
     const outbox = newOutbox(bus, {
       references: {
         type: 'batch',
+        countOf: (payload) => named[(payload as { n: number }).n].length,
         async eventsOf(trx, payloads) {
           asked.push(payloads);
           // The rows are still there, locked by this transaction.
@@ -170,6 +171,23 @@ describe('createOutbox (PostgreSQL)', () => {
     expect(await outbox.sweep()).toBe(4);
     expect(asked).toEqual([[{ n: 0 }, { n: 1 }]]);
     expect(bus.waits).toEqual([ids([...before, ...named[0], ...named[1], ...after])]);
+    expect(await rows()).toEqual([]);
+  });
+
+  it('takes the oldest rows whose events fit in sweepMaxEvents (at least one) a transaction, the rest in the next', async () => {
+    const bus = new RecordingBus();
+    const sizes = [3, 3, 1, 9, 1];
+    const named = sizes.map((n) => many(n));
+    const outbox = newOutbox(bus, {
+      sweepMaxEvents: 7,
+      references: { type: 'batch', countOf: (payload) => sizes[(payload as { n: number }).n], eventsOf: async (_trx, payloads) => payloads.map((payload) => named[(payload as { n: number }).n]) },
+    });
+    const reference = (n: number) => ({ event_id: `00000000-0000-4000-8000-00000000001${n}`, type: 'batch', routing_key: '', payload: JSON.stringify({ n }), created_at: db.knex.raw("now() - interval '60 seconds'") });
+    await db.knex(TABLE).insert(sizes.map((_, n) => reference(n)));
+
+    expect(await outbox.sweep()).toBe(5);
+    // 3 + 3 + 1; then 9 alone (more than the budget, but at least one row); then 1.
+    expect(bus.waits).toEqual([ids([...named[0], ...named[1], ...named[2]]), ids(named[3]), ids(named[4])]);
     expect(await rows()).toEqual([]);
   });
 

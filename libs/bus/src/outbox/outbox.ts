@@ -24,6 +24,12 @@ export interface OutboxOptions {
   graceMs?: number;
   /** Rows per sweeper transaction (default 500). */
   sweepBatchSize?: number;
+  /**
+   * Events per sweeper transaction (default 5,000): a reference row may name hundreds, so a
+   * transaction takes the oldest rows whose events fit (at least one row) and leaves the rest of
+   * what it locked to the next (one publish stays within the broker's confirm timeout).
+   */
+  sweepMaxEvents?: number;
   /** The least time between two bulk deletes of confirmed rows (default 200 ms). */
   deleteIntervalMs?: number;
   /** Rows that name their events instead of holding them, and how the sweeper makes those events. */
@@ -40,6 +46,8 @@ export interface OutboxOptions {
  */
 export interface OutboxReferences {
   type: string;
+  /** How many events a payload names (read before they are made). */
+  countOf(payload: unknown): number;
   eventsOf(trx: Knex.Transaction, payloads: unknown[]): Promise<EventEnvelope[][]>;
 }
 
@@ -80,7 +88,7 @@ export interface Outbox {
   stop(): Promise<void>;
   /** Waits for the publishes under way and deletes what was confirmed (tests). */
   flush(): Promise<void>;
-  /** One pass of the sweeper: publishes and deletes the rows past the grace; answers how many. */
+  /** One pass of the sweeper: publishes and deletes the rows past the grace; answers how many rows. */
   sweep(): Promise<number>;
   /** Rows not yet known to be published. */
   pending(): Promise<number>;
@@ -196,16 +204,30 @@ class TransactionalOutbox implements Outbox {
     const { knex, bus, graceMs = 10_000, sweepBatchSize = 500 } = this.options;
     let total = 0;
     for (;;) {
-      const swept = await knex.transaction(async (trx) => {
+      const { locked, swept } = await knex.transaction(async (trx) => {
         const rows = await this.table.lockLeftovers(trx, graceMs, sweepBatchSize);
-        if (rows.length === 0) return 0;
-        await bus.publishMany(await this.eventsOf(trx, rows));
-        await this.table.delete(trx, rows.map((row) => row.id));
-        return rows.length;
+        if (rows.length === 0) return { locked: 0, swept: 0 };
+        const taken = this.withinEventBudget(rows);
+        await bus.publishMany(await this.eventsOf(trx, taken));
+        await this.table.delete(trx, taken.map((row) => row.id));
+        return { locked: rows.length, swept: taken.length };
       });
       total += swept;
-      if (swept < sweepBatchSize) return total;
+      if (locked < sweepBatchSize && swept === locked) return total;
     }
+  }
+
+  /** The oldest of `rows` whose events fit in `sweepMaxEvents`, at least one. */
+  private withinEventBudget(rows: LeftoverRow[]): LeftoverRow[] {
+    const { references, sweepMaxEvents = 5_000 } = this.options;
+    let events = 0;
+    let taken = 0;
+    for (const row of rows) {
+      events += references && row.type === references.type ? references.countOf(row.payload) : 1;
+      if (taken > 0 && events > sweepMaxEvents) break;
+      taken++;
+    }
+    return rows.slice(0, taken);
   }
 
   /** The events of swept rows, in the rows' order: a reference row's as `references` makes them. */
@@ -228,7 +250,7 @@ class TransactionalOutbox implements Outbox {
   private sweepInBackground(): Promise<number> {
     this.sweeping ??= this.sweep()
       .then((swept) => {
-        if (swept > 0) this.options.logger.info({ table: this.options.table, events: swept }, 'outbox sweeper published leftover events');
+        if (swept > 0) this.options.logger.info({ table: this.options.table, rows: swept }, 'outbox sweeper published leftover events');
         return swept;
       })
       .catch((error: Error) => {

@@ -18,6 +18,7 @@ export const SENT_BATCH = 'message.created.batch';
  */
 export const sentBatches: OutboxReferences = {
   type: SENT_BATCH,
+  countOf: (payload) => (payload as { message_ids: string[] }).message_ids.length,
   async eventsOf(trx: Knex.Transaction, payloads: unknown[]): Promise<EventEnvelope[][]> {
     const batches = payloads.map((payload) => (payload as { message_ids: string[] }).message_ids);
     const rows = await trx.raw<{ rows: MessageRow[] }>(`select ${messageColumns('m')} from chat_messages m where m.id = any(?::uuid[]) order by m.session_id, m.seq`, [batches.flat()]);
@@ -28,13 +29,7 @@ export const sentBatches: OutboxReferences = {
   },
 };
 
-/**
- * A sweep takes this many rows a transaction: a batch's row names up to 500 messages, so 20 rows
- * keep one publish of a backlog (after an outage under load) to at most 10,000 events.
- */
-const SWEEP_ROWS = 20;
-
 /** The message service's outbox: its events, and its batches of sends (`sentBatches`). */
 export function createMessageOutbox(options: Omit<OutboxOptions, 'table' | 'references'>): Outbox {
-  return createOutbox({ sweepBatchSize: SWEEP_ROWS, ...options, table: MESSAGE_OUTBOX, references: sentBatches });
+  return createOutbox({ ...options, table: MESSAGE_OUTBOX, references: sentBatches });
 }

@@ -94,20 +94,21 @@ describe('message repository (PostgreSQL)', () => {
       await failing.stop();
     });
 
-    it('sweeps a backlog of batches 20 rows a publish', async () => {
+    it('sweeps a backlog of batches by the messages they name: the oldest rows whose events fit in a publish', async () => {
       const logger = pino({ level: 'silent' });
       const failing = createMessageOutbox({ knex: store.db.knex, bus: unreachable, logger });
       const cut = createMessageRepository(store.db.knex, failing);
       const sessionId = randomUUID();
-      for (let i = 0; i < 25; i++) await cut.send(newMessage(sessionId, cleo, { content: `m${i}` }));
+      // Four batches of three messages each (sent together, each batch waits for the one before).
+      for (let batch = 0; batch < 4; batch++) await Promise.all([0, 1, 2].map((i) => cut.send(newMessage(sessionId, cleo, { content: `b${batch}m${i}` }))));
       await failing.flush();
       await store.published(); // the other tests' batches confirmed and deleted first
 
       const publishes: number[] = [];
       const counting: EventBus = { ...unreachable, publishMany: (events) => (publishes.push(events.length), store.bus.publishMany(events)) };
-      const sweeper = createMessageOutbox({ knex: store.db.knex, bus: counting, logger, graceMs: 0 });
-      expect(await sweeper.sweep()).toBe(25);
-      expect(publishes).toEqual([20, 5]);
+      const sweeper = createMessageOutbox({ knex: store.db.knex, bus: counting, logger, graceMs: 0, sweepMaxEvents: 7 });
+      expect(await sweeper.sweep()).toBe(4);
+      expect(publishes).toEqual([6, 6]);
       await failing.stop();
     });
 
