@@ -196,4 +196,19 @@ describe('migration 20261208_001 (outboxes keep their key alone)', () => {
     expect(await migrateLatest(db.knex)).toEqual(['20261208_001_outbox_key_only']);
     for (const table of OUTBOXES) expect(await indexesOf(table)).toEqual([`${table}_pkey`]);
   });
+
+  it('waits for an outbox a sweep holds in short tries, not in one long wait, and applies once it is let go', async () => {
+    await migrateDownThrough(db.knex, '20261208_001_outbox_key_only');
+    // A sweep's transaction holds the message outbox's rows (a row-share lock) for 3 s.
+    const sweep = await db.knex.transaction();
+    await sweep.raw('lock table message_outbox in row share mode');
+    const migrated = migrateLatest(db.knex);
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    // Between two tries the outbox takes inserts (a single wait would hold them all until the end).
+    const inserted = await db.knex('message_outbox').insert({ event_id: '00000000-0000-4000-8000-0000000000f1', type: 'x', routing_key: 'x', payload: '{}' }).returning('id');
+    expect(inserted).toHaveLength(1);
+    await sweep.commit();
+    expect(await migrated).toEqual(['20261208_001_outbox_key_only']);
+    for (const table of OUTBOXES) expect(await indexesOf(table)).toEqual([`${table}_pkey`]);
+  }, 20_000);
 });
