@@ -169,13 +169,15 @@ export class MemoryBus implements EventBus {
     });
   }
 
-  private deliverLater(turns = TRANSIENT_TURNS): void {
-    if (this.passLater && turns === TRANSIENT_TURNS) return;
-    this.passLater = setImmediate(() => {
-      if (turns > 1) return this.deliverLater(turns - 1);
+  private deliverLater(): void {
+    if (this.passLater) return;
+    let turns = TRANSIENT_TURNS;
+    const turn = () => {
+      if (--turns > 0) return void (this.passLater = setImmediate(turn));
       this.passLater = null;
       this.deliver();
-    });
+    };
+    this.passLater = setImmediate(turn);
   }
 
   /**

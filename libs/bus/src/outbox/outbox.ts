@@ -223,7 +223,7 @@ class TransactionalOutbox implements Outbox {
     let events = 0;
     let taken = 0;
     for (const row of rows) {
-      events += references && row.type === references.type ? references.countOf(row.payload) : 1;
+      events += references && this.isReference(row) ? references.countOf(row.payload) : 1;
       if (taken > 0 && events > sweepMaxEvents) break;
       taken++;
     }
@@ -233,10 +233,15 @@ class TransactionalOutbox implements Outbox {
   /** The events of swept rows, in the rows' order: a reference row's as `references` makes them. */
   private async eventsOf(trx: Knex.Transaction, rows: LeftoverRow[]): Promise<EventEnvelope[]> {
     const { references } = this.options;
-    const named = references ? rows.filter((row) => row.type === references.type) : [];
+    const named = rows.filter((row) => this.isReference(row));
     const made = references && named.length > 0 ? await references.eventsOf(trx, named.map((row) => row.payload)) : [];
     const byRow = new Map(named.map((row, i) => [row, made[i] ?? []]));
     return rows.flatMap((row) => byRow.get(row) ?? [row.payload as EventEnvelope]);
+  }
+
+  /** Whether the row names its events (`references`) rather than holding one. */
+  private isReference(row: LeftoverRow): boolean {
+    return row.type === this.options.references?.type;
   }
 
   pending(): Promise<number> {

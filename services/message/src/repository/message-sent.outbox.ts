@@ -10,6 +10,9 @@ export const MESSAGE_OUTBOX = 'message_outbox';
 /** The type of the outbox row a batch of sends writes: `{"message_ids": [...]}`, the messages it stored. */
 export const SENT_BATCH = 'message.created.batch';
 
+/** The messages a batch row names. */
+const messageIdsOf = (payload: unknown) => (payload as { message_ids: string[] }).message_ids;
+
 /**
  * How the outbox's sweeper makes the events of a batch of sends it finds unconfirmed (a failed
  * publish, a crash): each named message's `message.created` from its row, as the committing
@@ -18,9 +21,9 @@ export const SENT_BATCH = 'message.created.batch';
  */
 export const sentBatches: OutboxReferences = {
   type: SENT_BATCH,
-  countOf: (payload) => (payload as { message_ids: string[] }).message_ids.length,
+  countOf: (payload) => messageIdsOf(payload).length,
   async eventsOf(trx: Knex.Transaction, payloads: unknown[]): Promise<EventEnvelope[][]> {
-    const batches = payloads.map((payload) => (payload as { message_ids: string[] }).message_ids);
+    const batches = payloads.map(messageIdsOf);
     const rows = await trx.raw<{ rows: MessageRow[] }>(`select ${messageColumns('m')} from chat_messages m where m.id = any(?::uuid[]) order by m.session_id, m.seq`, [batches.flat()]);
     const batchOf = new Map(batches.flatMap((ids, i) => ids.map((id) => [id, i] as const)));
     const events = batches.map((): EventEnvelope[] => []);

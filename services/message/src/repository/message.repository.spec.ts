@@ -35,6 +35,12 @@ describe('message repository (PostgreSQL)', () => {
     isConnected: () => false,
     close: () => Promise.resolve(),
   };
+  const silent = pino({ level: 'silent' });
+  /** A repository whose outbox's broker confirms nothing: its batches stay for a sweeper. */
+  const unconfirmed = () => {
+    const outbox = createMessageOutbox({ knex: store.db.knex, bus: unreachable, logger: silent });
+    return { outbox, repository: createMessageRepository(store.db.knex, outbox) };
+  };
   /** The outbox rows of batches of sends that name the message. */
   const batchRowsNaming = (messageId: string): Promise<Array<{ payload: { message_ids: string[] } }>> =>
     store.db.knex('message_outbox').where({ type: SENT_BATCH }).whereRaw('payload @> ?::jsonb', [JSON.stringify({ message_ids: [messageId] })]).select('payload');
@@ -70,9 +76,7 @@ describe('message repository (PostgreSQL)', () => {
     });
 
     it('leaves a batch the broker did not confirm to the sweeper, which publishes the same events from the stored messages', async () => {
-      const logger = pino({ level: 'silent' });
-      const failing = createMessageOutbox({ knex: store.db.knex, bus: unreachable, logger });
-      const cut = createMessageRepository(store.db.knex, failing);
+      const { outbox: failing, repository: cut } = unconfirmed();
       const [a, b] = [randomUUID(), randomUUID()];
       await send(a, cleo);
       // Sent together: one batch, one outbox row naming its three messages.
@@ -82,7 +86,7 @@ describe('message repository (PostgreSQL)', () => {
       expect(row.payload.message_ids.sort()).toEqual(sent.map((m) => m.id).sort());
 
       const before = (await store.published()).length; // the other batches confirmed and deleted first
-      const sweeper = createMessageOutbox({ knex: store.db.knex, bus: store.bus, logger, graceMs: 0 });
+      const sweeper = createMessageOutbox({ knex: store.db.knex, bus: store.bus, logger: silent, graceMs: 0 });
       expect(await sweeper.sweep()).toBeGreaterThanOrEqual(1);
       const swept = (await store.published()).slice(before).filter((e) => sent.some((m) => m.id === e.id));
       // Each session's in seq order; the same event ids as the direct publish, so receivers drop a second delivery.
@@ -95,9 +99,7 @@ describe('message repository (PostgreSQL)', () => {
     });
 
     it('sweeps a backlog of batches by the messages they name: the oldest rows whose events fit in a publish', async () => {
-      const logger = pino({ level: 'silent' });
-      const failing = createMessageOutbox({ knex: store.db.knex, bus: unreachable, logger });
-      const cut = createMessageRepository(store.db.knex, failing);
+      const { outbox: failing, repository: cut } = unconfirmed();
       const sessionId = randomUUID();
       // Four batches of three messages each (sent together, each batch waits for the one before).
       for (let batch = 0; batch < 4; batch++) await Promise.all([0, 1, 2].map((i) => cut.send(newMessage(sessionId, cleo, { content: `b${batch}m${i}` }))));
@@ -106,7 +108,7 @@ describe('message repository (PostgreSQL)', () => {
 
       const publishes: number[] = [];
       const counting: EventBus = { ...unreachable, publishMany: (events) => (publishes.push(events.length), store.bus.publishMany(events)) };
-      const sweeper = createMessageOutbox({ knex: store.db.knex, bus: counting, logger, graceMs: 0, sweepMaxEvents: 7 });
+      const sweeper = createMessageOutbox({ knex: store.db.knex, bus: counting, logger: silent, graceMs: 0, sweepMaxEvents: 7 });
       expect(await sweeper.sweep()).toBe(4);
       expect(publishes).toEqual([6, 6]);
       await failing.stop();
